@@ -1,0 +1,79 @@
+import type { Blockquote } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { defineRule } from '../src/engine/rule.js';
+import { blocksIn, maskMarkup } from '../src/engine/blocks.js';
+
+/** Placeholders in the text. Every alternative is bounded, so none can backtrack badly. */
+const PLACEHOLDER = new RegExp(
+  [
+    String.raw`\[(?:insert|add|enter|type|give|state|describe|summarise|summarize|list|include|name of|date of|details of)\b[^\[\]\n]{0,200}\]`,
+    String.raw`\[(?:name|date|dates|agency|child|child's name|pseudonym|author|job title|role|number|address|\.\.\.|…)\]`,
+    String.raw`\{\{[^{}\n]{1,80}\}\}`,
+    String.raw`(?<![\p{L}\p{N}])(?:TBC|TBA|TBD|TODO|FIXME)(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:xx|dd)[/.-](?:xx|mm)[/.-](?:xx|yy){1,2}(?![\p{L}\p{N}])`,
+  ].join('|'),
+  'giu',
+);
+
+/** Template prompts are blockquotes that open with “Prompt:” (optionally bold). */
+const PROMPT_START = /^\s*(?:\*\*|__)?(?:prompt|guidance|template guidance)\s*:/i;
+
+export default defineRule(
+  {
+    id: 'template-placeholder',
+    summary: 'No unanswered template prompts or placeholders are left in the text.',
+    description:
+      'Reports placeholders left from a template — `[insert …]`, `[name]`, `[date]`, `{{child}}`, `TBC`, `TBA`, `TODO`, `XX/XX/XXXX`, `DD/MM/YYYY` — and template prompts: blockquotes that open with “Prompt:” (the form this product’s templates and “insert missing section” use). Inline code, HTML comments and link destinations are ignored, so a report can still quote a placeholder in code.',
+    why: 'IMR authors write from boards’ prompted templates; a prompt or placeholder left in the text means a question in the template went unanswered, and a published report with “[insert date]” in it discredits the review. Primer §1 (IMRs from prompted templates) and §2 (expected sections).',
+    primer: '§1 The documents, §2 Expected sections',
+    defaultSeverity: 'warning',
+    fixable: false,
+    options: [],
+    defaults: {},
+    examples: [
+      {
+        title: 'Finished text is left alone, including square brackets that are not placeholders and code',
+        markdown: `## Methodology\n\nRecords were secured on 12/09/2008 [see Appendix 2]. The template marker \`[insert date]\` is shown here as code.\n\n> The mother said she “did not want any help”.\n`,
+        flags: [],
+      },
+      {
+        title: 'Placeholders are pointed at',
+        markdown: `## Introduction\n\nThis review was requested on [insert date] by TBC.\n\nChild A was born on XX/XX/XXXX.\n`,
+        flags: [
+          { line: 3, column: 30, message: '[insert date]' },
+          { line: 3, column: 47, message: 'TBC' },
+          { line: 5, column: 21, message: 'XX/XX/XXXX' },
+        ],
+      },
+      {
+        title: 'An unanswered template prompt',
+        markdown: `## Good practice\n\n> Prompt: Record practice that went well and should be repeated.\n`,
+        flags: [{ line: 3, message: 'prompt' }],
+      },
+    ],
+  },
+  ({ report, flag }) => {
+    for (const block of blocksIn(report.tree, report.text, 0, report.text.length, true)) {
+      const text = maskMarkup(block.source);
+      for (const m of text.matchAll(PLACEHOLDER)) {
+        flag({
+          start: block.start + m.index,
+          end: block.start + m.index + m[0].length,
+          message: `Unexpected placeholder “${m[0]}”, expected the finished text`,
+        });
+      }
+    }
+    visit(report.tree, 'blockquote', (node: Blockquote) => {
+      const first = node.children[0];
+      if (!first || first.type !== 'paragraph' || !PROMPT_START.test(toString(first))) return;
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      flag({
+        start,
+        end,
+        message: 'Unexpected unanswered template prompt, expected the section’s content in place of the prompt',
+      });
+    });
+  },
+);

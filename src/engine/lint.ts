@@ -1,0 +1,90 @@
+/** Linting one document: parse, run the preset, convert messages to the public shape. */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { LintConfig, LintMessage, LintResult, MessageData, Severity } from './types.js';
+import { caseReviewPreset } from './preset.js';
+import { getReport } from './report.js';
+import { completeConfig } from './settings.js';
+import { SOURCE } from './rule.js';
+
+export function createProcessor(config: Partial<LintConfig> = {}) {
+  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(caseReviewPreset, config).freeze();
+}
+
+function severityOf(message: VFileMessage): Severity {
+  if (message.fatal === true) return 'error';
+  if (message.fatal === false) return 'warning';
+  return 'info';
+}
+
+/** Convert one vfile message to the CLI's JSON shape (plus offsets and editor data). */
+export function toLintMessage(message: VFileMessage, toOffset: (line: number, column: number) => number): LintMessage {
+  const place = message.place;
+  const start = place && 'start' in place ? place.start : place;
+  const end = place && 'end' in place ? place.end : start;
+  const line = start?.line ?? 1;
+  const column = start?.column ?? 1;
+  const endLine = end?.line ?? line;
+  const endColumn = end?.column ?? column;
+  const result: LintMessage = {
+    ruleId: message.ruleId ?? 'unknown',
+    severity: severityOf(message),
+    line,
+    column,
+    endLine,
+    endColumn,
+    startOffset: start?.offset ?? toOffset(line, column),
+    endOffset: end?.offset ?? toOffset(endLine, endColumn),
+    message: message.reason,
+    url: message.url ?? '',
+  };
+  if (message.expected && message.expected.length > 0) result.expected = [...message.expected];
+  const data = (message as VFileMessage & { data?: MessageData }).data;
+  if (data) result.data = data;
+  return result;
+}
+
+export interface LintOptions {
+  /** Path shown in results and used to resolve relative references. */
+  filePath?: string;
+  config?: Partial<LintConfig>;
+}
+
+/** Lint a document's text. Never throws for any input text. */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  const config = completeConfig(options.config);
+  const processor = createProcessor(config);
+  const file = new VFile({ value: text, path: options.filePath });
+  const tree = processor.parse(file) as Root;
+  processor.runSync(tree, file);
+  const report = getReport(tree, file, config);
+  const messages = file.messages
+    .filter((m) => m.source === SOURCE)
+    .map((m) => toLintMessage(m, (line, column) => offsetOf(text, line, column)))
+    .sort((a, b) => a.startOffset - b.startOffset || a.ruleId.localeCompare(b.ruleId));
+  return {
+    file: options.filePath ?? '',
+    reportType: report.type,
+    reportTypeSource: report.typeSource,
+    reportTypeConfidence: report.typeConfidence,
+    messages,
+    ruleFailures: messages
+      .filter((m) => m.data && typeof m.data.ruleFailure === 'string')
+      .map((m) => ({ ruleId: m.ruleId, error: String(m.data!.ruleFailure) })),
+  };
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(text.length, offset + column - 1);
+}

@@ -1,0 +1,79 @@
+/** The section outline of a report: one entry per heading, in document order. */
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Profile } from './types.js';
+import { matchHeading, normalizeHeading } from './headings.js';
+import { countWords } from './text.js';
+
+export interface Section {
+  /** Index in the outline. */
+  index: number;
+  heading: Heading;
+  /** Heading text as written (inline markup removed). */
+  title: string;
+  normalized: string;
+  level: number;
+  /** Profile section ids this heading means (usually one, sometimes none or two). */
+  matches: string[];
+  /** Is this the document title (a lone level-1 heading at the top)? */
+  isTitle: boolean;
+  /** 0-based offset where the heading starts. */
+  start: number;
+  /** Offset where the section's own text ends (the next heading of any level). */
+  ownEnd: number;
+  /** Offset where the section including its subsections ends. */
+  end: number;
+  /** Index in tree.children of the heading. */
+  childIndex: number;
+  /** Index in tree.children after the last node of the section including subsections. */
+  childEnd: number;
+  /** Words of the section's own text, without subsections and the heading. */
+  ownWords: number;
+  /** Words including subsections, without the heading. */
+  words: number;
+}
+
+export function buildOutline(tree: Root, text: string, profile: Profile): Section[] {
+  const headings: { node: Heading; childIndex: number }[] = [];
+  tree.children.forEach((node: RootContent, childIndex: number) => {
+    if (node.type === 'heading') headings.push({ node, childIndex });
+  });
+  const levelOnes = headings.filter((h) => h.node.depth === 1).length;
+  const sections: Section[] = headings.map(({ node, childIndex }, index) => {
+    const title = toString(node).trim();
+    const isTitle = index === 0 && node.depth === 1 && (levelOnes === 1 || matchHeading(title, profile).length === 0);
+    return {
+      index,
+      heading: node,
+      title,
+      normalized: normalizeHeading(title),
+      level: node.depth,
+      matches: isTitle ? [] : matchHeading(title, profile),
+      isTitle,
+      start: node.position?.start.offset ?? 0,
+      ownEnd: text.length,
+      end: text.length,
+      childIndex,
+      childEnd: tree.children.length,
+      ownWords: 0,
+      words: 0,
+    };
+  });
+  for (const section of sections) {
+    const next = sections[section.index + 1];
+    if (next) section.ownEnd = next.start;
+    const closing = sections.slice(section.index + 1).find((s) => s.level <= section.level && !section.isTitle);
+    if (closing) {
+      section.end = closing.start;
+      section.childEnd = closing.childIndex;
+    }
+    const headingEnd = section.heading.position?.end.offset ?? section.start;
+    section.ownWords = countWords(stripComments(text.slice(headingEnd, section.ownEnd)));
+    section.words = countWords(stripComments(text.slice(headingEnd, section.end)));
+  }
+  return sections;
+}
+
+function stripComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, ' ');
+}

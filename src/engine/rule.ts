@@ -1,0 +1,144 @@
+/**
+ * `defineRule`: wraps a rule function as a unified lint plugin, in the manner of
+ * `unified-lint-rule`, with three differences this product needs:
+ * - messages may be `info` as well as warnings and errors (vfile's `fatal: undefined`);
+ * - a rule that throws is isolated: one error message names the rule and the failure,
+ *   and the other rules still run;
+ * - rules share one cached report model (type, profile, outline) instead of re-deriving it.
+ */
+import type { Root } from 'mdast';
+import type { Plugin, Processor } from 'unified';
+import type { VFile } from 'vfile';
+import type { EngineSettings, MessageData, RuleLevel, RuleSetting, Severity } from './types.js';
+import { getReport, type Report } from './report.js';
+import { DEFAULT_SETTINGS, ruleDocUrl } from './settings.js';
+
+export const SOURCE = 'case-review-lint';
+
+/** One documented example: flags lists the lines that must be reported (empty: must not be flagged). */
+export interface RuleExample {
+  title: string;
+  markdown: string;
+  /** Rule options for this example. */
+  options?: Record<string, unknown>;
+  /** Engine settings for this example (for example the report type). */
+  settings?: Partial<EngineSettings>;
+  flags: { line: number; column?: number; severity?: Severity; message?: string }[];
+}
+
+export interface RuleOption {
+  name: string;
+  type: 'number' | 'string' | 'boolean' | 'string[]';
+  default: unknown;
+  description: string;
+}
+
+export interface RuleMeta<O extends object> {
+  id: string;
+  /** One line: what the rule checks. */
+  summary: string;
+  /** What it checks, in full (Markdown). */
+  description: string;
+  /** Why it matters, with the primer point it serves. */
+  why: string;
+  /** The primer section(s) the rule serves, e.g. "§3 Terms of reference". */
+  primer: string;
+  /** Report types the rule applies to; all when absent. */
+  reportTypes?: string[];
+  /** Level of messages when the rule's setting is `on`. */
+  defaultSeverity: Severity;
+  /** Does the rule carry `expected` replacements or insertions an editor can apply? */
+  fixable: boolean;
+  options: RuleOption[];
+  defaults: O;
+  examples: RuleExample[];
+}
+
+export interface Flag {
+  /** 0-based offsets in the document. */
+  start: number;
+  end?: number;
+  message: string;
+  expected?: string[];
+  /** Overrides the rule's default severity when the rule's setting is `on`. */
+  severity?: Severity;
+  data?: MessageData;
+}
+
+export interface RuleContext<O extends object> {
+  report: Report;
+  options: O;
+  tree: Root;
+  file: VFile;
+  flag(flag: Flag): void;
+}
+
+export type RuleFunction<O extends object> = (context: RuleContext<O>) => void;
+
+export type CaseReviewRule<O extends object = object> = Plugin<[RuleSetting?], Root> & { meta: RuleMeta<O> };
+
+declare module 'unified' {
+  interface Data {
+    caseReviewSettings?: EngineSettings;
+  }
+}
+
+const FATAL: Record<Severity, boolean | undefined> = { error: true, warning: false, info: undefined };
+const FORCED: Partial<Record<RuleLevel, Severity>> = { info: 'info', warn: 'warning', error: 'error' };
+
+/** Split a rule setting into its level and options. */
+export function coerceSetting(setting: RuleSetting | undefined): { level: RuleLevel; options: Record<string, unknown> } {
+  if (setting === undefined) return { level: 'on', options: {} };
+  if (Array.isArray(setting)) return { level: setting[0] ?? 'on', options: setting[1] ?? {} };
+  return { level: setting, options: {} };
+}
+
+/** A rule setting from front matter (`case-review-lint: { rules: { ID: off } }`), if any. */
+function frontMatterSetting(report: Report, ruleId: string): RuleSetting | undefined {
+  const block = report.frontMatter.data['case-review-lint'];
+  if (!block || typeof block !== 'object') return undefined;
+  const rules = (block as { rules?: unknown }).rules;
+  if (!rules || typeof rules !== 'object') return undefined;
+  return (rules as Record<string, RuleSetting>)[ruleId];
+}
+
+export function defineRule<O extends object>(meta: RuleMeta<O>, rule: RuleFunction<O>): CaseReviewRule<O> {
+  const plugin = function (this: Processor, setting?: RuleSetting) {
+    const processor = this;
+    return (tree: Root, file: VFile) => {
+      const settings = processor.data('caseReviewSettings') ?? DEFAULT_SETTINGS;
+      const report = getReport(tree, file, settings);
+      const { level, options } = coerceSetting(frontMatterSetting(report, meta.id) ?? setting);
+      if (level === 'off') return;
+      if (meta.reportTypes && !meta.reportTypes.includes(report.type)) return;
+      const merged = { ...meta.defaults, ...options } as O;
+      const url = ruleDocUrl(meta.id, settings.docsBaseUrl);
+      const flag = (f: Flag) => {
+        const start = report.toPoint(f.start);
+        const end = report.toPoint(f.end ?? f.start);
+        const message = file.message(f.message, { place: { start, end }, ruleId: meta.id, source: SOURCE });
+        const severity = FORCED[level] ?? f.severity ?? meta.defaultSeverity;
+        message.fatal = FATAL[severity];
+        message.url = url;
+        if (f.expected) message.expected = f.expected;
+        if (f.data) Object.assign(message, { data: f.data });
+      };
+      try {
+        rule({ report, options: merged, tree, file, flag });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const message = file.message(`Unexpected failure of rule “${meta.id}”: ${reason}; expected the rule to run (please report this)`, {
+          place: report.toPoint(0),
+          ruleId: meta.id,
+          source: SOURCE,
+        });
+        message.fatal = true;
+        message.url = url;
+        Object.assign(message, { data: { ruleFailure: reason } });
+      }
+    };
+  } as unknown as CaseReviewRule<O>;
+  Object.defineProperty(plugin, 'name', { value: `${SOURCE}:${meta.id}` });
+  plugin.meta = meta;
+  return plugin;
+}

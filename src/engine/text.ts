@@ -1,0 +1,47 @@
+/** Small text helpers shared by the engine and rules. */
+
+/** Lower case, apostrophes removed, `&` as "and", punctuation and hyphens folded to single spaces. */
+export function normalizePhrase(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc']/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Count words the way a reader would (letters or digits, apostrophes inside words). */
+export function countWords(text: string): number {
+  const matches = text.match(/[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu);
+  return matches ? matches.length : 0;
+}
+
+/** Escape a literal for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A RegExp matching any of the phrases as whole words, case-insensitively,
+ * longest first so that "Hospital Trust" wins over "Hospital". Whitespace inside
+ * a phrase matches any run of spaces (including a line break).
+ */
+export function phraseRegExp(phrases: readonly string[], flags = 'giu'): RegExp | undefined {
+  const unique = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))];
+  if (unique.length === 0) return undefined;
+  unique.sort((a, b) => b.length - a.length);
+  const body = unique
+    .map((p) =>
+      escapeRegExp(p)
+        .replace(/\s+/g, '\\s+')
+        .replace(/'/g, "['\u2019]"),
+    )
+    .join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
+}
+
+/** Quote a phrase for a message, the way remark-lint does (`“text”`). */
+export function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return `“${oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine}”`;
+}

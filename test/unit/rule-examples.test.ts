@@ -1,0 +1,43 @@
+/**
+ * Every rule's documented examples are its tests: each flagged line must be
+ * reported (with the documented column, severity and message words) and
+ * nothing else; an example with no flags must produce no message.
+ */
+import assert from 'node:assert/strict';
+import { rules } from '../../lint-rules/index.js';
+import { lintWithRule } from './helpers.js';
+
+describe('rule examples (from each rule’s documentation)', () => {
+  for (const rule of rules) {
+    describe(rule.meta.id, () => {
+      it('has examples that must and must not be flagged', () => {
+        assert.ok(rule.meta.examples.some((e) => e.flags.length === 0), 'no example that must be left alone');
+        assert.ok(rule.meta.examples.some((e) => e.flags.length > 0), 'no example that must be flagged');
+      });
+      for (const example of rule.meta.examples) {
+        it(example.title, () => {
+          const messages = lintWithRule(rule.meta.id, example.markdown, example.options, example.settings);
+          const shown = messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.message}`).join('\n');
+          assert.equal(messages.length, example.flags.length, `expected ${example.flags.length} message(s), got:\n${shown}`);
+          const remaining = [...messages];
+          for (const expected of example.flags) {
+            const index = remaining.findIndex(
+              (m) =>
+                m.line === expected.line &&
+                (expected.column === undefined || m.column === expected.column) &&
+                (expected.severity === undefined || m.severity === expected.severity) &&
+                (expected.message === undefined || m.message.toLowerCase().includes(expected.message.toLowerCase())),
+            );
+            assert.notEqual(index, -1, `no message matches ${JSON.stringify(expected)}; got:\n${shown}`);
+            remaining.splice(index, 1);
+          }
+          for (const m of messages) {
+            assert.equal(m.ruleId, rule.meta.id);
+            assert.match(m.message, /^Unexpected .+, expected .+/s, 'message follows “Unexpected X, expected Y”');
+            assert.ok(m.url.endsWith(`docs/rules/${rule.meta.id}.md`), `url ${m.url}`);
+          }
+        });
+      }
+    });
+  }
+});
