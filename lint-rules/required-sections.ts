@@ -9,8 +9,9 @@ export function sectionInsertText(section: ProfileSection, level: number): strin
 }
 
 interface Placement {
-  /** Where the message is shown. */
+  /** Where the message is shown: the neighbouring heading, or the start of the text. */
   anchor: number;
+  anchorEnd: number;
   /** Where the section is inserted. */
   offset: number;
   level: number;
@@ -39,11 +40,15 @@ function placementOf(report: Report, missingIndex: number): Placement {
   const contentStart = report.frontMatter.end ?? 0;
   if (after) {
     // Insert after the section and any subsections; a higher-level parent's end is not crossed.
-    return { anchor: after.start, offset: after.end, level: after.level, after };
+    return { anchor: after.start, anchorEnd: headingEnd(after), offset: after.end, level: after.level, after };
   }
-  if (before) return { anchor: before.start, offset: before.start, level: before.level, before };
+  if (before) return { anchor: before.start, anchorEnd: headingEnd(before), offset: before.start, level: before.level, before };
   const level = title ? Math.min(6, title.level + 1) : 2;
-  return { anchor: title?.start ?? contentStart, offset: report.text.length, level };
+  return { anchor: title?.start ?? contentStart, anchorEnd: title ? headingEnd(title) : contentStart, offset: report.text.length, level };
+}
+
+function headingEnd(section: Section): number {
+  return section.heading.position?.end.offset ?? section.start;
 }
 
 function insertionText(report: Report, offset: number, body: string): string {
@@ -189,9 +194,9 @@ agency: Northshire Hospital Trust
       const kind = section.status === 'required' ? 'required' : 'expected';
       flag({
         start: place.anchor,
-        end: place.anchor,
+        end: place.anchorEnd,
         severity: section.status === 'required' ? 'warning' : 'info',
-        message: `Unexpected missing ${kind} section “${section.title}” for a ${report.profile.title.toLowerCase()}, expected a section ${where}: ${lowerFirst(section.prompt)}`,
+        message: `Unexpected missing ${kind} section “${section.title}”, expected a section ${where}: ${lowerFirst(section.prompt)}`,
         data: {
           sectionId: section.id,
           insert: { offset: place.offset, text: insertionText(report, place.offset, sectionInsertText(section, place.level)) },
@@ -206,10 +211,9 @@ agency: Northshire Hospital Trust
       if (keep[i]) return;
       const next = matched.find((s, j) => keep[j] && positions[j]! > positions[i]!);
       const previous = matched.slice(0, i).reverse().find((_, k) => keep[i - 1 - k]);
-      const end = section.heading.position?.end.offset ?? section.start;
       flag({
         start: section.start,
-        end,
+        end: headingEnd(section),
         severity: 'info',
         message: `Unexpected section ${quoteTitle(section)}${previous ? ` after ${quoteTitle(previous)}` : ''}, expected it ${next ? `before ${quoteTitle(next)}` : 'later in the report'} (the order readers of a ${report.profile.title.toLowerCase()} expect)`,
         data: { sectionId: section.matches[0] },

@@ -33,6 +33,11 @@ export default defineRule(
         flags: [{ line: 1, message: 'all relevant agencies' }],
       },
       {
+        title: 'A common noun is not a named agency (“admitted to hospital”)',
+        markdown: `## Terms of reference\n\nThe review covers the period up to when Child A was admitted to hospital. All relevant agencies will contribute.\n`,
+        flags: [{ line: 1 }],
+      },
+      {
         title: 'No agency at all',
         markdown: `## Terms of reference\n\nThe review will look at what happened between 1 March 2007 and 3 August 2008.\n`,
         flags: [{ line: 1, message: 'agencies' }],

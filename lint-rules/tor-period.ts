@@ -6,7 +6,11 @@ import { stringValue } from '../src/engine/front-matter.js';
 
 /** Words that join the two ends of a period: “from X to Y”, “between X and Y”, “X – Y”. */
 const JOINER = /^[\s,]*(?:(?:up\s+)?(?:to|until|till)|through|and|[-–—])\s/i;
-const MAX_GAP = 80;
+/** A joiner after a clause: “from X, when Mother booked her pregnancy, to Y”. */
+const LATE_JOINER = /,\s*(?:(?:up\s+)?(?:to|until|till)|through|and)\s*$/i;
+/** Words before the first date that announce a period. */
+const OPENER = /\b(?:from|between|period|covers|covering|spanning|since)\b[^.;?!]{0,40}$/i;
+const MAX_GAP = 120;
 
 export interface Period {
   start: FoundDate;
@@ -21,7 +25,8 @@ export function findPeriod(text: string): Period | undefined {
     const b = dates[i + 1]!;
     const gap = text.slice(a.end, b.start);
     if (gap.length > MAX_GAP || /[.;?!]\s/.test(gap)) continue;
-    if (!JOINER.test(`${gap} `)) continue;
+    const opened = OPENER.test(text.slice(Math.max(0, a.start - 60), a.start));
+    if (!JOINER.test(`${gap} `) && !(opened && LATE_JOINER.test(gap))) continue;
     return { start: a, end: b };
   }
   return undefined;
@@ -54,6 +59,16 @@ export default defineRule(
         title: 'No dates at all',
         markdown: `## Terms of reference\n\nThe review will examine agency involvement with the family during the relevant period.\n`,
         flags: [{ line: 1, message: 'period under review' }],
+      },
+      {
+        title: 'A clause between the two dates is fine when the period is announced',
+        markdown: `## Terms of reference\n\nThe review covers the period from 1 March 2007, when Mother booked her pregnancy, to 3 August 2008, when Child A was admitted to hospital.\n`,
+        flags: [],
+      },
+      {
+        title: 'Two unrelated dates are not a period',
+        markdown: `## Terms of reference\n\nChild A was born on 18 October 2007. The Board met on 28 August 2008 and agreed these terms.\n`,
+        flags: [{ line: 1 }],
       },
       {
         title: 'A year alone is not an explicit date',

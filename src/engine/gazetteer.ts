@@ -16,9 +16,16 @@ export function agencyPattern(extra: readonly string[] = []): RegExp | undefined
   return pattern;
 }
 
-/** Agency names that stand in a text, in order. */
+/**
+ * Agency names that stand in a text, in order. A one-word match written in lower
+ * case (“admitted to hospital”, “at school”) is a common noun, not a named agency,
+ * and is left out; “the Hospital”, “Northshire Police”, “CAMHS” and
+ * “the health visiting service” count.
+ */
 export function findAgencies(text: string, extra: readonly string[] = []): { start: number; end: number; text: string }[] {
   const pattern = agencyPattern(extra);
   if (!pattern) return [];
-  return [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  return [...text.matchAll(new RegExp(pattern.source, pattern.flags))]
+    .filter((m) => /\s/.test(m[0]) || /^\p{Lu}/u.test(m[0]))
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
 }

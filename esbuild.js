@@ -1,0 +1,62 @@
+// Bundles every front end with esbuild: no node_modules are needed at run time.
+//   node esbuild.js            build once
+//   node esbuild.js --watch    rebuild on change
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // ESM dependencies read import.meta.url, which CommonJS bundles lack: derive it from __filename.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+  { ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.cjs' },
+  { ...common, entryPoints: ['src/remark-preset.ts'], outfile: 'dist/remark-preset.cjs' },
+];
+
+if (existsSync('src/extension/extension.ts')) {
+  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] });
+}
+if (existsSync('src/extension/browser.ts')) {
+  builds.push({
+    ...common,
+    platform: 'browser',
+    format: 'cjs',
+    define: {},
+    banner: {},
+    target: 'es2022',
+    entryPoints: ['src/extension/browser.ts'],
+    outfile: 'dist/browser.cjs',
+    external: ['vscode'],
+  });
+}
+// The extension-host test suite: an index plus one bundle per *.test.ts, loaded by mocha inside VS Code.
+if (existsSync('test/vscode/index.ts')) {
+  const suites = readdirSync('test/vscode').filter((f) => f.endsWith('.test.ts')).map((f) => `test/vscode/${f}`);
+  builds.push({
+    ...common,
+    entryPoints: ['test/vscode/index.ts', ...suites],
+    outdir: 'out/vscode-test',
+    outExtension: { '.js': '.cjs' },
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test: types, build, generated docs, unit and CLI tests, then the extension's
+# suite inside a real VS Code (code-server's extension host, see scripts/vscode-test/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "typecheck"
+npx tsc -p .
+step "build"
+node esbuild.js
+step "generated docs are up to date"
+node --import tsx scripts/generate-docs.ts --check
+step "unit and CLI tests"
+npx mocha
+if [ -f scripts/vscode-test/run.mjs ]; then
+  step "extension tests in a real VS Code"
+  bash scripts/vscode-test/setup.sh
+  node scripts/vscode-test/run.mjs \
+    --extension-development-path "$PWD" \
+    --extension-tests-path "$PWD/out/vscode-test/index.cjs" \
+    --workspace "$PWD/test/fixtures/vscode-workspace"
+fi

@@ -1,0 +1,100 @@
+/** `case-review-lint [files...]`: lint reports and print text, JSON or SARIF. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { lintText, mergeConfigs, reportTypeIds, rules, ruleDocUrl } from '../../engine/index.js';
+import type { LintResult } from '../../engine/types.js';
+import { ConfigResolver, loadConfigFile } from '../../node/config-files.js';
+import { docsBaseUrl } from '../../node/package-root.js';
+import { expandFiles } from '../files.js';
+import { formatJson } from '../formatters/json.js';
+import { formatSarif } from '../formatters/sarif.js';
+import { formatText } from '../formatters/text.js';
+import { EXIT, UsageError } from '../usage-error.js';
+
+export const LINT_HELP = `Usage: case-review-lint [files, folders or globs...] [options]
+
+Lints safeguarding case review reports written in Markdown.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --report-type TYPE         treat every file as this report type
+                             (${reportTypeIds().join(', ')})
+  --config FILE              use this config file instead of finding .casereviewrc
+  --fail-on-identifiers      exit 1 when the anonymisation rule finds anything,
+                             even as a warning (a gate before publication)
+  --output FILE              write the report to FILE instead of standard output
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 usage, config or file problems
+(or a rule failed).
+Other commands: new, merge-chronologies, export (run with --help for each).
+`;
+
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  code: number;
+  /** File to write stdout to instead of printing it. */
+  outputFile?: string;
+}
+
+export function runLint(argv: readonly string[], version: string): CommandOutput {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'report-type': { type: 'string' },
+      config: { type: 'string' },
+      'fail-on-identifiers': { type: 'boolean', default: false },
+      output: { type: 'string' },
+      color: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format!;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format “${format}”; expected text, json or sarif.`);
+  if (positionals.length === 0) throw new UsageError('No files given. Try: case-review-lint report.md');
+  if (values.config) {
+    const parsed = loadConfigFile(resolve(values.config));
+    if (parsed.errors.some((e) => e.message.startsWith('cannot be read: ENOENT'))) throw new UsageError(`Config file not found: “${values.config}”.`);
+  }
+  const known = reportTypeIds();
+  const resolver = new ConfigResolver(values.config ? resolve(values.config) : undefined);
+  const files = expandFiles(positionals);
+  const results: LintResult[] = [];
+  const problems: string[] = [];
+  const base = docsBaseUrl();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push(`${file}: cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    const { file: configFile, parsed } = resolver.forDocument(file);
+    for (const e of resolver.takeErrors(configFile)) problems.push(`${e.file}:${e.line}:${e.column}: config error: ${e.message} (linting continues with defaults for that setting)`);
+    const reportType = values['report-type'];
+    const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
+    if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
+    const config = mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) });
+    const result = lintText(text, { filePath: file, config });
+    results.push(result);
+    for (const failure of result.ruleFailures) problems.push(`${file}: rule “${failure.ruleId}” failed: ${failure.error}`);
+  }
+  const sarifRules = rules.map((r) => ({ id: r.meta.id, summary: r.meta.summary, url: ruleDocUrl(r.meta.id, base), defaultSeverity: r.meta.defaultSeverity }));
+  const stdout =
+    format === 'json'
+      ? formatJson(results)
+      : format === 'sarif'
+        ? formatSarif(results, sarifRules, version, (f) => pathToFileURL(resolve(f)).href)
+        : formatText(results, values.color === true);
+  const hasErrors = results.some((r) => r.messages.some((m) => m.severity === 'error'));
+  const identifierGate = values['fail-on-identifiers'] === true && results.some((r) => r.messages.some((m) => m.ruleId === 'anonymisation'));
+  const code = problems.length > 0 ? EXIT.usage : hasErrors || identifierGate ? EXIT.errors : EXIT.ok;
+  return { stdout, stderr: problems.map((p) => `case-review-lint: ${p}\n`).join(''), code, outputFile: values.output };
+}
