@@ -1,5 +1,5 @@
 /** Turning command-line arguments (files, folders, globs) into a list of Markdown files. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import { UsageError } from './usage-error.js';
 
@@ -19,6 +19,11 @@ export function expandFiles(patterns: readonly string[], cwd = process.cwd()): s
       }
       continue;
     }
+    if (isDanglingLink(pattern)) {
+      // Named explicitly but unreadable: the reader reports it as an I/O problem.
+      files.push(pattern);
+      continue;
+    }
     let found: string[];
     try {
       found = globSync(pattern, { cwd, ignore: IGNORE, onlyFiles: true });
@@ -31,4 +36,12 @@ export function expandFiles(patterns: readonly string[], cwd = process.cwd()): s
     files.push(...found.sort());
   }
   return [...new Set(files)];
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -58,6 +58,8 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
   };
   const fail = (node: YamlNode | null | undefined, message: string) => errors.push({ file, ...at(node), message });
 
+  const strictJson = strictJsonError(text, file);
+  if (strictJson) return { config: {}, errors: [strictJson] };
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const pos = lineCounter.linePos(first.pos[0]);
@@ -98,6 +100,21 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
     }
   }
   return { config, errors };
+}
+
+/** `.json` files must be strict JSON (YAML would accept trailing commas and comments). */
+function strictJsonError(text: string, file: string): ConfigError | undefined {
+  if (!file.endsWith('.json')) return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(reason);
+    const offset = position ? Number(position[1]) : 0;
+    const before = text.slice(0, offset).split('\n');
+    return { file, line: before.length, column: before.at(-1)!.length + 1, message: `cannot be read: ${reason.replace(/ in JSON at position \d+.*$/, '')}` };
+  }
 }
 
 function readRules(

@@ -1,0 +1,206 @@
+/** The command-line tool, run as a real process from its bundle: exit codes, formats, errors. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Log } from 'sarif';
+import { rules } from '../../lint-rules/index.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = join(root, 'dist/cli.cjs');
+
+function run(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const COMPLETE_IMR = `---
+report-type: imr
+child: Child A
+agency: Northshire Hospital Trust
+---
+# Individual Management Review: Northshire Hospital Trust
+
+## Introduction
+This review of the Hospital Trust's contact with Child A was requested by the Board.
+
+## Terms of reference
+The review covers the period from 1 March 2007 to 3 August 2008. Reports were requested from the Hospital Trust and Northshire Police.
+
+- Was Child A seen alone at the clinic in May 2008?
+
+## Methodology
+Records were secured on 12/09/2008.
+
+## Organisational context
+The ward had two vacancies.
+
+## Chronology
+Contacts are listed in the appendix.
+
+## Analysis of involvement
+The paediatric team saw Child A twice.
+
+## Good practice
+The named nurse escalated promptly.
+
+## Lessons learned
+Information about the household was not shared.
+
+## Recommendations
+See the action plan.
+
+## Action plan
+Held by the Board.
+`;
+
+describe('case-review-lint command', function () {
+  this.timeout(60000);
+  let dir: string;
+
+  before(() => {
+    if (!existsSync(cli)) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    dir = mkdtempSync(join(tmpdir(), 'crl-cli-'));
+    writeFileSync(join(dir, 'imr.md'), COMPLETE_IMR);
+    writeFileSync(join(dir, 'tor.md'), '# Overview report\n\n## Terms of reference\n\nAll relevant agencies will contribute [insert date].\n');
+  });
+
+  it('prints help and exits 0', () => {
+    const r = run(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /--format text\|json\|sarif/);
+  });
+
+  it('exits 0 when there are no errors, and lists warnings in text form', () => {
+    const r = run([join(dir, 'tor.md')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^\s+\d+:\d+-\d+:\d+\s+warning\s+Unexpected vague wording .+ tor-vague-language$/m);
+    assert.match(r.stdout, /0 errors, \d+ warnings/);
+  });
+
+  it('exits 1 when a rule reports an error', () => {
+    writeFileSync(join(dir, '.casereviewrc.json'), JSON.stringify({ rules: { 'template-placeholder': 'error' } }));
+    try {
+      const r = run([join(dir, 'tor.md')]);
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /error\s+Unexpected placeholder “\[insert date\]”/);
+    } finally {
+      writeFileSync(join(dir, '.casereviewrc.json'), '{}');
+    }
+  });
+
+  it('prints exactly the JSON contract', () => {
+    const r = run(['--format', 'json', join(dir, 'tor.md'), join(dir, 'imr.md')]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.equal(out.length, 2);
+    for (const file of out) {
+      assert.deepEqual(Object.keys(file).sort(), ['file', 'messages', 'reportType']);
+      for (const m of file.messages as Record<string, unknown>[]) {
+        const keys = Object.keys(m).sort();
+        const required = ['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity', 'url'];
+        assert.deepEqual(keys.filter((k) => k !== 'expected'), required);
+        assert.ok(['error', 'warning', 'info'].includes(m.severity as string));
+        assert.ok((m.line as number) >= 1 && (m.column as number) >= 1);
+        assert.match(m.url as string, new RegExp(`^file://.*/docs/rules/${m.ruleId as string}\\.md$`));
+        assert.ok(existsSync(new URL(m.url as string)), `rule doc ${m.url as string} exists`);
+      }
+    }
+    const tor = out.find((f) => (f.file as string).endsWith('tor.md'))!;
+    assert.equal(tor.reportType, 'overview');
+    const imr = out.find((f) => (f.file as string).endsWith('imr.md'))!;
+    assert.equal(imr.reportType, 'imr');
+    const imrIds = (imr.messages as { ruleId: string }[]).map((m) => m.ruleId);
+    assert.ok(!imrIds.includes('required-sections'), `a complete IMR has all its sections: ${imrIds.join(', ')}`);
+  });
+
+  it('prints SARIF 2.1.0 with every rule and its help URI', () => {
+    const r = run(['--format', 'sarif', join(dir, 'tor.md')]);
+    assert.equal(r.code, 0, r.stderr);
+    const log = JSON.parse(r.stdout) as Log;
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema ?? '', /sarif-2\.1\.0/);
+    const run0 = log.runs[0]!;
+    const driverRules = run0.tool.driver.rules ?? [];
+    assert.deepEqual(driverRules.map((d) => d.id), rules.map((x) => x.meta.id));
+    for (const d of driverRules) assert.match(d.helpUri ?? '', /^file:\/\/.*\.md$/);
+    assert.ok((run0.results ?? []).length > 0);
+    for (const result of run0.results ?? []) {
+      assert.ok(['error', 'warning', 'note'].includes(result.level ?? ''));
+      assert.equal(driverRules[result.ruleIndex!]!.id, result.ruleId);
+      const location = result.locations![0]!.physicalLocation!;
+      assert.match(location.artifactLocation!.uri!, /^file:\/\/.*tor\.md$/);
+      assert.ok(location.region!.startLine! >= 1 && location.region!.startColumn! >= 1);
+      assert.ok(result.message.text);
+    }
+  });
+
+  it('writes to --output instead of standard output', () => {
+    const out = join(dir, 'out.json');
+    const r = run(['--format', 'json', '--output', out, join(dir, 'tor.md')]);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '');
+    assert.equal(JSON.parse(readFileSync(out, 'utf8'))[0].reportType, 'overview');
+  });
+
+  it('lints the Markdown files in a folder', () => {
+    const sub = join(dir, 'drafts');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'a.md'), COMPLETE_IMR);
+    writeFileSync(join(sub, 'notes.txt'), 'not markdown');
+    const r = run(['--format', 'json', sub]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file), [`${sub}/a.md`]);
+  });
+
+  it('forces a report type with --report-type', () => {
+    const r = run(['--format', 'json', '--report-type', 'rapid-review', join(dir, 'imr.md')]);
+    assert.equal(JSON.parse(r.stdout)[0].reportType, 'rapid-review');
+  });
+
+  for (const [name, args, pattern] of [
+    ['no files', [], /No files given/],
+    ['a glob that matches nothing', ['no-such-*.md'], /No files match/],
+    ['a missing file', ['missing.md'], /File not found/],
+    ['an unknown format', ['--format', 'xml', 'README.md'], /Unknown format/],
+    ['an unknown option', ['--frobnicate', 'README.md'], /Unknown option|frobnicate/],
+    ['an unknown report type', ['--report-type', 'novel', 'README.md'], /Unknown report type/],
+    ['a missing --config file', ['--config', 'nope.json', 'README.md'], /Config file not found/],
+  ] as const) {
+    it(`exits 2 for ${name}`, () => {
+      const r = run([...args]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, pattern);
+    });
+  }
+
+  it('exits 2 for an unreadable file but still reports the others', () => {
+    const sub = mkdtempSync(join(tmpdir(), 'crl-unreadable-'));
+    writeFileSync(join(sub, 'good.md'), COMPLETE_IMR);
+    symlinkSync(join(sub, 'gone.md'), join(sub, 'broken.md'));
+    const r = run(['--format', 'json', join(sub, 'good.md'), join(sub, 'broken.md')], sub);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /broken\.md: cannot be read/);
+    assert.equal(JSON.parse(r.stdout).length, 1);
+  });
+
+  it('reports a broken config once, with file and position, exits 2 and lints with defaults', () => {
+    const sub = mkdtempSync(join(tmpdir(), 'crl-badconfig-'));
+    writeFileSync(join(sub, '.casereviewrc.json'), '{\n  "rules": {\n    "tor-period": "loud"\n  }\n}\n');
+    writeFileSync(join(sub, 'a.md'), COMPLETE_IMR);
+    writeFileSync(join(sub, 'b.md'), COMPLETE_IMR);
+    const r = run(['--format', 'json', join(sub, 'a.md'), join(sub, 'b.md')]);
+    assert.equal(r.code, 2);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0]!, /\.casereviewrc\.json:3:19: config error: rule "tor-period": level must be one of/);
+    assert.equal(JSON.parse(r.stdout).length, 2);
+  });
+
+  it('gates on identifiers with --fail-on-identifiers only when anonymisation reports something', () => {
+    const r = run(['--fail-on-identifiers', join(dir, 'imr.md')]);
+    const anonymisationFound = /anonymisation$/m.test(r.stdout);
+    assert.equal(r.code, anonymisationFound ? 1 : 0);
+  });
+});
