@@ -1,5 +1,6 @@
 /** Turning command-line arguments (files, folders, globs) into a list of Markdown files. */
 import { existsSync, lstatSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { UsageError } from './usage-error.js';
 
@@ -13,7 +14,7 @@ export function expandFiles(patterns: readonly string[], cwd = process.cwd()): s
       const stat = statSync(pattern);
       if (stat.isFile()) files.push(pattern);
       else if (stat.isDirectory()) {
-        const found = globSync(MARKDOWN, { cwd: pattern, ignore: IGNORE }).map((f) => `${pattern.replace(/\/+$/, '')}/${f}`);
+        const found = globSync(MARKDOWN, { cwd: pattern, ignore: IGNORE }).map((f) => join(pattern, f));
         if (found.length === 0) throw new UsageError(`No Markdown files in folder “${pattern}”.`);
         files.push(...found.sort());
       }

@@ -113,7 +113,7 @@ function strictJsonError(text: string, file: string): ConfigError | undefined {
     const position = /position (\d+)/.exec(reason);
     const offset = position ? Number(position[1]) : 0;
     const before = text.slice(0, offset).split('\n');
-    return { file, line: before.length, column: before.at(-1)!.length + 1, message: `cannot be read: ${reason.replace(/ in JSON at position \d+.*$/, '')}` };
+    return { file, line: before.length, column: before.at(-1)!.length + 1, message: `cannot be read: ${reason.split(' in JSON at position')[0]}` };
   }
 }
 

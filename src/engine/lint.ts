@@ -10,10 +10,11 @@ import type { LintConfig, LintMessage, LintResult, MessageData, Severity } from 
 import { caseReviewPreset } from './preset.js';
 import { getReport } from './report.js';
 import { completeConfig } from './settings.js';
-import { SOURCE } from './rule.js';
+import { SOURCE, type CaseReviewRule } from './rule.js';
 
-export function createProcessor(config: Partial<LintConfig> = {}) {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(caseReviewPreset, config).freeze();
+/** A unified processor with the preset; `extraRules` (a board's own rules) run after the built-in ones. */
+export function createProcessor(config: Partial<LintConfig> = {}, extraRules: readonly CaseReviewRule<any>[] = []) {
+  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(caseReviewPreset, { ...config, extraRules }).freeze();
 }
 
 function severityOf(message: VFileMessage): Severity {
@@ -53,12 +54,14 @@ export interface LintOptions {
   /** Path shown in results and used to resolve relative references. */
   filePath?: string;
   config?: Partial<LintConfig>;
+  /** Additional rules written with defineRule. */
+  extraRules?: readonly CaseReviewRule<any>[];
 }
 
 /** Lint a document's text. Never throws for any input text. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   const config = completeConfig(options.config);
-  const processor = createProcessor(config);
+  const processor = createProcessor(config, options.extraRules);
   const file = new VFile({ value: text, path: options.filePath });
   const tree = processor.parse(file) as Root;
   processor.runSync(tree, file);

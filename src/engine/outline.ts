@@ -3,7 +3,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Profile } from './types.js';
 import { matchHeading, normalizeHeading } from './headings.js';
-import { countWords } from './text.js';
+import { blankComments, countWords } from './text.js';
 
 export interface Section {
   /** Index in the outline. */
@@ -68,12 +68,8 @@ export function buildOutline(tree: Root, text: string, profile: Profile): Sectio
       section.childEnd = closing.childIndex;
     }
     const headingEnd = section.heading.position?.end.offset ?? section.start;
-    section.ownWords = countWords(stripComments(text.slice(headingEnd, section.ownEnd)));
-    section.words = countWords(stripComments(text.slice(headingEnd, section.end)));
+    section.ownWords = countWords(blankComments(text.slice(headingEnd, section.ownEnd)));
+    section.words = countWords(blankComments(text.slice(headingEnd, section.end)));
   }
   return sections;
-}
-
-function stripComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/g, ' ');
 }

@@ -45,3 +45,16 @@ export function quote(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return `“${oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine}”`;
 }
+
+/** Replace HTML comments with spaces (line breaks kept), in one linear scan. */
+export function blankComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    const end = close === -1 ? text.length : close + 3;
+    out += text.slice(from, open) + text.slice(open, end).replace(/[^\n]/g, ' ');
+    from = end;
+  }
+  return out + text.slice(from);
+}

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { lintText, mergeConfigs, reportTypeIds, rules, ruleDocUrl } from '../../engine/index.js';
 import type { LintResult } from '../../engine/types.js';
+import type { CaseReviewRule } from '../../engine/rule.js';
 import { ConfigResolver, loadConfigFile } from '../../node/config-files.js';
 import { docsBaseUrl } from '../../node/package-root.js';
 import { expandFiles } from '../files.js';
@@ -41,7 +42,7 @@ export interface CommandOutput {
   outputFile?: string;
 }
 
-export function runLint(argv: readonly string[], version: string): CommandOutput {
+export function runLint(argv: readonly string[], version: string, extraRules: readonly CaseReviewRule<any>[] = []): CommandOutput {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -82,11 +83,11 @@ export function runLint(argv: readonly string[], version: string): CommandOutput
     const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
     if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
     const config = mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) });
-    const result = lintText(text, { filePath: file, config });
+    const result = lintText(text, { filePath: file, config, extraRules });
     results.push(result);
     for (const failure of result.ruleFailures) problems.push(`${file}: rule “${failure.ruleId}” failed: ${failure.error}`);
   }
-  const sarifRules = rules.map((r) => ({ id: r.meta.id, summary: r.meta.summary, url: ruleDocUrl(r.meta.id, base), defaultSeverity: r.meta.defaultSeverity }));
+  const sarifRules = [...rules, ...extraRules].map((r) => ({ id: r.meta.id, summary: r.meta.summary, url: ruleDocUrl(r.meta.id, base), defaultSeverity: r.meta.defaultSeverity }));
   const stdout =
     format === 'json'
       ? formatJson(results)

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: times our full lint against markdownlint-cli2 (default rules)
+ * and remark-cli with remark-preset-lint-recommended on the same synthetic
+ * reports, as whole processes, several runs each; reports medians, ratios and
+ * peak memory, plus in-process relint timings; writes docs/performance.md.
+ *
+ *   npm run bench [-- --runs 5 --sizes 5000,20000,56000,110000 --no-write]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { syntheticReport } from './synthetic-report.js';
+import { lintText } from '../../src/engine/index.js';
+import { pathologicalInputs } from '../../test/support/pathological.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '5000,20000,56000,110000' }, 'no-write': { type: 'boolean', default: false } },
+});
+const runs = Number(values.runs);
+const sizes = values.sizes!.split(',').map(Number);
+const work = mkdtempSync(join(tmpdir(), 'crl-bench-'));
+const rssFile = join(work, 'rss.txt');
+const preload = join(root, 'scripts/bench/report-rss.cjs');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+interface Tool {
+  name: string;
+  args: (file: string) => string[];
+}
+
+const TOOLS: Tool[] = [
+  { name: 'case-review-lint', args: (f) => [join(root, 'dist/cli.cjs'), '--format', 'json', f] },
+  { name: 'remark + lint-recommended', args: (f) => [join(root, 'node_modules/remark-cli/cli.js'), '--no-config', '--no-ignore', '--no-stdout', '--quiet', '--use', 'remark-preset-lint-recommended', f] },
+  { name: 'markdownlint-cli2', args: (f) => [join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), f] },
+];
+
+/** Run a tool `runs` times; wall-clock median (s) and peak RSS (MB). */
+function time(tool: Tool, file: string): { seconds: number; peakMb: number } {
+  const times: number[] = [];
+  writeFileSync(rssFile, '');
+  for (let i = 0; i < runs + 1; i++) {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, ['--require', preload, ...tool.args(file)], { cwd: work, env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const elapsed = (performance.now() - started) / 1000;
+    if (r.status === null || r.status > 1) throw new Error(`${tool.name} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+    if (i > 0) times.push(elapsed); // the first run warms the file cache
+  }
+  const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number);
+  return { seconds: median(times), peakMb: Math.max(...rss) / 1024 };
+}
+
+/** In-process relint after a one-character edit (the editor's path). */
+function relint(text: string): number {
+  lintText(text);
+  const samples: number[] = [];
+  for (let i = 0; i < runs * 2; i++) {
+    const at = Math.floor(text.length / 2) + i;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const started = performance.now();
+    lintText(edited);
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+const rows: string[] = [];
+const measured: Record<number, Record<string, { seconds: number; peakMb: number }>> = {};
+const relints: Record<number, number> = {};
+for (const size of sizes) {
+  const report = syntheticReport(size);
+  const file = join(work, `report-${size}.md`);
+  writeFileSync(file, report.text);
+  measured[size] = {};
+  for (const tool of TOOLS) measured[size]![tool.name] = time(tool, file);
+  relints[size] = relint(report.text);
+  const ours = measured[size]!['case-review-lint']!;
+  const remark = measured[size]!['remark + lint-recommended']!;
+  const mdl = measured[size]!['markdownlint-cli2']!;
+  const row = `| ${report.words.toLocaleString('en-GB')} | ${(report.text.length / 1024).toFixed(0)} KB | ${report.chronologyRows} | ${report.recommendations} | ${ours.seconds.toFixed(2)} s | ${remark.seconds.toFixed(2)} s | ${mdl.seconds.toFixed(2)} s | ${(ours.seconds / remark.seconds).toFixed(2)} | ${(ours.seconds / mdl.seconds).toFixed(2)} | ${ours.peakMb.toFixed(0)} MB | ${relints[size]!.toFixed(0)} ms |`;
+  rows.push(row);
+  console.log(row);
+}
+
+const hostile = Object.entries(pathologicalInputs()).map(([name, text]) => {
+  const started = performance.now();
+  lintText(text);
+  return { name, ms: performance.now() - started, size: text.length };
+});
+hostile.sort((a, b) => b.ms - a.ms);
+
+const ratio110 = sizes.includes(110000) && sizes.includes(56000) ? measured[110000]!['case-review-lint']!.seconds / measured[56000]!['case-review-lint']!.seconds : undefined;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+const doc = `# Performance
+
+Figures from \`npm run bench\` (${runs} timed runs per tool and size after one warm-up; medians). Each tool runs as a
+whole process on the same deterministic synthetic overview report (invented text; \`scripts/bench/synthetic-report.ts\`).
+Ours is the full lint: every rule, default config, JSON output. The anchors are remark-cli with
+\`remark-preset-lint-recommended\` and markdownlint-cli2 with its default rules.
+
+Machine: ${machine}.
+
+| Words | Size | Chronology rows | Recommendations | case-review-lint | remark | markdownlint-cli2 | ours / remark | ours / markdownlint | Our peak memory | Relint after a 1-character edit (in process) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+${ratio110 !== undefined ? `110k words cost ${ratio110.toFixed(2)}× the 56k-word time (target: at most 2.2×).\n` : ''}
+Hostile inputs (test/support/pathological.ts), one in-process lint each, slowest first:
+
+| Input | Characters | Time |
+| --- | --- | --- |
+${hostile.map((h) => `| ${h.name} | ${h.size.toLocaleString('en-GB')} | ${h.ms.toFixed(0)} ms |`).join('\n')}
+
+Reproduce: \`npm ci && npm run build && npm run bench\`.
+`;
+if (!values['no-write']) writeFileSync(join(root, 'docs/performance.md'), doc);
+console.log(doc);
+rmSync(work, { recursive: true, force: true });
