@@ -23,7 +23,13 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
   { ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.cjs' },
-  { ...common, entryPoints: ['src/remark-preset.ts'], outfile: 'dist/remark-preset.cjs' },
+  // remark-cli loads plugins with `import()`: the CommonJS bundle must export the plugin function itself.
+  {
+    ...common,
+    entryPoints: ['src/remark-preset.ts'],
+    outfile: 'dist/remark-preset.cjs',
+    footer: { js: 'module.exports = Object.assign(module.exports.default, module.exports);' },
+  },
 ];
 
 if (existsSync('src/extension/extension.ts')) {

@@ -1,0 +1,38 @@
+/** remark-cli with `.remarkrc` → case-review-lint/remark-preset agrees with our CLI (issue 11). */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('remark preset', function () {
+  this.timeout(180000);
+
+  it('remark-cli and our CLI report the same findings on the example report', () => {
+    if (!existsSync(join(root, 'dist/remark-preset.cjs'))) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    // A project that has installed case-review-lint, as a board's would.
+    const project = mkdtempSync(join(tmpdir(), 'crl-remark-'));
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(root, join(project, 'node_modules', 'case-review-lint'));
+    copyFileSync(join(root, 'examples/overview-report.md'), join(project, 'report.md'));
+    writeFileSync(join(project, '.remarkrc.json'), JSON.stringify({ plugins: ['case-review-lint/remark-preset'] }));
+
+    const remark = spawnSync(process.execPath, [join(root, 'node_modules/remark-cli/cli.js'), '--no-stdout', '--no-color', 'report.md'], { cwd: project, encoding: 'utf8' });
+    const fromRemark = remark.stderr
+      .split('\n')
+      .map((line) => /^(\d+):(\d+)-(\d+):(\d+)\s+(error|warning|info)\s+.*?\s([a-z]+(?:-[a-z]+)*)\s+case-review-lint\s*$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => `${m[1]}:${m[2]}-${m[3]}:${m[4]} ${m[5]} ${m[6]}`)
+      .sort();
+
+    const ours = spawnSync(process.execPath, [join(root, 'dist/cli.cjs'), '--format', 'json', 'report.md'], { cwd: project, encoding: 'utf8' });
+    const fromCli = (JSON.parse(ours.stdout)[0].messages as { line: number; column: number; endLine: number; endColumn: number; severity: string; ruleId: string }[])
+      .map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId}`)
+      .sort();
+
+    assert.ok(fromCli.length >= 5, `our CLI found ${fromCli.length} findings`);
+    assert.deepEqual(fromRemark, fromCli, remark.stderr.slice(0, 2000));
+  });
+});
