@@ -1,8 +1,7 @@
 import type { Blockquote } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { defineRule } from '../src/engine/rule.js';
-import { blocksIn, maskMarkup } from '../src/engine/blocks.js';
+import { blocksIn, isPrompt, maskMarkup } from '../src/engine/blocks.js';
 
 /** Placeholders in the text. Every alternative is bounded, so none can backtrack badly. */
 const PLACEHOLDER = new RegExp(
@@ -16,8 +15,6 @@ const PLACEHOLDER = new RegExp(
   'giu',
 );
 
-/** Template prompts are blockquotes that open with “Prompt:” (optionally bold). */
-const PROMPT_START = /^\s*(?:\*\*|__)?(?:prompt|guidance|template guidance)\s*:/i;
 
 export default defineRule(
   {
@@ -47,6 +44,11 @@ export default defineRule(
         ],
       },
       {
+        title: 'Placeholders in front matter',
+        markdown: `---\nreport-type: imr\nperiod-start: DD/MM/YYYY\n---\n# IMR\n`,
+        flags: [{ line: 3, column: 15, message: 'DD/MM/YYYY' }],
+      },
+      {
         title: 'An unanswered template prompt',
         markdown: `## Good practice\n\n> Prompt: Record practice that went well and should be repeated.\n`,
         flags: [{ line: 3, message: 'prompt' }],
@@ -54,7 +56,8 @@ export default defineRule(
     ],
   },
   ({ report, flag }) => {
-    for (const block of blocksIn(report.tree, report.text, 0, report.text.length, true)) {
+    const frontMatter = report.frontMatter.start !== undefined ? [{ start: report.frontMatter.start, source: report.text.slice(report.frontMatter.start, report.frontMatter.end) }] : [];
+    for (const block of [...frontMatter, ...blocksIn(report.tree, report.text, 0, report.text.length, true)]) {
       const text = maskMarkup(block.source);
       for (const m of text.matchAll(PLACEHOLDER)) {
         flag({
@@ -65,8 +68,7 @@ export default defineRule(
       }
     }
     visit(report.tree, 'blockquote', (node: Blockquote) => {
-      const first = node.children[0];
-      if (!first || first.type !== 'paragraph' || !PROMPT_START.test(toString(first))) return;
+      if (!isPrompt(node)) return;
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       flag({

@@ -4,12 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../node/package-root.js';
 import { LINT_HELP, runLint, type CommandOutput } from './commands/lint.js';
+import { runNew } from './commands/new.js';
 import { EXIT, UsageError } from './usage-error.js';
 
 type Command = (argv: readonly string[], version: string) => CommandOutput;
 
 /** Sub-commands other than plain linting; each prints its own --help. */
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+  new: (argv) => runNew(argv),
+};
 
 function version(): string {
   try {

@@ -1,5 +1,6 @@
 /** Finding the text blocks (paragraphs, list items, table cells) of a section. */
-import type { Nodes, Paragraph, Root, TableCell, Heading } from 'mdast';
+import type { Blockquote, Nodes, Paragraph, Root, TableCell, Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Report } from './report.js';
 import type { Section } from './outline.js';
@@ -13,7 +14,16 @@ export interface Block {
   source: string;
 }
 
-/** Blocks whose start lies in [start, end), in document order. Code and HTML are skipped. */
+/** Template prompts: blockquotes that open with “Prompt:” (optionally bold). They are not report content. */
+export const PROMPT_START = /^\s*(?:\*\*|__)?(?:prompt|guidance|template guidance)\s*:/i;
+
+export function isPrompt(node: Nodes): node is Blockquote {
+  if (node.type !== 'blockquote') return false;
+  const first = node.children[0];
+  return first !== undefined && first.type === 'paragraph' && PROMPT_START.test(toString(first));
+}
+
+/** Blocks whose start lies in [start, end), in document order. Code, HTML and template prompts are skipped. */
 export function blocksIn(tree: Root, text: string, start: number, end: number, includeHeadings = false): Block[] {
   const blocks: Block[] = [];
   visit(tree, (node: Nodes) => {
@@ -21,7 +31,7 @@ export function blocksIn(tree: Root, text: string, start: number, end: number, i
     const to = node.position?.end.offset;
     if (from === undefined || to === undefined) return undefined;
     if (to <= start || from >= end) return node.type === 'root' ? undefined : SKIP;
-    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP;
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || isPrompt(node)) return SKIP;
     if (node.type === 'paragraph' || node.type === 'tableCell' || (includeHeadings && node.type === 'heading')) {
       if (from >= start) blocks.push({ node, start: from, end: to, source: text.slice(from, to) });
       return SKIP;

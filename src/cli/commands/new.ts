@@ -1,0 +1,69 @@
+/** `case-review-lint new TYPE [--child …] [--agency …] --out FILE`: a prompted template for a report type. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveProfiles } from '../../engine/profiles.js';
+import { renderTemplate } from '../../engine/templates.js';
+import { findConfigFile, loadConfigFile } from '../../node/config-files.js';
+import { EXIT, UsageError } from '../usage-error.js';
+import type { CommandOutput } from './lint.js';
+
+export const NEW_HELP = `Usage: case-review-lint new TYPE [options]
+
+Creates a report from the prompted template for TYPE (imr, overview,
+executive-summary, lcspr, rapid-review, child-practice-review, learning-review,
+or a board's own type from .casereviewrc).
+
+Options:
+  --child NAME          the child's pseudonym (repeat for siblings)
+  --agency NAME         the agency (IMRs)
+  --period-start DATE   start of the period under review (dd/mm/yyyy)
+  --period-end DATE     end of the period under review
+  --report-date DATE    date of the report
+  --author TEXT         the author (name or role)
+  --independence TEXT   how the author is independent of the case
+  --out FILE            write the report here (default: standard output)
+  --force               overwrite FILE if it exists
+`;
+
+export function runNew(argv: readonly string[]): CommandOutput {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      child: { type: 'string', multiple: true },
+      agency: { type: 'string' },
+      'period-start': { type: 'string' },
+      'period-end': { type: 'string' },
+      'report-date': { type: 'string' },
+      author: { type: 'string' },
+      independence: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return { stdout: NEW_HELP, stderr: '', code: EXIT.ok };
+  const [type] = positionals;
+  const configFile = findConfigFile(values.out ? dirname(resolve(values.out)) : process.cwd());
+  const config = configFile ? loadConfigFile(configFile) : undefined;
+  const profiles = resolveProfiles(config?.config.profiles);
+  const profile = profiles.find((p) => p.id === type);
+  if (!type || !profile) throw new UsageError(`${type ? `Unknown report type “${type}”` : 'No report type given'}; expected one of ${profiles.map((p) => p.id).join(', ')}.`);
+  const text = renderTemplate(profile, {
+    child: values.child,
+    agency: values.agency,
+    periodStart: values['period-start'],
+    periodEnd: values['period-end'],
+    reportDate: values['report-date'],
+    author: values.author,
+    independence: values.independence,
+  });
+  const stderr = (config?.errors ?? []).map((e) => `case-review-lint: ${e.file}:${e.line}:${e.column}: config error: ${e.message}\n`).join('');
+  if (!values.out) return { stdout: text, stderr, code: EXIT.ok };
+  if (existsSync(values.out) && !values.force) throw new UsageError(`“${values.out}” exists; use --force to overwrite it.`);
+  mkdirSync(dirname(resolve(values.out)), { recursive: true });
+  writeFileSync(values.out, text);
+  return { stdout: `Created ${values.out} (${profile.title}).\n`, stderr, code: EXIT.ok };
+}

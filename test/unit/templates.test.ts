@@ -1,0 +1,81 @@
+/** Prompted templates generated from the profiles, and the `new` command (issue 7). */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BUILT_IN_PROFILES, resolveProfiles } from '../../src/engine/profiles.js';
+import { renderTemplate } from '../../src/engine/templates.js';
+import { lintText } from '../../src/engine/index.js';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('templates', () => {
+  for (const profile of BUILT_IN_PROFILES) {
+    describe(profile.id, () => {
+      const text = renderTemplate(profile, { child: ['Child A'], agency: 'Northshire Police' });
+      const result = lintText(text);
+
+      it('has front matter, the title and every profile section in order, each with its prompt', () => {
+        assert.equal(result.reportType, profile.id);
+        assert.equal(result.reportTypeSource, 'front-matter');
+        const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+        assert.deepEqual(headings, profile.sections.map((s) => s.title));
+        for (const section of profile.sections) assert.ok(text.includes(`> Prompt: ${section.prompt}`), section.id);
+      });
+
+      it('is flagged by template-placeholder for every unanswered prompt, and otherwise only for empty sections', () => {
+        const prompts = result.messages.filter((m) => m.ruleId === 'template-placeholder' && m.message.includes('prompt'));
+        assert.equal(prompts.length, profile.sections.length);
+        assert.ok(!result.messages.some((m) => m.ruleId === 'required-sections'), 'no section is missing');
+        const headingLines = new Set(text.split('\n').flatMap((line, i) => (line.startsWith('#') ? [i + 1] : [])));
+        for (const m of result.messages.filter((x) => x.ruleId !== 'template-placeholder')) {
+          assert.ok(headingLines.has(m.line) || m.line === 1, `${m.ruleId} at line ${m.line} is not about an empty section: ${m.message}`);
+        }
+      });
+    });
+  }
+
+  it('adds a board’s own sections to the template', () => {
+    const [imr] = resolveProfiles({ imr: { sections: [{ id: 'supervision', title: 'Supervision', status: 'required', prompt: 'Describe supervision.', after: 'context' }] } }).filter((p) => p.id === 'imr');
+    const text = renderTemplate(imr!, {});
+    assert.match(text, /## Contextual and organisational information\n\n> Prompt: .*\n\n## Supervision\n\n> Prompt: Describe supervision\./);
+  });
+
+  describe('case-review-lint new', function () {
+    this.timeout(60000);
+    const cli = join(root, 'dist/cli.cjs');
+    before(() => {
+      if (!existsSync(cli)) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    });
+    const run = (args: string[], cwd = root) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+
+    it('writes an IMR with the answers in its front matter', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'crl-new-'));
+      const out = join(dir, 'imr.md');
+      const r = run(['new', 'imr', '--child', 'Child A', '--agency', 'Hospital Trust', '--period-start', '01/03/2007', '--period-end', '03/08/2008', '--out', out]);
+      assert.equal(r.status, 0, r.stderr);
+      const text = readFileSync(out, 'utf8');
+      assert.match(text, /^---\nreport-type: imr\nchild: Child A\nagency: Hospital Trust\nperiod-start: 01\/03\/2007\nperiod-end: 03\/08\/2008\n/);
+      assert.match(text, /^# Individual Management Review: Hospital Trust$/m);
+      const again = run(['new', 'imr', '--out', out]);
+      assert.equal(again.status, 2, 'refuses to overwrite without --force');
+      assert.match(again.stderr, /exists; use --force/);
+      assert.equal(readFileSync(out, 'utf8'), text, 'the existing report is untouched');
+    });
+
+    it('uses a board’s own report type from .casereviewrc', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'crl-new-'));
+      writeFileSync(join(dir, '.casereviewrc.json'), JSON.stringify({ profiles: { 'northshire-imr': { extends: 'imr', title: 'Northshire IMR', sections: [{ id: 'supervision', title: 'Supervision', status: 'required' }] } } }));
+      const r = run(['new', 'northshire-imr', '--out', join(dir, 'x.md')], dir);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(readFileSync(join(dir, 'x.md'), 'utf8'), /report-type: northshire-imr[\s\S]*## Supervision/);
+    });
+
+    it('rejects an unknown type', () => {
+      const r = run(['new', 'novel']);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /Unknown report type “novel”/);
+    });
+  });
+});
