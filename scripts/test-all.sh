@@ -14,6 +14,8 @@ step "generated docs are up to date"
 node --import tsx scripts/generate-docs.ts --check
 step "unit and CLI tests"
 npx mocha
+step "slow tests: ReDoS check of every pattern, fuzzing, hostile inputs, remark-cli agreement"
+npm run test:slow
 if [ -f scripts/vscode-test/run.mjs ]; then
   step "extension tests in a real VS Code"
   bash scripts/vscode-test/setup.sh
