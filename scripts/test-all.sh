@@ -16,11 +16,9 @@ step "unit and CLI tests"
 npx mocha
 step "slow tests: ReDoS check of every pattern, fuzzing, hostile inputs, remark-cli agreement"
 npm run test:slow
-if [ -f scripts/vscode-test/run.mjs ]; then
-  step "extension tests in a real VS Code"
-  bash scripts/vscode-test/setup.sh
-  node scripts/vscode-test/run.mjs \
-    --extension-development-path "$PWD" \
-    --extension-tests-path "$PWD/out/vscode-test/index.cjs" \
-    --workspace "$PWD/test/fixtures/vscode-workspace"
-fi
+step "extension tests in a real VS Code"
+bash scripts/vscode-test/setup.sh
+node scripts/vscode-test/run.mjs \
+  --extension-development-path "$PWD" \
+  --extension-tests-path "$PWD/out/vscode-test/index.cjs" \
+  --workspace "$PWD/test/fixtures/vscode-workspace"

@@ -1,0 +1,114 @@
+/**
+ * VS Code extension entry point. Activates on Markdown only, reads text only
+ * (works in untrusted and virtual workspaces), never uses the network: the lint
+ * engine runs in-process and the rule documentation ships with the extension.
+ */
+import * as vscode from 'vscode';
+import { CaseReviewCodeActions } from './code-actions.js';
+import { registerCommands } from './commands.js';
+import { ConfigLookup } from './config-lookup.js';
+import { LintController, MARKDOWN, type LintState } from './linter.js';
+import { Overrides } from './overrides.js';
+import { ReportTypeStatus } from './status-bar.js';
+
+export const CONFIG_GLOB = '**/.casereviewrc*';
+
+/** What the extension exports (for other extensions and the extension-host tests). */
+export interface CaseReviewApi {
+  /** Fires after each lint decision for a document (linted or not). */
+  onDidLint: vscode.Event<LintState>;
+  /** What the extension made of a document at its latest lint. */
+  stateOf(uri: vscode.Uri): LintState | undefined;
+  /** Lint an open document now (no throttle); undefined when the result was discarded as stale. */
+  lint(document: vscode.TextDocument): Promise<LintState | undefined>;
+  /** The status bar item for the active editor: text, tooltip and click command; undefined when hidden. */
+  statusBar(): { text: string; tooltip: string; command: vscode.Command } | undefined;
+}
+
+/** URIs shown in an editor tab (text or the changed side of a diff). */
+function shownUris(): Set<string> {
+  const uris = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputText) uris.add(tab.input.uri.toString());
+      else if (tab.input instanceof vscode.TabInputTextDiff) uris.add(tab.input.modified.toString());
+    }
+  }
+  return uris;
+}
+
+export function activate(context: vscode.ExtensionContext): CaseReviewApi {
+  const output = vscode.window.createOutputChannel('Case Review Lint');
+  const overrides = new Overrides(context.workspaceState);
+  const lookup = new ConfigLookup();
+  const controller = new LintController(context.extensionUri, lookup, overrides, output);
+  const isShown = (uri: vscode.Uri) => shownUris().has(uri.toString());
+  const relintAll = () => void controller.relintAll(isShown);
+
+  const status = new ReportTypeStatus(controller);
+  context.subscriptions.push(output, overrides, controller, status);
+  registerCommands(context, controller, overrides);
+
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider({ language: MARKDOWN }, new CaseReviewCodeActions(controller), CaseReviewCodeActions.metadata),
+
+    vscode.workspace.onDidOpenTextDocument((document) => void controller.lintDocument(document)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) controller.schedule(event.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => controller.clear(document.uri)),
+    // Documents opened by extensions outlive their tabs: clear a file's diagnostics when its last tab closes.
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      if (event.closed.length === 0) return;
+      const shown = shownUris();
+      for (const tab of event.closed) {
+        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : tab.input instanceof vscode.TabInputTextDiff ? tab.input.modified : undefined;
+        if (uri && !shown.has(uri.toString())) controller.clear(uri);
+      }
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      // A file shown again after its tab closed.
+      if (editor && !controller.stateOf(editor.document.uri)) void controller.lintDocument(editor.document);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('caseReview')) relintAll();
+    }),
+  );
+
+  // Config files: re-read and relint when one is created, changed or deleted.
+  const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
+  const configChanged = (uri: vscode.Uri, deleted = false) => {
+    lookup.invalidate();
+    if (deleted) controller.configDiagnostics.delete(uri);
+    else void lookup.load(uri);
+    relintAll();
+  };
+  context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate((uri) => configChanged(uri)),
+    watcher.onDidChange((uri) => configChanged(uri)),
+    watcher.onDidDelete((uri) => configChanged(uri, true)),
+  );
+
+  // Check the workspace's config files once, so a broken one shows up in Problems even before a report uses it.
+  void vscode.workspace.findFiles(CONFIG_GLOB, '**/node_modules/**', 50).then(
+    (files) => files.forEach((file) => void lookup.load(file)),
+    () => undefined,
+  );
+
+  for (const document of vscode.workspace.textDocuments) void controller.lintDocument(document);
+
+  return {
+    onDidLint: controller.onDidLint,
+    stateOf: (uri) => controller.stateOf(uri),
+    lint: (document) => controller.lintDocument(document),
+    statusBar: () => {
+      status.update();
+      return status.snapshot();
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through the extension context's subscriptions.
+}

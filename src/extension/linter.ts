@@ -1,0 +1,299 @@
+/**
+ * The lint controller: decides which Markdown documents are case reviews, lints
+ * them (throttled while typing), publishes diagnostics, discards stale results and
+ * clears a document's diagnostics when it closes.
+ */
+import * as vscode from 'vscode';
+import { lintText, type LintConfig, type LintResult, type ReportTypeSource } from '../engine/index.js';
+import { ConfigLookup } from './config-lookup.js';
+import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
+import { Overrides } from './overrides.js';
+import { TextIndex } from './positions.js';
+import { combineConfig, configFromSettings, normalizeEnable, normalizeThrottle, type ExtensionSettings } from './settings.js';
+import { classify, decideLint, describeSource, reportTypeTitle, type LintReason } from './when-to-lint.js';
+
+/** What the extension made of one document, after its latest lint. */
+export interface LintState {
+  uri: string;
+  /** Document version linted (undefined for files linted from disk). */
+  version?: number;
+  linted: boolean;
+  reason: LintReason;
+  reportType?: string;
+  reportTypeTitle?: string;
+  reportTypeSource?: ReportTypeSource;
+  reportTypeConfidence?: number;
+  /** Messages published (0 when not linted). */
+  problems: number;
+  /** The config file that applies, if any. */
+  configFile?: string;
+  /** One line for people: “Overview report (from the front matter)”. */
+  description: string;
+}
+
+/** The last lint of an open document, kept for code actions. */
+export interface LintEntry {
+  version: number;
+  text: string;
+  config: Partial<LintConfig>;
+  result: LintResult;
+  index: TextIndex;
+}
+
+export const MARKDOWN = 'markdown';
+const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'debug', 'vscode-scm', 'comment', 'walkThroughSnippet', 'vscode-chat-code-block']);
+
+export class LintController implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('case-review');
+  readonly configDiagnostics = vscode.languages.createDiagnosticCollection('case-review-config');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
+  private readonly entries = new Map<string, LintEntry>();
+  private readonly states = new Map<string, LintState>();
+  /** Files linted from disk by “Lint workspace” (not open): relinted when settings change. */
+  private readonly fromDisk = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<LintState>();
+  /** Fires after each lint decision for a document, linted or not. */
+  readonly onDidLint = this.emitter.event;
+  private readonly reportedProblems = new Set<string>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    readonly lookup: ConfigLookup,
+    private readonly overrides: Overrides,
+    private readonly output: vscode.OutputChannel,
+  ) {
+    lookup.onDidParse((file, parsed) => {
+      this.configDiagnostics.set(file, parsed.errors.map(configErrorDiagnostic));
+      for (const error of parsed.errors) this.log(`${error.file}:${error.line}:${error.column}: ${error.message}`);
+    });
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.diagnostics.dispose();
+    this.configDiagnostics.dispose();
+    this.emitter.dispose();
+  }
+
+  /** Is this a document the extension looks at at all (Markdown, not its own docs, not a git or output view)? */
+  isCandidate(document: vscode.TextDocument): boolean {
+    if (document.languageId !== MARKDOWN) return false;
+    if (SKIPPED_SCHEMES.has(document.uri.scheme)) return false;
+    return !this.isOwnFile(document.uri);
+  }
+
+  /** The extension's own rule documentation (opened by “Learn more”) is not a case review. */
+  private isOwnFile(uri: vscode.Uri): boolean {
+    return uri.toString().startsWith(`${vscode.Uri.joinPath(this.extensionUri, 'docs').toString()}/`);
+  }
+
+  stateOf(uri: vscode.Uri): LintState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  entryFor(document: vscode.TextDocument): LintEntry | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    if (!entry) return undefined;
+    if (entry.version === document.version) return entry;
+    // The document changed since: lint its current text with the same configuration (no publishing).
+    const text = document.getText();
+    const result = lintText(text, { filePath: filePathOf(document.uri), config: entry.config });
+    return { version: document.version, text, config: entry.config, result, index: new TextIndex(text) };
+  }
+
+  /** Lint a text with the configuration last used for a document (for “Fix all”). */
+  lintWithConfigOf(document: vscode.TextDocument, text: string): LintResult | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    if (!entry) return undefined;
+    return lintText(text, { filePath: filePathOf(document.uri), config: entry.config });
+  }
+
+  /** Lint after the throttle delay; changes within the delay are linted together. */
+  schedule(document: vscode.TextDocument): void {
+    if (!this.isCandidate(document)) return;
+    const key = document.uri.toString();
+    if (this.timers.has(key)) return;
+    const delay = normalizeThrottle(vscode.workspace.getConfiguration('caseReview', document.uri).get('throttleMs'));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) void this.lintDocument(document);
+      }, delay),
+    );
+  }
+
+  /** Lint an open document now. Resolves to undefined when the result was stale and discarded. */
+  async lintDocument(document: vscode.TextDocument): Promise<LintState | undefined> {
+    try {
+      return await this.lintOpenDocument(document);
+    } catch (error) {
+      this.log(`failed to lint ${document.uri.toString()}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private async lintOpenDocument(document: vscode.TextDocument): Promise<LintState | undefined> {
+    if (!this.isCandidate(document)) return undefined;
+    const key = document.uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) {
+      clearTimeout(timer);
+      this.timers.delete(key);
+    }
+    this.fromDisk.delete(key);
+    const generation = this.nextGeneration(key);
+    const version = document.version;
+    const prepared = await this.prepare(document.uri);
+    // Discard: a newer lint started, the document changed, or it was closed meanwhile.
+    if (this.generations.get(key) !== generation || document.isClosed || document.version !== version) return undefined;
+    const text = document.getText();
+    return this.finish(document.uri, text, version, prepared);
+  }
+
+  /** Lint a file's text from disk (not open in an editor), for “Lint workspace”. */
+  async lintFile(uri: vscode.Uri, text: string): Promise<LintState | undefined> {
+    const key = uri.toString();
+    const generation = this.nextGeneration(key);
+    const prepared = await this.prepare(uri);
+    if (this.generations.get(key) !== generation) return undefined;
+    const state = this.finish(uri, text, undefined, prepared);
+    if (state.linted) this.fromDisk.add(key);
+    return state;
+  }
+
+  /** Forget a document: its diagnostics, pending lint and state. */
+  clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+    this.nextGeneration(key);
+    this.entries.delete(key);
+    this.states.delete(key);
+    this.fromDisk.delete(key);
+    this.diagnostics.delete(uri);
+  }
+
+  /** Relint every open Markdown document (and files linted from disk): after settings, config files or choices change. */
+  async relintAll(isShown: (uri: vscode.Uri) => boolean): Promise<void> {
+    const open = vscode.workspace.textDocuments.filter((d) => this.isCandidate(d) && (isShown(d.uri) || this.states.has(d.uri.toString())));
+    const openKeys = new Set(open.map((d) => d.uri.toString()));
+    const disk = [...this.fromDisk].filter((k) => !openKeys.has(k)).map((k) => vscode.Uri.parse(k));
+    await Promise.all([
+      ...open.map((d) => this.lintDocument(d)),
+      ...disk.map(async (uri) => {
+        try {
+          const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+          await this.lintFile(uri, text);
+        } catch {
+          this.clear(uri);
+        }
+      }),
+    ]);
+  }
+
+  private nextGeneration(key: string): number {
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    return generation;
+  }
+
+  private async prepare(uri: vscode.Uri) {
+    const settings = readSettings(uri);
+    const fromSettings = configFromSettings(settings);
+    for (const problem of fromSettings.problems) this.logOnce(problem);
+    const found = await this.lookup.forDocument(uri);
+    return { settings, fromSettings: fromSettings.config, found, override: this.overrides.get(uri) };
+  }
+
+  private finish(uri: vscode.Uri, text: string, version: number | undefined, prepared: Awaited<ReturnType<LintController['prepare']>>): LintState {
+    const key = uri.toString();
+    const base = combineConfig(prepared.fromSettings, prepared.found?.parsed.config, { docsBaseUrl: this.extensionUri.toString() });
+    const decision = decideLint({
+      enable: normalizeEnable(prepared.settings.enable),
+      override: prepared.override,
+      configApplies: prepared.found !== undefined,
+      classify: () => classify(text, base),
+    });
+    const configFile = prepared.found ? displayPath(prepared.found.file) : undefined;
+    if (!decision.lint) {
+      this.entries.delete(key);
+      this.diagnostics.delete(uri);
+      const state: LintState = { uri: key, version, linted: false, reason: decision.reason, problems: 0, configFile, description: notLintedText(decision.reason) };
+      return this.record(key, state);
+    }
+    const config = decision.reportType ? { ...base, reportType: decision.reportType } : base;
+    const result = lintText(text, { filePath: filePathOf(uri), config });
+    const index = new TextIndex(text);
+    this.diagnostics.set(
+      uri,
+      result.messages.map((m) => toDiagnostic(m, index)),
+    );
+    if (version !== undefined) this.entries.set(key, { version, text, config, result, index });
+    else this.entries.delete(key);
+    const title = reportTypeTitle(result.reportType, config);
+    const state: LintState = {
+      uri: key,
+      version,
+      linted: true,
+      reason: decision.reason,
+      reportType: result.reportType,
+      reportTypeTitle: title,
+      reportTypeSource: result.reportTypeSource,
+      reportTypeConfidence: result.reportTypeConfidence,
+      problems: result.messages.length,
+      configFile,
+      description: `${title} (${describeSource(result.reportTypeSource, result.reportTypeConfidence)})`,
+    };
+    return this.record(key, state);
+  }
+
+  private record(key: string, state: LintState): LintState {
+    this.states.set(key, state);
+    this.emitter.fire(state);
+    return state;
+  }
+
+  private log(line: string): void {
+    this.output.appendLine(`[${new Date().toISOString()}] ${line}`);
+  }
+
+  private logOnce(line: string): void {
+    if (this.reportedProblems.has(line)) return;
+    this.reportedProblems.add(line);
+    this.log(line);
+  }
+}
+
+function notLintedText(reason: LintReason): string {
+  switch (reason) {
+    case 'chosen-none':
+      return 'not a case review (chosen for this file)';
+    case 'never':
+      return 'not linted (caseReview.enable is "never")';
+    default:
+      return 'not a case review (no report-type in front matter, no .casereviewrc, headings do not match a report profile)';
+  }
+}
+
+export function readSettings(uri: vscode.Uri | undefined): ExtensionSettings {
+  const c = vscode.workspace.getConfiguration('caseReview', uri);
+  return {
+    enable: normalizeEnable(c.get('enable')),
+    rules: c.get<Record<string, unknown>>('rules') ?? {},
+    defaultReportType: c.get<string>('defaultReportType') ?? '',
+    child: c.get('child') ?? [],
+    throttleMs: normalizeThrottle(c.get('throttleMs')),
+  };
+}
+
+export function filePathOf(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+export function displayPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
