@@ -12,6 +12,8 @@ step "build"
 node esbuild.js
 step "generated docs are up to date"
 node --import tsx scripts/generate-docs.ts --check
+step "system packages for the Word export test (LibreOffice, poppler)"
+bash scripts/setup-export-tests.sh
 step "unit and CLI tests"
 npx mocha
 step "slow tests: ReDoS check of every pattern, fuzzing, hostile inputs, remark-cli agreement"

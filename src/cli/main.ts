@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { packageRoot } from '../node/package-root.js';
 import { LINT_HELP, runLint, type CommandOutput } from './commands/lint.js';
 import { runNew } from './commands/new.js';
+import { runExport } from './commands/export.js';
 import { EXIT, UsageError } from './usage-error.js';
 
-type Command = (argv: readonly string[], version: string) => CommandOutput;
+type Command = (argv: readonly string[], version: string) => CommandOutput | Promise<CommandOutput>;
 
 /** Sub-commands other than plain linting; each prints its own --help. */
 export const COMMANDS: Record<string, Command> = {
   new: (argv) => runNew(argv),
+  export: (argv) => runExport(argv),
 };
 
 function version(): string {
@@ -22,13 +24,13 @@ function version(): string {
   }
 }
 
-export function main(argv: readonly string[]): CommandOutput {
+export async function main(argv: readonly string[]): Promise<CommandOutput> {
   const v = version();
   if (argv.includes('--version') || argv.includes('-v')) return { stdout: `${v}\n`, stderr: '', code: EXIT.ok };
   const [first, ...rest] = argv;
   const command = first ? COMMANDS[first] : undefined;
   try {
-    if (command) return command(rest, v);
+    if (command) return await command(rest, v);
     if (argv.includes('--help') || argv.includes('-h')) return { stdout: LINT_HELP, stderr: '', code: EXIT.ok };
     return runLint(argv, v);
   } catch (error) {
@@ -40,8 +42,8 @@ export function main(argv: readonly string[]): CommandOutput {
   }
 }
 
-function run(): void {
-  const result = main(process.argv.slice(2));
+async function run(): Promise<void> {
+  const result = await main(process.argv.slice(2));
   if (result.outputFile) {
     try {
       writeFileSync(result.outputFile, result.stdout);
@@ -55,4 +57,4 @@ function run(): void {
   process.exitCode = result.code;
 }
 
-if (require.main === module) run();
+if (require.main === module) void run();

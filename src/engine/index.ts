@@ -6,6 +6,7 @@ export { resolveProfiles, BUILT_IN_PROFILES } from './profiles.js';
 export { buildReport, type Report } from './report.js';
 export { completeConfig, ruleDocUrl, DEFAULT_SETTINGS } from './settings.js';
 export { readControlComments, isSuppressed } from './message-control.js';
+export { documentReferences } from './documents.js';
 export { rules } from '../../lint-rules/index.js';
 export * from './types.js';
 import { rules } from '../../lint-rules/index.js';

@@ -127,6 +127,14 @@ export interface EngineSettings {
   profiles: Record<string, ProfileOverride>;
   /** Base URL that rule doc paths (`docs/rules/ID.md`) are resolved against. */
   docsBaseUrl: string;
+  /**
+   * Texts of other documents, by path, that the front end has read for the
+   * engine (which never reads files itself): for example the overview report
+   * that an executive summary's front matter `overview:` names. Paths are
+   * resolved against the linted file's path; `documentReferences()` in
+   * `src/engine/documents.ts` lists the paths a document refers to.
+   */
+  documents?: Record<string, string>;
 }
 
 export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];

@@ -4,11 +4,14 @@
  * engine runs in-process and the rule documentation ships with the extension.
  */
 import * as vscode from 'vscode';
+import { registerChecklist, type ChecklistProvider } from './checklist-view.js';
 import { CaseReviewCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
 import { ConfigLookup } from './config-lookup.js';
 import { LintController, MARKDOWN, type LintState } from './linter.js';
 import { Overrides } from './overrides.js';
+import { registerNewReport } from './new-report.js';
+import { registerRuleFixes } from './rule-fixes.js';
 import { ReportTypeStatus } from './status-bar.js';
 
 export const CONFIG_GLOB = '**/.casereviewrc*';
@@ -23,6 +26,8 @@ export interface CaseReviewApi {
   lint(document: vscode.TextDocument): Promise<LintState | undefined>;
   /** The status bar item for the active editor: text, tooltip and click command; undefined when hidden. */
   statusBar(): { text: string; tooltip: string; command: vscode.Command } | undefined;
+  /** The “Report Checklist” view's data provider (sections of the active report). */
+  checklist: ChecklistProvider;
 }
 
 /** URIs shown in an editor tab (text or the changed side of a diff). */
@@ -48,6 +53,9 @@ export function activate(context: vscode.ExtensionContext): CaseReviewApi {
   const status = new ReportTypeStatus(controller);
   context.subscriptions.push(output, overrides, controller, status);
   registerCommands(context, controller, overrides);
+  context.subscriptions.push({ dispose: registerRuleFixes() });
+  registerNewReport(context, controller);
+  const checklist = registerChecklist(context, controller);
 
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: MARKDOWN }, new CaseReviewCodeActions(controller), CaseReviewCodeActions.metadata),
@@ -106,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): CaseReviewApi {
       status.update();
       return status.snapshot();
     },
+    checklist,
   };
 }
 

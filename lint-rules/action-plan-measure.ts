@@ -1,0 +1,68 @@
+import { defineRule } from '../src/engine/rule.js';
+import { cellContent, effectiveCell, findActionPlans, isNonCommittal } from '../src/engine/recommendations.js';
+import { quote } from '../src/engine/text.js';
+
+export default defineRule(
+  {
+    id: 'action-plan-measure',
+    summary: 'Every action plan row says how success will be measured.',
+    description:
+      'In each action plan’s measure column (“Measure of success”, “Outcome sought”, “Evidence”, “Success criteria”…), flags an empty cell and one that measures nothing: “TBC”, “N/A”, “-”, “ongoing”, “completed”, “yes”, “in place”, “policy signed off” (list in `src/data/action-plan-columns.json`). “As above” takes the row above. Tables without a measure column are left to action-plan-columns.',
+    why: 'Each action says how success is measured, ideally an outcome for children, not just “policy signed off”. Primer §8 and §4 “Measurable”.',
+    primer: '§8 Action plans',
+    defaultSeverity: 'warning',
+    fixable: false,
+    options: [],
+    defaults: {},
+    examples: [
+      {
+        title: 'Evidence and outcomes are left alone',
+        markdown: `## Action plan
+
+| Ref | Action | Lead | Target date | Outcome sought |
+| --- | --- | --- | --- | --- |
+| 1 | Amend the procedure | Named Nurse | 31/03/2013 | Audit of 20 cases shows a call to the health visitor within two days |
+`,
+        flags: [],
+      },
+      {
+        title: 'Empty and non-committal measures',
+        markdown: `## Action plan
+
+| Ref | Action | Lead | Target date | Outcome sought |
+| --- | --- | --- | --- | --- |
+| 1 | Amend the procedure | Named Nurse | 31/03/2013 | Policy signed off |
+| 2 | Train ward staff | Named Nurse | 30/06/2013 |  |
+`,
+        flags: [
+          { line: 5, column: 56, message: '“Policy signed off”' },
+          { line: 6, message: 'empty measure' },
+        ],
+      },
+    ],
+  },
+  ({ report, flag }) => {
+    for (const plan of findActionPlans(report)) {
+      if (plan.columns.measure === undefined) continue;
+      plan.rows.forEach((row, index) => {
+        const raw = row.cells.measure;
+        if (!raw) return;
+        const cell = effectiveCell(plan, index, 'measure') ?? raw;
+        const span = cellContent(report, raw);
+        if (!cell.text) {
+          flag({
+            start: span.start,
+            end: span.end,
+            message: 'Unexpected empty measure of success in the action plan, expected how success will be evidenced (an audit result, a figure, an outcome for children)',
+          });
+        } else if (isNonCommittal(cell.text, 'measure')) {
+          flag({
+            start: span.start,
+            end: span.end,
+            message: `Unexpected ${quote(cell.text)} as the measure of success, expected how success will be evidenced (an audit result, a figure, an outcome for children)`,
+          });
+        }
+      });
+    }
+  },
+);

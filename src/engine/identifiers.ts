@@ -1,0 +1,641 @@
+/**
+ * Finding text that may identify a family in a case review (primer §9):
+ * personal names, dates of birth, postcodes, street addresses, phone numbers,
+ * e-mail addresses, NHS numbers, National Insurance numbers, record numbers and
+ * school names. Pure functions over strings; no Node APIs.
+ *
+ * Offsets are relative to the text passed in. Callers pass a block's source
+ * with markup masked (same length), so offsets map straight back.
+ */
+import nlp from 'compromise';
+import data from '../data/anonymisation.json' with { type: 'json' };
+import { findDates } from './dates.js';
+import { BUILT_IN_AGENCIES, BUILT_IN_ROLES } from './gazetteer.js';
+import { escapeRegExp, phraseRegExp } from './text.js';
+
+export type IdentifierKind =
+  | 'name'
+  | 'date-of-birth'
+  | 'postcode'
+  | 'address'
+  | 'phone'
+  | 'email'
+  | 'nhs-number'
+  | 'ni-number'
+  | 'record-number'
+  | 'school';
+
+export interface Found {
+  kind: IdentifierKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+// ---------------------------------------------------------------------------
+// Word lists
+
+/** Lower case, possessive `'s` / trailing apostrophe removed, curly apostrophes folded. */
+export function wordKey(word: string): string {
+  return word
+    .replace(/\u2019/g, "'")
+    .replace(/'s$|'$/i, '')
+    .toLowerCase();
+}
+
+const lower = (words: readonly string[]) => words.map(wordKey);
+
+export const HONORIFICS = new Set(lower(data.honorifics));
+export const PROFESSIONAL_TITLES = new Set(lower(data.professionalTitles));
+const PLACE_PREFIXES = new Set(lower(data.placePrefixes));
+const ORGANISATION_WORDS = new Set(lower(data.organisationWords));
+const NOT_STREET_NAMES = new Set(lower(data.notStreetNames));
+const SCHOOL_TYPE_WORDS = new Set(lower(data.schoolTypeWords));
+const NOT_SCHOOL_NAMES = new Set(lower(data.notSchoolNames));
+const PSEUDONYM_HEADS = new Set(lower(data.pseudonymHeads));
+const PLACE_NOUNS = new Set(lower(data.placeNouns));
+/** RAG status words: a table cell holding only one of them is a status, not a name. */
+export const RAG_WORDS = new Set(lower(data.ragWords));
+
+/** Words of the built-in agency and role names ("Hospital", "Trust", "Children's"...). */
+function wordsOf(phrases: readonly string[]): string[] {
+  return phrases.flatMap((p) => p.match(/\p{L}[\p{L}'\u2019-]{0,40}/gu) ?? []).map(wordKey);
+}
+
+/** Capitalised words that are not personal names: report vocabulary, months, days, agency and role words. */
+export const NOT_NAMES = new Set([
+  ...lower(data.notNames),
+  ...lower(data.months),
+  ...lower(data.days),
+  ...wordsOf(BUILT_IN_AGENCIES),
+  ...wordsOf(BUILT_IN_ROLES),
+  ...wordsOf(data.professionalRoles),
+]);
+
+// ---------------------------------------------------------------------------
+// Pattern identifiers
+
+const EMAIL = /(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,6}/g;
+
+// UK postcode: outward code (A9, A99, AA9, AA99, A9A, AA9A) and inward code (9AA).
+const POSTCODE =
+  /(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?) ?[0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
+
+// Candidate phone numbers: +44 or a leading 0, then digits with spaces, hyphens or brackets.
+const PHONE = /(?<![\w+])(?:\+44[ ]?(?:\(0\)[ ]?)?|\(?0)\d[\d ()-]{7,14}\d(?!\d)/g;
+
+// NHS number: 10 digits as 3-3-4 with one kind of separator (or none).
+const NHS = /(?<![\d-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d-])/g;
+
+// National Insurance number: two prefix letters, six digits, suffix A-D.
+const NI = /(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g;
+
+const NAME_WORD = "\\p{Lu}[\\p{L}'\u2019-]{1,24}";
+const UNNUMBERED_STREET_WORDS = phraseAlternation(data.unnumberedStreetWords);
+// "12 Acacia Avenue", "12a Long Lane", "Flat 3, 14 Mill Road": a number and up to four capitalised
+// words; the code keeps the words up to the last street word ("Road", "Court"...).
+const NUMBERED_ADDRESS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:Flat|Apartment|Apt|Unit)\\s\\d{1,4}[A-Za-z]?,?\\s)?\\d{1,4}[A-Za-z]?,?\\s(${NAME_WORD}(?:[ \\t]${NAME_WORD}){1,3})`,
+  'gu',
+);
+const STREET_WORD_SET = new Set(lower(data.streetWords));
+// "Flat 3, Jubilee Court"
+const FLAT_ADDRESS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:Flat|Apartment|Apt)\\s\\d{1,4}[A-Za-z]?,?\\s(${NAME_WORD}(?:[ \\t]${NAME_WORD}){0,2})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+// "Acacia Avenue" without a house number (only unambiguous street words)
+const STREET_NAME = new RegExp(
+  `(?<![\\p{L}\\p{N}])((?:${NAME_WORD}\\s){1,3})(?:${UNNUMBERED_STREET_WORDS})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const UNAMBIGUOUS_STREET_WORDS = new Set(lower(data.unnumberedStreetWords));
+const SCHOOL_WORDS = phraseAlternation(data.schoolWords);
+// "Oakfield Primary School", "St Mary's RC Academy"
+const SCHOOL = new RegExp(`(?<![\\p{L}\\p{N}])((?:${NAME_WORD}\\s){1,5})(?:${SCHOOL_WORDS})(?![\\p{L}\\p{N}])`, 'gu');
+
+const DOB_KEYWORDS = phraseRegExp(data.dobKeywords, 'giu')!;
+const RECORD_KEYWORDS = phraseRegExp(data.recordKeywords, 'giu')!;
+const GENERIC_RECORD_KEYWORDS = new Set(['ref', 'ref.', 'reference number', 'reference no', 'our ref', 'your ref', 'id number', 'id no']);
+const RECORD_VALUE = /[\s:#.=-]{0,4}(?:(?:is|was|of)\s){0,1}([A-Za-z0-9][A-Za-z0-9/._-]{1,30}[A-Za-z0-9])/y;
+
+function phraseAlternation(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeRegExp(w))
+    .join('|');
+}
+
+/** `text` without any of `chars` at its end (a loop, not a `[…]+$` pattern, which backtracks quadratically). */
+export function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/** Index of the last sentence-ending mark followed by white space, or -1. */
+function lastSentenceEnd(text: string): number {
+  for (let i = text.length - 2; i >= 0; i--) {
+    if ('.!?'.includes(text[i]!) && /\s/.test(text[i + 1]!)) return i;
+  }
+  return -1;
+}
+
+/** HTML comments blanked with spaces (line breaks kept), found with indexOf rather than a lazy pattern. */
+export function maskComments(source: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = source.indexOf('<!--'); open >= 0; open = source.indexOf('<!--', from)) {
+    const close = source.indexOf('-->', open + 4);
+    const end = close < 0 ? source.length : close + 3;
+    out += source.slice(from, open) + source.slice(open, end).replace(/[^\n]/g, ' ');
+    from = end;
+  }
+  return out + source.slice(from);
+}
+
+/** The NHS number check digit (modulus 11) is right. */
+export function nhsNumberValid(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = 11 - (sum % 11);
+  if (check === 10) return false;
+  return (check === 11 ? 0 : check) === Number(digits[9]);
+}
+
+/** A UK phone number: 10 or 11 national digits starting 01, 02, 03, 05, 07, 08 (or +44 and the same). */
+export function phoneValid(candidate: string): boolean {
+  let digits = candidate.replace(/\D/g, '');
+  if (candidate.startsWith('+44')) {
+    digits = digits.slice(2);
+    if (digits.startsWith('0')) digits = digits.slice(1);
+    digits = `0${digits}`;
+  }
+  if (digits.length < 10 || digits.length > 11) return false;
+  if (!/^0[1235789]/.test(digits)) return false;
+  // Too many separators for a phone number ("0 1 2 3 ..."); "+44" and "(0)" do not count.
+  const groups = candidate.replace(/^\+44/, '').replace('(0)', '').split(/[ ()-]+/).filter(Boolean);
+  return groups.length <= 4;
+}
+
+export interface PatternOptions {
+  /** Lower-case words that may precede a street word without making it an address (places, allowed names). */
+  allowedWords?: ReadonlySet<string>;
+  /** School names from configuration (always flagged). */
+  schools?: readonly string[];
+}
+
+/** Which characters of the searched text are already taken by a find (so overlap checks stay linear). */
+const coverage = new WeakMap<Found[], Uint8Array>();
+
+function push(found: Found[], kind: IdentifierKind, start: number, text: string) {
+  found.push({ kind, start, end: start + text.length, text });
+  const cover = coverage.get(found);
+  if (cover) cover.fill(1, start, Math.min(cover.length, start + text.length));
+}
+
+function overlaps(found: Found[], start: number, end: number): boolean {
+  const cover = coverage.get(found);
+  if (!cover) return found.some((f) => f.start < end && start < f.end);
+  for (let i = start; i < end && i < cover.length; i++) if (cover[i]) return true;
+  return false;
+}
+
+/** Does a date in `text` at [start, end) stand near a "born" / "DOB" / "date of birth" keyword in the same sentence? */
+function nearBirthKeyword(text: string, start: number, end: number): boolean {
+  let before = text.slice(Math.max(0, start - 45), start);
+  const stop = Math.max(before.search(/[.!?]\s[^.!?]*$/), before.lastIndexOf('\n\n'));
+  if (stop >= 0) before = before.slice(stop + 1);
+  let after = text.slice(end, end + 25);
+  const cut = after.search(/[.!?](?:\s|$)|\n\n/);
+  if (cut >= 0) after = after.slice(0, cut);
+  return new RegExp(DOB_KEYWORDS.source, DOB_KEYWORDS.flags).test(`${before} ${after}`);
+}
+
+/** Every non-name identifier in a text. */
+export function findPatternIdentifiers(text: string, options: PatternOptions = {}): Found[] {
+  const found: Found[] = [];
+  coverage.set(found, new Uint8Array(text.length));
+  const allowed = options.allowedWords ?? new Set<string>();
+
+  for (const m of text.matchAll(EMAIL)) push(found, 'email', m.index, m[0]);
+
+  for (const m of text.matchAll(NHS)) {
+    const digits = `${m[1]}${m[3]}${m[4]}`;
+    if (nhsNumberValid(digits) && !overlaps(found, m.index, m.index + m[0].length)) push(found, 'nhs-number', m.index, m[0]);
+  }
+
+  for (const m of text.matchAll(PHONE)) {
+    const candidate = trimEnd(m[0], ' (-');
+    if (phoneValid(candidate) && !overlaps(found, m.index, m.index + candidate.length)) push(found, 'phone', m.index, candidate);
+  }
+
+  for (const m of text.matchAll(POSTCODE)) {
+    if (!overlaps(found, m.index, m.index + m[0].length)) push(found, 'postcode', m.index, m[0]);
+  }
+
+  for (const m of text.matchAll(NI)) {
+    if (!overlaps(found, m.index, m.index + m[0].length)) push(found, 'ni-number', m.index, m[0]);
+  }
+
+  for (const date of findDates(text)) {
+    if (date.precision !== 'day' || !date.valid) continue;
+    if (nearBirthKeyword(text, date.start, date.end) && !overlaps(found, date.start, date.end)) push(found, 'date-of-birth', date.start, date.text);
+  }
+
+  findRecordNumbers(text, found);
+
+  const streetNameOk = (words: string) => {
+    const keys = words.trim().split(/\s+/).map(wordKey);
+    return keys.some((k) => !NOT_STREET_NAMES.has(k) && !NOT_NAMES.has(k) && !allowed.has(k));
+  };
+  for (const m of text.matchAll(FLAT_ADDRESS)) {
+    if (!overlaps(found, m.index, m.index + m[0].length)) push(found, 'address', m.index, m[0]);
+  }
+  for (const m of text.matchAll(NUMBERED_ADDRESS)) {
+    const words = m[1]!.split(/[ \t]/);
+    let last = -1;
+    for (let i = 1; i < words.length; i++) if (STREET_WORD_SET.has(wordKey(words[i]!))) last = i;
+    if (last < 1) continue;
+    const nameKeys = words.slice(0, last).map(wordKey);
+    if (!UNAMBIGUOUS_STREET_WORDS.has(wordKey(words[last]!)) && nameKeys.every((k) => NOT_STREET_NAMES.has(k))) continue;
+    const length = m[0].length - m[1]!.length + words.slice(0, last + 1).join(' ').length;
+    const t = m[0].slice(0, length);
+    if (!overlaps(found, m.index, m.index + t.length)) push(found, 'address', m.index, t);
+  }
+  for (const m of text.matchAll(STREET_NAME)) {
+    const words = m[1]!;
+    if (!streetNameOk(words)) continue;
+    // Leading sentence words ("In Acacia Avenue") are not part of the street name.
+    const lead = leadingStopWords(words);
+    const start = m.index + lead;
+    const t = m[0].slice(lead);
+    if (!overlaps(found, start, start + t.length)) push(found, 'address', start, t);
+  }
+
+  for (const m of text.matchAll(SCHOOL)) {
+    const words = m[1]!.trim().split(/\s+/);
+    const nameWords = words.filter((w) => !SCHOOL_TYPE_WORDS.has(wordKey(w)));
+    const distinctive = nameWords.some((w) => {
+      const k = wordKey(w);
+      return !NOT_SCHOOL_NAMES.has(k) && !NOT_NAMES.has(k) && !allowed.has(k);
+    });
+    if (!distinctive) continue;
+    const lead = leadingStopWords(m[1]!);
+    const start = m.index + lead;
+    const t = m[0].slice(lead);
+    if (!overlaps(found, start, start + t.length)) push(found, 'school', start, t);
+  }
+  const schools = phraseRegExp(options.schools ?? []);
+  if (schools) {
+    for (const m of text.matchAll(schools)) {
+      if (!overlaps(found, m.index, m.index + m[0].length)) push(found, 'school', m.index, m[0]);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Length of the leading words of a capitalised run that are sentence words ("In", "The", "On"). */
+function leadingStopWords(words: string): number {
+  let offset = 0;
+  for (const m of words.matchAll(/\S+\s*/g)) {
+    const k = wordKey(m[0].trim());
+    if (!NOT_NAMES.has(k) || ORGANISATION_WORDS.has(k) || SCHOOL_TYPE_WORDS.has(k) || PLACE_PREFIXES.has(k)) break;
+    offset = m.index + m[0].length;
+  }
+  return offset;
+}
+
+function findRecordNumbers(text: string, found: Found[]) {
+  for (const m of text.matchAll(new RegExp(RECORD_KEYWORDS.source, RECORD_KEYWORDS.flags))) {
+    RECORD_VALUE.lastIndex = m.index + m[0].length;
+    const v = RECORD_VALUE.exec(text);
+    if (!v) continue;
+    const value = trimEnd(v[1]!, '._-');
+    const digits = value.replace(/\D/g, '').length;
+    const generic = GENERIC_RECORD_KEYWORDS.has(m[0].toLowerCase().replace(/\s+/g, ' '));
+    if (digits < (generic ? 4 : 3)) continue;
+    if (/^(?:19|20)\d{2}$/.test(value)) continue;
+    const date = findDates(value)[0];
+    if (date && date.start === 0 && date.end === value.length) continue;
+    const start = v.index + v[0].length - v[1]!.length;
+    if (overlaps(found, start, start + value.length)) continue;
+    push(found, 'record-number', start, value);
+  }
+}
+
+/** Cells of a column whose header says what they hold ("Date of birth", "NHS number") are identifiers in themselves. */
+export function identifierColumnKind(header: string): IdentifierKind | undefined {
+  const h = header.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/^(?:d o b|dob|date of birth|birth date|born)$/.test(h)) return 'date-of-birth';
+  if (/\bnhs (?:number|no)\b/.test(h)) return 'nhs-number';
+  if (/\b(?:case|crime|file|record|hospital|patient|client|ni|national insurance|reference) (?:number|no|ref|reference)\b/.test(h)) return 'record-number';
+  if (/^(?:address|home address|postcode|post code)$/.test(h)) return 'address';
+  if (/^(?:school|school attended|nursery)$/.test(h)) return 'school';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Personal names
+
+export type NameDetector = 'caps' | 'nlp' | 'combined';
+
+export interface NameContext {
+  /** Lower-case words that are never names here (pseudonym key, places, allowed names, agencies). */
+  allowed: ReadonlySet<string>;
+  detector: NameDetector;
+}
+
+export interface NameBlock {
+  /** Masked source of the block (same length as the source). */
+  text: string;
+  /** Headings and table header cells: Title Case is no signal there. */
+  titleLike: boolean;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  capitalised: boolean;
+  /** A single capital letter ("G" in "Mr G"). */
+  letter: boolean;
+  sentenceInitial: boolean;
+}
+
+const WORD = /\p{L}[\p{L}\p{M}'\u2019-]{0,40}/gu;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let previous: Token | undefined;
+  for (const m of text.matchAll(WORD)) {
+    const trimmed = trimEnd(m[0], "-'\u2019");
+    // Keep one closing apostrophe ("Magistrates'"), drop a trailing hyphen.
+    const raw = trimmed.length < m[0].length && /['\u2019]/.test(m[0][trimmed.length]!) ? m[0].slice(0, trimmed.length + 1) : trimmed;
+    const between = text.slice(previous ? previous.end : 0, m.index);
+    const letter = /^\p{Lu}$/u.test(raw);
+    const token: Token = {
+      start: m.index,
+      end: m.index + raw.length,
+      text: raw,
+      key: wordKey(raw),
+      capitalised: /^\p{Lu}/u.test(raw) && /\p{Ll}/u.test(raw) && raw.length >= 2,
+      letter,
+      sentenceInitial: isSentenceStart(previous, between),
+    };
+    tokens.push(token);
+    previous = token;
+  }
+  return tokens;
+}
+
+function isSentenceStart(previous: Token | undefined, between: string): boolean {
+  if (!previous) return true;
+  if (/\n\s*\n/.test(between)) return true;
+  if (/[!?:;]/.test(between)) return true;
+  if (between.includes('.')) {
+    // "Dr. Smith", "J. Smith", "e.g. Sarah": the full stop closes an abbreviation.
+    if (HONORIFICS.has(previous.key) || PROFESSIONAL_TITLES.has(previous.key) || previous.letter) return false;
+    if (/^(?:eg|ie|etc|cf|vs|approx|no|st)$/i.test(previous.text)) return false;
+    return true;
+  }
+  // A line break after a heading-like line or a list marker left in the text.
+  if (/[\n\r][ \t]{0,12}(?:[-*+>|#]|\d{1,3}[.)])/.test(between)) return true;
+  return false;
+}
+
+interface Run {
+  /** Index in the block's tokens of the run's first token. */
+  index: number;
+  tokens: Token[];
+  start: number;
+  end: number;
+}
+
+function isCandidate(token: Token, allowed: ReadonlySet<string>): boolean {
+  if (!token.capitalised) return false;
+  const k = token.key;
+  // "English-speaking", "Multi-Agency", "Anglo-Polish" are not names; "Okonkwo-Adebayo" is.
+  if (k.includes('-')) {
+    const parts = token.text.split('-').filter(Boolean);
+    if (parts.some((p) => !/^\p{Lu}/u.test(p) || NOT_NAMES.has(wordKey(p)))) return false;
+  }
+  return !NOT_NAMES.has(k) && !HONORIFICS.has(k) && !PROFESSIONAL_TITLES.has(k) && !allowed.has(k) && !PSEUDONYM_HEADS.has(k);
+}
+
+/** Person tags from compromise, keyed by token start offset within `text`. */
+function personTokens(text: string): Map<number, 'person' | 'other'> {
+  const result = new Map<number, 'person' | 'other'>();
+  const json = nlp(text).json() as { terms: { text: string; tags: string[] }[] }[];
+  let cursor = 0;
+  for (const sentence of json) {
+    for (const term of sentence.terms) {
+      if (!term.text) continue;
+      const at = text.indexOf(term.text, cursor);
+      if (at < 0) continue;
+      cursor = at + term.text.length;
+      const tags = new Set(term.tags);
+      const person = tags.has('Person') || tags.has('FirstName') || tags.has('LastName');
+      const other = OTHER_TAGS.some((t) => tags.has(t));
+      if (person && !tags.has('Place') && !tags.has('Organization')) result.set(at, 'person');
+      else if (other) result.set(at, 'other');
+    }
+  }
+  return result;
+}
+
+const OTHER_TAGS = ['Place', 'Country', 'City', 'Region', 'Organization', 'Demonym', 'Date', 'Month', 'WeekDay', 'Adjective', 'Verb', 'Adverb'];
+
+/**
+ * Tagging is the slow part (compromise reads about 6,000 words a second), so
+ * only the sentence around an undecided word is tagged, and tagged sentences
+ * are remembered: an editor relinting after a keystroke re-tags one sentence.
+ */
+const TAG_CACHE_SIZE = 4000;
+const tagCache = new Map<string, Map<number, 'person' | 'other'>>();
+
+function cachedPersonTokens(sentence: string): Map<number, 'person' | 'other'> {
+  let tags = tagCache.get(sentence);
+  if (tags) {
+    tagCache.delete(sentence);
+  } else {
+    tags = personTokens(sentence);
+    if (tagCache.size >= TAG_CACHE_SIZE) tagCache.delete(tagCache.keys().next().value!);
+  }
+  tagCache.set(sentence, tags);
+  return tags;
+}
+
+/** compromise's reading of the word at `offset`: its sentence is tagged (bounded to 400 characters each side). */
+function tagAt(text: string, offset: number): 'person' | 'other' | undefined {
+  const from = Math.max(0, offset - 400);
+  const head = text.slice(from, offset);
+  const boundary = Math.max(lastSentenceEnd(head), head.lastIndexOf('\n\n'));
+  const start = boundary >= 0 ? from + boundary + 1 : from;
+  const tail = text.slice(offset, offset + 400);
+  const stop = tail.search(/[.!?](?:\s|$)|\n\n/);
+  const end = stop >= 0 ? offset + stop + 1 : offset + tail.length;
+  const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
+  const sentence = text.slice(start + lead, end);
+  return cachedPersonTokens(sentence).get(offset - start - lead);
+}
+
+/** Words that begin an agency name ("Police", "Safeguarding", "General", "NHS"...): a word before them is a place. */
+const AGENCY_WORDS = new Set([...wordsOf(BUILT_IN_AGENCIES), ...ORGANISATION_WORDS]);
+/** Last words of roles ("Visitor", "Worker", "Nurse"): a name after them is a person's. */
+const ROLE_TAILS = new Set(
+  [...BUILT_IN_ROLES, ...data.professionalRoles].filter((r) => !/\sof\s/i.test(r)).map((r) => wordKey(r.trim().split(/\s+/).pop()!)),
+);
+const ROLE_PATTERN = phraseRegExp([...BUILT_IN_ROLES, ...data.professionalRoles], 'iyu')!;
+
+const MAX_NAME_WORDS = 4;
+
+interface Analysed {
+  tokens: Token[];
+  runs: Run[];
+}
+
+function analyse(text: string, allowed: ReadonlySet<string>): Analysed {
+  const tokens = tokenize(text);
+  const runs: Run[] = [];
+  let current: Token[] = [];
+  let currentIndex = 0;
+  const close = () => {
+    // More than four unknown capitalised words in a row is a title or a heading, not a name.
+    if (current.length > 0 && current.length <= MAX_NAME_WORDS) {
+      runs.push({ index: currentIndex, tokens: current, start: current[0]!.start, end: current[current.length - 1]!.end });
+    }
+    current = [];
+  };
+  tokens.forEach((token, i) => {
+    if (current.length === 0) currentIndex = i;
+    const previous = tokens[i - 1];
+    const adjacent =
+      previous !== undefined && /^[ \t]?\n?[ \t]*$/.test(text.slice(previous.end, token.start)) && !/['\u2019]s?$/.test(previous.text);
+    if (isCandidate(token, allowed) && (current.length === 0 || adjacent) && !(current.length > 0 && token.sentenceInitial)) current.push(token);
+    else {
+      close();
+      currentIndex = i;
+      if (isCandidate(token, allowed)) current.push(token);
+    }
+  });
+  close();
+  return { tokens, runs };
+}
+
+/** Is the token at `index` the letter of a pseudonym ("Mr T", "Child A", "Sibling B")? */
+function pseudonymLetter(tokens: Token[], index: number): boolean {
+  const head = tokens[index - 1];
+  return head !== undefined && head.capitalised && (HONORIFICS.has(head.key) || PROFESSIONAL_TITLES.has(head.key) || PSEUDONYM_HEADS.has(head.key) || NOT_NAMES.has(head.key));
+}
+
+interface RunContext {
+  titled: boolean;
+  /** The run names a place or an organisation ("Eastport Police", "Oakfield Surgery", "St Mary's"). */
+  organisation: boolean;
+  /** The run is the tail of a Title Case phrase of ordinary words ("Police National Computer"). */
+  phraseTail: boolean;
+}
+
+function contextOf(text: string, tokens: Token[], run: Run): RunContext {
+  const first = run.tokens[0]!;
+  const index = run.index;
+  const before = tokens[index - 1];
+  const after = tokens[index + run.tokens.length];
+  const gapBefore = before ? text.slice(before.end, first.start) : '';
+  const gapAfter = after ? text.slice(run.end, after.start) : '';
+  const capital = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
+  const titled =
+    before !== undefined &&
+    /^\.?[ \t]?\n?[ \t]*$/.test(gapBefore) &&
+    (HONORIFICS.has(before.key) ||
+      PROFESSIONAL_TITLES.has(before.key) ||
+      (before.letter && (gapBefore.startsWith('.') || !/^[AI]$/.test(before.text)) && !pseudonymLetter(tokens, index - 1)));
+  ROLE_PATTERN.lastIndex = run.end + gapAfter.length;
+  const roleAfter = after !== undefined && /^[ \t]+$/.test(gapAfter) && capital(after) && ROLE_PATTERN.test(text);
+  const organisation =
+    (!roleAfter && capital(after) && /^[ \t]+$/.test(gapAfter) && AGENCY_WORDS.has(after!.key)) ||
+    // "the Harbourside team", "the Ridgeway estate"
+    (after !== undefined && !capital(after) && /^[ \t]+$/.test(gapAfter) && PLACE_NOUNS.has(after.key)) ||
+    (capital(before) && PLACE_PREFIXES.has(before!.key) && /^\.?[ \t]+$/.test(gapBefore));
+  const phraseTail =
+    run.tokens.length === 1 &&
+    capital(before) &&
+    /^[ \t]+$/.test(gapBefore) &&
+    NOT_NAMES.has(before!.key) &&
+    !ROLE_TAILS.has(before!.key) &&
+    !before!.sentenceInitial;
+  return { titled, organisation, phraseTail };
+}
+
+/**
+ * Place names a document teaches: a lone unknown capitalised word right before
+ * an agency or organisation word ("Eastport Police", "Eastport General
+ * Hospital") is a place wherever else it stands in the same document.
+ */
+export function learnPlaces(text: string, allowed: ReadonlySet<string>): string[] {
+  const { tokens, runs } = analyse(text, allowed);
+  const places: string[] = [];
+  for (const run of runs) {
+    if (run.tokens.length !== 1) continue;
+    const c = contextOf(text, tokens, run);
+    if (c.organisation && !c.titled) places.push(run.tokens[0]!.key);
+  }
+  return places;
+}
+
+/**
+ * Personal names in one block. `caps` is the capitalisation heuristic; `nlp`
+ * takes compromise's people; `combined` (the default) keeps the heuristic's
+ * strong signals (a title or initial before a name; two or more unknown
+ * capitalised words together), adds compromise's first and last names at the
+ * start of a sentence, and drops a lone unknown word that compromise reads as a
+ * place, organisation, date or ordinary word.
+ */
+export function findNames(block: NameBlock, context: NameContext): Found[] {
+  const { text, titleLike } = block;
+  const { allowed, detector } = context;
+  if (detector === 'nlp') return nlpNames(text, tokenize(text), allowed);
+  const { tokens, runs } = analyse(text, allowed);
+
+  const tag = (t: Token) => (detector === 'combined' ? tagAt(text, t.start) : undefined);
+
+  const names: Found[] = [];
+  for (const run of runs) {
+    const first = run.tokens[0]!;
+    const { titled, organisation, phraseTail } = contextOf(text, tokens, run);
+    if (!titled && (organisation || phraseTail)) continue;
+    // A pseudonym: "Child A", "Sibling 2", "Family Z".
+    if (!titled && run.tokens.length === 1 && /^[ \t]+(?:\p{Lu}|\d{1,2})(?![\p{L}\p{N}])/u.test(text.slice(run.end, run.end + 4))) continue;
+    let keep: boolean;
+    if (titled) keep = true;
+    else if (titleLike) keep = detector === 'combined' && run.tokens.some((t) => tag(t) === 'person');
+    else if (run.tokens.length >= 2) keep = true;
+    else if (first.sentenceInitial) keep = detector === 'combined' && tag(first) === 'person';
+    else keep = detector !== 'combined' || tag(first) !== 'other';
+    if (!keep) continue;
+    // "J. Thompson": the initial belongs to the name.
+    const before = tokens[run.index - 1];
+    const start = titled && before?.letter ? before.start : run.start;
+    names.push({ kind: 'name', start, end: run.end, text: text.slice(start, run.end) });
+  }
+  return names;
+}
+
+/** compromise's people, less honorifics, pseudonym letters and allowed words. */
+function nlpNames(text: string, tokens: Token[], allowed: ReadonlySet<string>): Found[] {
+  const names: Found[] = [];
+  const people = nlp(text).people().json({ offset: true }) as { offset: { start: number; length: number } }[];
+  for (const person of people) {
+    const from = person.offset.start;
+    const to = from + person.offset.length;
+    const inside = tokens.filter((t) => t.start >= from && t.end <= to && isCandidate(t, allowed));
+    if (inside.length === 0) continue;
+    const start = inside[0]!.start;
+    const end = inside[inside.length - 1]!.end;
+    names.push({ kind: 'name', start, end, text: text.slice(start, end) });
+  }
+  return names;
+}

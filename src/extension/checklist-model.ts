@@ -1,0 +1,137 @@
+/**
+ * The report checklist (pure: no VS Code): every section of the report type's
+ * profile with its state, word count, recommendations (and how many are SMART)
+ * and chronology rows, from the text, the lint config and the latest messages.
+ *
+ * States, first match wins:
+ *   missing   no heading means the section
+ *   empty     the heading is there with no words under it
+ *   prompts   a template “> Prompt:” (or another placeholder the linter flags) is still there
+ *   findings  problems are reported inside the section
+ *   done      none of the above
+ */
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { createProcessor, type LintConfig, type LintMessage } from '../engine/index.js';
+import { findChronologies } from '../engine/chronology.js';
+import { findRecommendations } from '../engine/recommendations.js';
+import { getReport } from '../engine/report.js';
+import { completeConfig } from '../engine/settings.js';
+
+export type SectionState = 'missing' | 'empty' | 'prompts' | 'findings' | 'done';
+
+export interface ChecklistSection {
+  /** Profile section id. */
+  id: string;
+  title: string;
+  status: 'required' | 'expected' | 'optional';
+  state: SectionState;
+  /** The heading(s) found for the section: offsets of the first heading line, and the section's extent. */
+  heading?: { start: number; end: number };
+  /** Offsets of the whole section (the first matching heading to the end of the last). */
+  range?: { start: number; end: number };
+  /** Headings as written. */
+  headings: string[];
+  words: number;
+  /** Problems reported inside the section. */
+  findings: number;
+  recommendations?: { total: number; smart: number };
+  chronologyRows?: number;
+}
+
+export interface Checklist {
+  reportType: string;
+  reportTitle: string;
+  sections: ChecklistSection[];
+}
+
+/** Rules whose findings on a recommendation make it not SMART. */
+export const SMART_RULES = new Set(['recommendation-owner', 'recommendation-deadline', 'recommendation-measure', 'recommendation-vague-action']);
+const PROMPT_RULES = new Set(['template-placeholder']);
+/** Rules whose messages sit at a heading but are about another section (a missing one). */
+const ELSEWHERE_RULES = new Set(['required-sections']);
+const PROMPT_LINE = /^[ \t]*>[ \t]*(?:\*\*)?Prompt:/m;
+
+function inside(message: LintMessage, start: number, end: number): boolean {
+  return message.startOffset >= start && message.startOffset < end;
+}
+
+export function computeChecklist(text: string, config: Partial<LintConfig>, messages: readonly LintMessage[]): Checklist {
+  const settings = completeConfig(config);
+  const processor = createProcessor(settings);
+  const file = new VFile({ value: text });
+  const tree = processor.parse(file) as Root;
+  const report = getReport(tree, file, settings);
+  const recommendations = findRecommendations(report);
+  const chronologies = findChronologies(report);
+
+  const sections = report.profile.sections.map((profileSection): ChecklistSection => {
+    const found = report.sectionsFor(profileSection.id).filter((s) => !s.isTitle);
+    const base: ChecklistSection = {
+      id: profileSection.id,
+      title: profileSection.title,
+      status: profileSection.status,
+      state: 'missing',
+      headings: found.map((s) => s.title),
+      words: 0,
+      findings: 0,
+    };
+    if (found.length === 0) return base;
+    const first = found[0]!;
+    const start = Math.min(...found.map((s) => s.start));
+    const end = Math.max(...found.map((s) => s.end));
+    const within = (offset: number) => found.some((s) => offset >= s.start && offset < s.end);
+    const words = found.reduce((sum, s) => sum + s.words, 0);
+    const ownMessages = messages.filter((m) => within(m.startOffset) && !ELSEWHERE_RULES.has(m.ruleId));
+    const recs = recommendations.filter((r) => within(r.start));
+    const rows = chronologies.filter((c) => within(c.start)).reduce((sum, c) => sum + c.rows.length, 0);
+    const body = found.map((s) => text.slice(s.heading.position?.end.offset ?? s.start, s.end)).join('\n');
+    const section: ChecklistSection = {
+      ...base,
+      heading: { start: first.start, end: first.heading.position?.end.offset ?? first.start },
+      range: { start, end },
+      words,
+      findings: ownMessages.length,
+    };
+    if (recs.length > 0) {
+      const smart = recs.filter(
+        (r) =>
+          !messages.some((m) => {
+            if (!SMART_RULES.has(m.ruleId)) return false;
+            const about = (m.data?.recommendation as { start?: unknown } | undefined)?.start;
+            return about === r.start || (about === undefined && inside(m, r.start, r.end));
+          }),
+      ).length;
+      section.recommendations = { total: recs.length, smart };
+    }
+    if (rows > 0 || chronologies.some((c) => within(c.start))) section.chronologyRows = rows;
+    if (words === 0 && rows === 0) section.state = 'empty';
+    else if (PROMPT_LINE.test(body) || ownMessages.some((m) => PROMPT_RULES.has(m.ruleId))) section.state = 'prompts';
+    else if (ownMessages.length > 0) section.state = 'findings';
+    else section.state = 'done';
+    return section;
+  });
+  return { reportType: report.type, reportTitle: report.profile.title, sections };
+}
+
+const STATE_TEXT: Record<SectionState, string> = {
+  missing: 'missing',
+  empty: 'empty',
+  prompts: 'prompts to answer',
+  findings: 'has findings',
+  done: 'done',
+};
+
+/** One line describing a section's state and figures (the tree item's description). */
+export function describeSection(section: ChecklistSection): string {
+  const parts: string[] = [STATE_TEXT[section.state]];
+  if (section.state === 'missing') {
+    if (section.status !== 'required') parts.push(section.status);
+    return parts.join(' · ');
+  }
+  if (section.state === 'findings') parts[0] = `${section.findings} finding${section.findings === 1 ? '' : 's'}`;
+  parts.push(`${section.words} word${section.words === 1 ? '' : 's'}`);
+  if (section.recommendations) parts.push(`${section.recommendations.smart}/${section.recommendations.total} recommendations SMART`);
+  if (section.chronologyRows !== undefined) parts.push(`${section.chronologyRows} chronology row${section.chronologyRows === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}

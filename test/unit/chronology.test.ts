@@ -1,0 +1,642 @@
+/**
+ * Chronologies (primer §7): the engine module (finding tables, reading dates,
+ * sorting, normalising, timeline data), the chronology-* rules' fixes, and the
+ * merge of IMR chronologies. Every table is invented; names are pseudonyms.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import fc from 'fast-check';
+import { createProcessor, lintText } from '../../src/engine/lint.js';
+import { buildReport } from '../../src/engine/report.js';
+import { DEFAULT_SETTINGS } from '../../src/engine/settings.js';
+import {
+  applyEdits,
+  checkOrder,
+  chronologyTimeline,
+  findChronologies,
+  normaliseChronologyDates,
+  normaliseDate,
+  parseChronologyDate,
+  readChildSeen,
+  sortChronology,
+  type ChronologyDate,
+} from '../../src/engine/chronology.js';
+import { mergeChronologies } from '../../src/engine/merge-chronologies.js';
+import type { EngineSettings, LintMessage } from '../../src/engine/types.js';
+import { lintWithRule } from './helpers.js';
+
+const fixtures = resolve(import.meta.dirname, '../fixtures');
+
+function reportOf(markdown: string, settings: Partial<EngineSettings> = {}) {
+  const tree = createProcessor().parse(markdown) as Root;
+  return buildReport(tree, markdown, { ...DEFAULT_SETTINGS, ...settings });
+}
+
+function date(text: string): ChronologyDate {
+  const d = parseChronologyDate(text);
+  assert.ok(d && d !== 'unknown', `“${text}” should read as a date`);
+  return d;
+}
+
+function chronologyMessages(markdown: string): LintMessage[] {
+  return lintText(markdown).messages.filter((m) => m.ruleId.startsWith('chronology-'));
+}
+
+/** Apply the replacement carried in a message's data field ({ start, end, text }). */
+function applyDataEdit(markdown: string, edit: unknown): string {
+  const e = edit as { start: number; end: number; text: string };
+  assert.ok(e && typeof e.text === 'string', 'message carries an edit');
+  return markdown.slice(0, e.start) + e.text + markdown.slice(e.end);
+}
+
+/** Dates of a chronology's rows, as written. */
+function datesIn(markdown: string): string[] {
+  const [c] = findChronologies(reportOf(markdown));
+  assert.ok(c, 'a chronology table');
+  return c.rows.map((r) => r.cells.date?.text ?? '');
+}
+
+describe('chronology dates', () => {
+  it('reads UK day-first dates in every written form', () => {
+    assert.deepEqual([date('03/08/2007').from.day, date('03/08/2007').from.month], [3, 8]);
+    assert.equal(date('3.8.2007').key, 20070803);
+    assert.equal(date('2007-08-03').key, 20070803);
+    assert.equal(date('3rd August 2007').key, 20070803);
+    assert.equal(date('Tuesday 3 August 2007 at 14:30').time?.minutes, 14 * 60 + 30);
+    assert.equal(date('**03/08/2007**').key, 20070803);
+    assert.equal(date('03/08/2007 (recorded 05/08/2007)').text, '03/08/2007');
+  });
+
+  it('marks uncertain dates: leading ? or c., circa, w/c, mid-, a trailing ? and an unknown day', () => {
+    for (const text of ['?12/03/2007', '? 12/03/2007', 'c. March 2007', 'c.2005', 'circa 2005', 'w/c 12/03/2007', 'mid-March 2007', '12/03/2007?', '?/03/2007', 'xx/03/2007']) {
+      assert.equal(date(text).uncertain, true, text);
+    }
+    assert.equal(date('12/03/2007').uncertain, false);
+    assert.equal(date('?/03/2007').from.precision, 'month');
+    assert.equal(date('circa 2005').from.precision, 'year');
+    assert.equal(date('circa 2005').endKey, 20051231);
+  });
+
+  it('reads ranges, including the shorthand 12–15 March 2007', () => {
+    const range = date('12/03/2007 – 15/03/2007');
+    assert.deepEqual([range.key, range.endKey, range.to?.text], [20070312, 20070315, '15/03/2007']);
+    assert.equal(date('12/03/2007 to 15/03/2007').endKey, 20070315);
+    const short = date('12–15 March 2007');
+    assert.deepEqual([short.shorthand, short.key, short.endKey], [true, 20070312, 20070315]);
+  });
+
+  it('tells month-first, impossible and two-digit-year dates apart', () => {
+    const us = date('08/31/2007').from;
+    assert.deepEqual([us.valid, us.monthFirst], [false, true]);
+    const impossible = date('31/02/2008').from;
+    assert.deepEqual([impossible.valid, impossible.monthFirst], [false, false]);
+    assert.equal(date('03/08/07').from.twoDigitYear, true);
+    assert.equal(date('03/08/2007').from.twoDigitYear, false);
+  });
+
+  it('says when a cell is not a date, or says the date is unknown', () => {
+    assert.equal(parseChronologyDate('Summer 2007'), undefined);
+    assert.equal(parseChronologyDate('2007/08/03'), undefined);
+    assert.equal(parseChronologyDate('Home visit'), undefined);
+    assert.equal(parseChronologyDate('Unknown'), 'unknown');
+    assert.equal(parseChronologyDate('n/k'), 'unknown');
+  });
+
+  it('normalises a date to a format, months and years alone staying readable', () => {
+    const d = { year: 2007, month: 8, day: 3 };
+    assert.equal(normaliseDate(d, 'dd/mm/yyyy'), '03/08/2007');
+    assert.equal(normaliseDate(d, 'd MMMM yyyy'), '3 August 2007');
+    assert.equal(normaliseDate(d, 'yyyy-mm-dd'), '2007-08-03');
+    assert.equal(normaliseDate(d, 'do MMM yyyy'), '3rd Aug 2007');
+    assert.equal(normaliseDate({ year: 2007, month: 8, day: 22 }, 'do MMMM yyyy'), '22nd August 2007');
+    assert.equal(normaliseDate({ year: 2007, month: 3 }, 'dd/mm/yyyy'), 'March 2007');
+    assert.equal(normaliseDate({ year: 2007, month: 3 }, 'd MMM yyyy'), 'Mar 2007');
+    assert.equal(normaliseDate({ year: 2005 }, 'yyyy-mm-dd'), '2005');
+    // Every normalised form reads back as the same date.
+    for (const format of ['dd/mm/yyyy', 'd/m/yyyy', 'dd.mm.yyyy', 'dd-mm-yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'do MMMM yyyy', 'yyyy-mm-dd', 'MMMM d, yyyy']) {
+      assert.equal(date(normaliseDate({ year: 2009, month: 11, day: 4 }, format)).key, 20091104, format);
+    }
+  });
+
+  it('reads child-seen cells', () => {
+    assert.equal(readChildSeen('Yes – seen alone'), true);
+    assert.equal(readChildSeen('Seen with Mother'), true);
+    assert.equal(readChildSeen('No – not brought'), false);
+    assert.equal(readChildSeen('Not seen (asleep)'), false);
+    assert.equal(readChildSeen('Not recorded'), undefined);
+    assert.equal(readChildSeen(''), undefined);
+  });
+});
+
+describe('finding chronology tables', () => {
+  const markdown = `---
+report-type: imr
+agency: Eastvale Health Visiting Service
+---
+# Individual Management Review
+
+## Chronology of involvement
+
+| Date of contact | Source of information | Details of event | Child seen / views | Outcome |
+| --- | --- | --- | --- | --- |
+| 03/08/2007 | HV notes | New birth visit. | Yes | Routine |
+
+## Analysis
+
+| Date | Event |
+| --- | --- |
+| 12/09/2007 | Supervision session. |
+
+| Name | Relationship |
+| --- | --- |
+| Child D | Subject |
+
+## Action plan
+
+| Recommendation | Action | Lead | Target date |
+| --- | --- | --- | --- |
+| 1 | Audit | Named nurse | 31/03/2012 |
+`;
+
+  it('finds tables under a chronology heading and Date + Event tables elsewhere, not action plans or genograms', () => {
+    const found = findChronologies(reportOf(markdown));
+    assert.equal(found.length, 2);
+    assert.deepEqual(found[0]!.columns, { date: 0, source: 1, event: 2, childSeen: 3, action: 4 });
+    assert.equal(found[0]!.section?.title, 'Chronology of involvement');
+    assert.equal(found[1]!.section, undefined);
+    assert.equal(found[0]!.rows[0]!.agency, 'Eastvale Health Visiting Service');
+  });
+
+  it('takes the table’s usual format from most dates, padding voted only by small days and months', () => {
+    const [c] = findChronologies(
+      reportOf(`## Chronology
+
+| Date | Source | Event |
+| --- | --- | --- |
+| 3/8/2007 | a | b |
+| 12/11/2007 | a | b |
+| 25/12/2007 | a | b |
+| 3 January 2008 | a | b |
+`),
+    );
+    assert.deepEqual(c!.dateFormat, { family: 'dd/mm/yyyy', pattern: 'd/m/yyyy', count: 3 });
+  });
+});
+
+describe('chronology-order and its sort fix', () => {
+  const table = `## Chronology
+
+| Date | Source | Event |
+| --- | --- | --- |
+| 03/08/2007 | HV notes | New birth visit. |
+| 14/11/2007 | GP records | Eight-week check. |
+| ?15/11/2007 | Mother's account | Mr B moved in. |
+| 10/08/2007 | HV notes | Second visit. |
+| Unknown | School records | Undated referral form. |
+| 20/08/2007 | HV notes | Third visit. |
+`;
+
+  it('reports only the misplaced row, and the sorted table keeps uncertain and undated rows with their neighbours', () => {
+    const messages = lintWithRule('chronology-order', table);
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0]!.line, 6);
+    assert.match(messages[0]!.message, /entry dated 14\/11\/2007 out of date order, expected it at the end/);
+    assert.deepEqual(messages[0]!.data?.rows, [1]);
+    const fixed = applyDataEdit(table, messages[0]!.data?.sortedTable);
+    assert.deepEqual(datesIn(fixed), ['03/08/2007', '10/08/2007', 'Unknown', '20/08/2007', '14/11/2007', '?15/11/2007']);
+    assert.deepEqual(lintWithRule('chronology-order', fixed), []);
+    // Lines are kept as written: the header and alignment rows are unchanged.
+    assert.ok(fixed.includes('| Date | Source | Event |\n| --- | --- | --- |\n| 03/08/2007 | HV notes | New birth visit. |'));
+  });
+
+  it('reports consecutive misplaced rows that belong together once', () => {
+    const messages = lintWithRule(
+      'chronology-order',
+      `## Chronology
+
+| Date | Source | Event |
+| --- | --- | --- |
+| 01/03/2008 | a | b |
+| 02/03/2008 | a | b |
+| 20/03/2008 | a | b |
+| 21/03/2008 | a | b |
+| 05/03/2008 | a | b |
+| 06/03/2008 | a | b |
+| 07/03/2008 | a | b |
+| 25/03/2008 | a | b |
+`,
+    );
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0]!.line, 7);
+    assert.match(messages[0]!.message, /2 entries dated 20\/03\/2008 to 21\/03\/2008 out of date order, expected them before the entry dated 25\/03\/2008 \(line 12\)/);
+  });
+
+  it('sorts a table inside a blockquote, with CRLF line ends, keeping each line', () => {
+    const quoted = '## Timeline\r\n\r\n> | Date | Source | Event |\r\n> | :-- | --- | --- |\r\n> | 05/05/2009 | a | later |\r\n> | 01/05/2009 | a | earlier |\r\n';
+    const report = reportOf(quoted);
+    const [c] = findChronologies(report);
+    const edit = sortChronology(quoted, c!);
+    assert.ok(edit);
+    assert.equal(edit.text, '| Date | Source | Event |\r\n> | :-- | --- | --- |\r\n> | 01/05/2009 | a | earlier |\r\n> | 05/05/2009 | a | later |');
+  });
+
+  it('a month that cannot fall between its neighbours is out of order', () => {
+    const [c] = findChronologies(
+      reportOf(`## Chronology
+
+| Date | Source | Event |
+| --- | --- | --- |
+| 01/03/2008 | a | b |
+| June 2009 | a | b |
+| 05/03/2008 | a | b |
+| March 2008 | a | b |
+`),
+    );
+    const result = checkOrder(c!.rows);
+    assert.deepEqual(
+      result.problems.map((p) => p.rows.map((r) => r.index)),
+      [[1]],
+    );
+  });
+});
+
+describe('chronology-date fixes', () => {
+  it('offers the date in the table’s usual format and the day-first form of a month-first date', () => {
+    const markdown = `## Chronology
+
+| Date | Source | Event |
+| --- | --- | --- |
+| 3 August 2007 | a | b |
+| 14 August 2007 | a | b |
+| 21/08/2007 | a | b |
+| September 2, 2007 | a | b |
+`;
+    const messages = lintWithRule('chronology-date', markdown);
+    assert.deepEqual(
+      messages.map((m) => [m.line, m.expected]),
+      [
+        [7, ['21 August 2007']],
+        [8, ['2 September 2007']],
+      ],
+    );
+    const us = lintWithRule('chronology-date', '## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n| 03/08/2007 | a | b |\n| 08/31/2007 | a | b |\n');
+    assert.deepEqual(us.map((m) => m.expected), [['31/08/2007']]);
+  });
+
+  it('uses the terms of reference period before front matter, and ignores uncertain dates', () => {
+    const markdown = `---
+period-start: 2001-01-01
+period-end: 2001-12-31
+---
+## Terms of reference
+
+The review covers the period from 1 March 2007 to 3 August 2008.
+
+## Chronology
+
+| Date | Source | Event |
+| --- | --- | --- |
+| 03/08/2007 | a | b |
+| c. 2005 | a | b |
+| 04/08/2008 | a | b |
+`;
+    const messages = lintWithRule('chronology-date', markdown);
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0]!.line, 15);
+    assert.match(messages[0]!.message, /1 March 2007 to 3 August 2008, from the terms of reference/);
+    assert.deepEqual(lintWithRule('chronology-date', markdown, { period: false }), []);
+  });
+
+  it('a range written backwards is reported with the dates swapped', () => {
+    const markdown = '## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n| ?15/03/2007 – 12/03/2007 | Ward notes | Admission. |\n';
+    const [message] = lintWithRule('chronology-date', markdown);
+    assert.match(message?.message ?? '', /ends before it starts/);
+    assert.deepEqual(message?.expected, ['12/03/2007 – 15/03/2007']);
+    const fixed = markdown.slice(0, message!.startOffset) + message!.expected![0] + markdown.slice(message!.endOffset);
+    assert.ok(fixed.includes('| ?12/03/2007 – 15/03/2007 |'), fixed);
+    assert.deepEqual(lintWithRule('chronology-date', fixed), []);
+  });
+
+  it('a blank date is an info', () => {
+    const messages = lintWithRule('chronology-date', '## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n| 03/08/2007 | a | b |\n|  | a | same day |\n');
+    assert.deepEqual(messages.map((m) => [m.line, m.severity]), [[6, 'info']]);
+  });
+});
+
+describe('normalising chronology dates', () => {
+  it('rewrites every date in one format, keeping markers, times and ranges', () => {
+    const markdown = `## Chronology
+
+| Date | Source | Event |
+| --- | --- | --- |
+| 3 August 2007 at 09:30 | a | b |
+| ?14/08/2007 | a | b |
+| 12–15 September 2007 | a | b |
+| c. October 2007 | a | b |
+`;
+    const edits = normaliseChronologyDates(reportOf(markdown), 'dd/mm/yyyy');
+    const out = applyEdits(markdown, edits);
+    assert.deepEqual(datesIn(out), ['03/08/2007 at 09:30', '?14/08/2007', '12/09/2007 – 15/09/2007', 'c. October 2007']);
+    const iso = applyEdits(markdown, normaliseChronologyDates(reportOf(markdown), 'yyyy-mm-dd'));
+    assert.deepEqual(datesIn(iso), ['2007-08-03 at 09:30', '?2007-08-14', '2007-09-12 – 2007-09-15', 'c. October 2007']);
+    assert.deepEqual(lintWithRule('chronology-date', iso), []);
+  });
+});
+
+describe('chronology-columns fix', () => {
+  it('adds the missing column in its usual place, and the rule is then satisfied', () => {
+    const markdown = `---
+report-type: overview
+---
+## Integrated chronology
+
+| Date | Event | Child seen |
+| --- | :-- | --- |
+| 03/08/2007 | New birth visit. | Yes |
+`;
+    const messages = lintWithRule('chronology-columns', markdown);
+    assert.deepEqual(messages.map((m) => m.data?.column), ['source', 'agency']);
+    const withSource = applyDataEdit(markdown, messages[0]!.data?.tableWithColumns);
+    assert.ok(withSource.includes('| Date | Source | Event | Child seen |\n| --- | --- | :-- | --- |\n| 03/08/2007 |  | New birth visit. | Yes |'), withSource);
+    const again = lintWithRule('chronology-columns', withSource);
+    assert.deepEqual(again.map((m) => m.data?.column), ['agency']);
+    const both = applyDataEdit(withSource, again[0]!.data?.tableWithColumns);
+    assert.ok(both.includes('| Date | Agency | Source | Event | Child seen |'), both);
+    assert.deepEqual(lintWithRule('chronology-columns', both), []);
+  });
+
+  it('adds a column to a table written without outer pipes', () => {
+    const markdown = '---\nreport-type: imr\n---\n## Chronology\n\nDate | Event\n--- | ---\n03/08/2007 | Home visit.\n';
+    const [message] = lintWithRule('chronology-columns', markdown);
+    const fixed = applyDataEdit(markdown, message!.data?.tableWithColumns);
+    assert.ok(fixed.includes('Date | Source | Event\n--- | --- | ---\n03/08/2007 |  | Home visit.'), fixed);
+    assert.deepEqual(lintWithRule('chronology-columns', fixed), []);
+  });
+});
+
+describe('chronology-child-seen fix', () => {
+  it('offers “Not recorded” in the blank cell, and the rule is then satisfied', () => {
+    const markdown = '## Chronology\n\n| Date | Source | Event | Child seen |\n| --- | --- | --- | --- |\n| 03/08/2007 | HV notes | Home visit; Mother tired. |  |\n';
+    const [message] = lintWithRule('chronology-child-seen', markdown);
+    assert.ok(message);
+    assert.deepEqual(message.expected, ['Not recorded']);
+    const fixed = markdown.slice(0, message.startOffset) + message.expected[0] + markdown.slice(message.endOffset);
+    assert.ok(fixed.includes('| Home visit; Mother tired. | Not recorded |'), fixed);
+    assert.deepEqual(lintWithRule('chronology-child-seen', fixed), []);
+  });
+});
+
+describe('timeline data', () => {
+  const markdown = `---
+report-type: overview
+---
+## Integrated chronology
+
+| Date | Agency | Source | Event | Child seen |
+| --- | --- | --- | --- | --- |
+| 03/08/2007 | Health | HV notes | New birth visit. | Yes |
+| 10/08/2007 | Police | Incident log | Officers attended a domestic abuse incident. | No – asleep |
+| c. September 2007 | Police | Intelligence | Mr B living at the address. | |
+| 20/12/2007 – 22/12/2007 | Health | Ward notes | Child A admitted with a chest infection. | Yes |
+| 15/01/2008 | Children's Social Care | Contact record | Referral closed. | Not recorded |
+`;
+
+  it('gives events in date order with lanes, child-seen flags and row offsets, and gaps over N weeks', () => {
+    const data = chronologyTimeline(reportOf(markdown), { gapWeeks: 6 });
+    assert.deepEqual(
+      data.events.map((e) => [e.iso, e.agency, e.childSeen, e.uncertain, e.line]),
+      [
+        ['2007-08-03', 'Health', true, false, 8],
+        ['2007-08-10', 'Police', false, false, 9],
+        ['2007-09-01', 'Police', undefined, true, 10],
+        ['2007-12-20', 'Health', true, false, 11],
+        ['2008-01-15', "Children's Social Care", undefined, false, 12],
+      ],
+    );
+    assert.deepEqual(data.lanes, ['Health', 'Police', "Children's Social Care"]);
+    assert.equal(markdown.slice(data.events[1]!.offset, data.events[1]!.offset + 14), '| 10/08/2007 |');
+    assert.equal(data.events[1]!.contact, true);
+    // From the end of September 2007 (a month) to 20 December: 11 weeks; the range ends 22/12, so 24 days to 15/01.
+    assert.deepEqual(
+      data.gaps.map((g) => [g.after.iso, g.before.iso, g.weeks]),
+      [['2007-09-01', '2007-12-20', 11]],
+    );
+    assert.equal(chronologyTimeline(reportOf(markdown), { gapWeeks: 2 }).gaps.length, 3);
+  });
+});
+
+describe('merging IMR chronologies', () => {
+  const inputs = ['imr-health.md', 'imr-police.md', 'imr-social-care.md'].map((name) => ({
+    path: name,
+    text: readFileSync(join(fixtures, name), 'utf8'),
+  }));
+  const merged = mergeChronologies(inputs);
+  const mergedTable = findChronologies(reportOf(`## Integrated chronology\n\n${merged.markdown}`))[0]!;
+  const rows = mergedTable.rows.map((r) => ({
+    date: r.cells.date?.text ?? '',
+    agency: r.cells.agency?.text ?? '',
+    event: r.cells.event?.text ?? '',
+    note: r.cells.note?.text ?? '',
+  }));
+
+  it('the fixtures are valid IMRs whose chronologies lint clean', () => {
+    for (const input of inputs) {
+      const result = lintText(input.text);
+      assert.equal(result.reportType, 'imr', input.path);
+      const relevant = result.messages.filter((m) => m.ruleId.startsWith('chronology-') || (m.ruleId === 'required-sections' && m.severity === 'warning'));
+      assert.deepEqual(relevant, [], input.path);
+    }
+  });
+
+  it('builds one table of every row, in date order, with Agency, Source and the other known columns', () => {
+    assert.equal(merged.rows, 21);
+    assert.equal(rows.length, 21);
+    assert.deepEqual(merged.warnings, []);
+    assert.match(merged.markdown, /^\| Date \| Time \| Agency \| Source \| Event \| Child seen \/ child's views \| Action \/ outcome \| Note \|\n/);
+    assert.deepEqual(mergedTable.columns, { date: 0, time: 1, agency: 2, source: 3, event: 4, childSeen: 5, action: 6, note: 7 });
+    const anchored = mergedTable.rows.filter((r) => r.date && !r.date.uncertain).map((r) => r.date!.key);
+    assert.deepEqual(anchored, [...anchored].sort((a, b) => a - b));
+    assert.deepEqual(rows.slice(0, 4).map((r) => [r.date, r.agency]), [
+      ['14/01/2009', 'Westmoor Community Health NHS Trust'],
+      ['07/02/2009', 'Westmoor Police'],
+      ['08/02/2009', 'Westmoor Police'],
+      ['09/02/2009', "Westmoor Children's Social Care"],
+    ]);
+    // Police dates written “7 February 2009” are re-written in the merged format, times kept in their column.
+    assert.equal(mergedTable.rows[1]!.cells.time?.text, '23:15');
+    // The uncertain “c. June 2009” takes its place by date, between March and July.
+    const june = rows.findIndex((r) => r.date === 'c. June 2009');
+    assert.deepEqual([rows[june - 1]!.date, rows[june + 1]!.date], ['21/03/2009', '09/07/2009']);
+  });
+
+  it('marks same-day entries about the same event and puts them next to each other', () => {
+    assert.equal(merged.sameDayClusters, 4);
+    const july = rows.filter((r) => r.date === '09/07/2009');
+    assert.deepEqual(
+      july.map((r) => r.agency),
+      ['Westmoor Community Health NHS Trust', "Westmoor Children's Social Care", 'Westmoor Police'],
+      'the joint visit recorded by two agencies comes together; the dog complaint after it',
+    );
+    assert.match(july[0]!.note, /^Possible same event \[2\]: also recorded by Westmoor Children's Social Care$/);
+    assert.match(july[1]!.note, /^Possible same event \[2\]: also recorded by Westmoor Community Health NHS Trust$/);
+    assert.equal(july[2]!.note, '');
+    const strategy = rows.filter((r) => r.date === '15/10/2009');
+    assert.equal(strategy.length, 3);
+    assert.ok(strategy.every((r) => r.note.startsWith('Possible same event [3]')));
+    // Same day, different events: a missed home visit and an arrest are not linked.
+    assert.deepEqual(rows.filter((r) => r.date === '02/02/2010').map((r) => r.note), ['', '']);
+  });
+
+  it('placed in an overview report’s chronology section, the merged table lints clean for the chronology rules', () => {
+    const overview = `---
+report-type: overview
+---
+# Overview report: Child F
+
+## Terms of reference
+
+The review covers the period from 1 January 2009 to 30 June 2010.
+
+## Integrated chronology
+
+${merged.markdown}`;
+    assert.deepEqual(chronologyMessages(overview), []);
+  });
+
+  it('takes the agency from the title when front matter has none, and warns about what it cannot merge', () => {
+    const result = mergeChronologies(
+      [
+        {
+          path: 'imrs/school.md',
+          text: `# Individual Management Review: Hillside Primary School
+
+## Chronology
+
+| Date | Source | Event | Class teacher |
+| --- | --- | --- | --- |
+| 04/09/2009 | Class record | Child F's sibling started in Reception. | Mrs T |
+| Autumn term | Class record | Sibling often late. | Mrs T |
+`,
+        },
+        { path: 'imrs/empty.md', text: '# Individual Management Review: Westmoor Housing\n\nNo contact with the family.\n' },
+      ],
+      { dateFormat: 'd MMMM yyyy' },
+    );
+    assert.equal(result.rows, 2);
+    assert.match(result.markdown, /\| 4 September 2009 \| Hillside Primary School \| Class record \|/);
+    assert.ok(result.warnings.some((w) => w.startsWith('imrs/school.md: no front matter') && w.includes('Hillside Primary School')));
+    assert.ok(result.warnings.some((w) => w.includes('column “Class teacher” left out')));
+    assert.ok(result.warnings.some((w) => w.includes('row 2: date “Autumn term” does not read as a date')));
+    assert.ok(result.warnings.includes('imrs/empty.md: no chronology table found'));
+  });
+
+  it('returns no table and a warning when there is nothing to merge', () => {
+    const result = mergeChronologies([]);
+    assert.deepEqual(result, { markdown: '', rows: 0, sameDayClusters: 0, warnings: ['no chronology rows to merge'] });
+  });
+});
+
+describe('chronology snippets', () => {
+  const snippets = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../snippets/chronology.code-snippets'), 'utf8')) as Record<
+    string,
+    { scope: string; prefix: string[]; body: string[]; description: string }
+  >;
+
+  /** Expand a snippet the way VS Code would if every tab stop kept its default (the first choice), on 04/11/2009. */
+  function expand(body: string[]): string {
+    const text = body.join('\n').replaceAll('$CURRENT_DATE', '04').replaceAll('$CURRENT_MONTH', '11').replaceAll('$CURRENT_YEAR', '2009');
+    let out = '';
+    for (let i = 0; i < text.length; ) {
+      if (text.startsWith('${', i)) {
+        const close = text.indexOf('}', i);
+        const inner = text.slice(i + 2, close);
+        const colon = inner.indexOf(':');
+        const pipe = inner.indexOf('|');
+        out += pipe !== -1 && (colon === -1 || pipe < colon) ? inner.slice(pipe + 1).split(/[,|]/)[0] : inner.slice(colon + 1);
+        i = close + 1;
+      } else if (text.startsWith('$0', i)) i += 2;
+      else out += text[i++];
+    }
+    return out;
+  }
+
+  it('are markdown snippets with prefixes, and rows date today day-first', () => {
+    assert.deepEqual(Object.keys(snippets).sort(), ['Chronology row', 'Chronology row (multi-agency)', 'Chronology table (multi-agency)', 'Chronology table (single agency)']);
+    for (const [name, s] of Object.entries(snippets)) {
+      assert.equal(s.scope, 'markdown', name);
+      assert.ok(s.prefix.length > 0 && s.description.length > 0, name);
+      assert.ok(s.body.join('\n').includes('${1:$CURRENT_DATE/$CURRENT_MONTH/$CURRENT_YEAR}'), name);
+    }
+  });
+
+  it('expand to chronology tables the chronology rules accept, with placeholders the template rule points at', () => {
+    const imr = `---\nreport-type: imr\n---\n## Chronology\n\n${expand(snippets['Chronology table (single agency)']!.body)}${expand(snippets['Chronology row']!.body)}\n`;
+    const overview = `---\nreport-type: overview\n---\n## Integrated chronology\n\n${expand(snippets['Chronology table (multi-agency)']!.body)}${expand(snippets['Chronology row (multi-agency)']!.body)}\n`;
+    for (const markdown of [imr, overview]) {
+      const [c] = findChronologies(reportOf(markdown));
+      assert.equal(c?.rows.length, 2, markdown);
+      assert.equal(c.rows[0]!.date?.key, 20091104);
+      assert.deepEqual(chronologyMessages(markdown), [], markdown);
+      assert.ok(lintWithRule('template-placeholder', markdown).length >= 6, 'unfilled tab stops are pointed at');
+    }
+  });
+});
+
+describe('chronology order: properties of the sort fix', () => {
+  const forms = ['day', 'day', 'day', 'time', 'range', 'uncertain', 'month', 'year', 'empty', 'unknown', 'garbage', 'impossible'] as const;
+  const rowArb = fc.record({
+    form: fc.constantFrom(...forms),
+    year: fc.integer({ min: 2007, max: 2008 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+  });
+  const pad = (n: number) => String(n).padStart(2, '0');
+  function cell(r: { form: (typeof forms)[number]; year: number; month: number; day: number; hour: number }): string {
+    const d = `${pad(r.day)}/${pad(r.month)}/${r.year}`;
+    switch (r.form) {
+      case 'time':
+        return `${d} ${pad(r.hour)}:15`;
+      case 'range':
+        return `${d} – ${pad(Math.min(28, r.day + 2))}/${pad(r.month)}/${r.year}`;
+      case 'uncertain':
+        return `?${d}`;
+      case 'month':
+        return normaliseDate({ year: r.year, month: r.month }, 'MMMM yyyy');
+      case 'year':
+        return String(r.year);
+      case 'empty':
+        return '';
+      case 'unknown':
+        return 'Unknown';
+      case 'garbage':
+        return 'Summer';
+      case 'impossible':
+        return `31/02/${r.year}`;
+      default:
+        return d;
+    }
+  }
+
+  it('after the fix the rule is satisfied, no row is lost, and sorting again changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 14 }), (specs) => {
+        const body = specs.map((r, i) => `| ${cell(r)} | Source ${i} | Event ${i} |`);
+        const markdown = `## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n${body.join('\n')}\n`;
+        const all = lintText(markdown).messages;
+        assert.deepEqual(all.filter((m) => m.data && 'ruleFailure' in m.data), []);
+        const messages = lintWithRule('chronology-order', markdown);
+        if (messages.length === 0) return;
+        const fixed = applyDataEdit(markdown, messages[0]!.data?.sortedTable);
+        assert.deepEqual(lintWithRule('chronology-order', fixed), [], fixed);
+        const fixedBody = fixed.split('\n').slice(4, 4 + body.length);
+        assert.deepEqual([...fixedBody].sort(), [...body].sort());
+        const [c] = findChronologies(reportOf(fixed));
+        assert.equal(sortChronology(fixed, c!), undefined, fixed);
+      }),
+      { numRuns: 100, seed: 20070803 },
+    );
+  });
+});

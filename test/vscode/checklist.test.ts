@@ -1,0 +1,73 @@
+/** The “Report Checklist” view's provider in a real VS Code. */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CaseReviewApi } from '../../src/extension/extension.js';
+import { activateApi, closeAll, open, readFixture, setText, waitForState } from './helpers.js';
+
+describe('Case Review: Report Checklist view', function () {
+  this.timeout(60000);
+  const path = 'reviews/fixes-child-e.md';
+  let api: CaseReviewApi;
+  let onDisk = '';
+
+  before(async () => {
+    ({ api } = await activateApi());
+    onDisk = await readFixture(path);
+  });
+
+  afterEach(closeAll);
+
+  after(async () => {
+    assert.equal(await readFixture(path), onDisk, `${path} is unchanged on disk`);
+  });
+
+  const items = () => api.checklist.getChildren().map((node) => api.checklist.getTreeItem(node));
+  const itemFor = (label: string) => items().find((i) => i.label === label);
+
+  it('is contributed to the Explorer', () => {
+    const manifest = vscode.extensions.getExtension('case-review-lint.case-review-lint')!.packageJSON as { contributes: { views: { explorer: { id: string }[] } } };
+    assert.ok(manifest.contributes.views.explorer.some((v) => v.id === 'caseReview.checklist'));
+  });
+
+  it('lists the report’s sections with their state, word counts, SMART recommendations and chronology rows', async () => {
+    const { document } = await open(api, path);
+    await setText(api, document, onDisk);
+    const all = items();
+    assert.ok(all.length >= 10, `${all.length} sections`);
+    assert.match(String(itemFor('Introduction')?.description), /^missing$/);
+    const recs = itemFor('Recommendations');
+    assert.match(String(recs?.description), /findings · \d+ words · 1\/3 recommendations SMART$/);
+    assert.equal((recs?.iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.match(String(itemFor('Integrated chronology')?.description), /3 chronology rows/);
+    assert.match(String(itemFor('Family composition')?.description), /\d+ words/);
+    assert.equal(itemFor('Introduction')?.command, undefined, 'nothing to reveal for a missing section');
+
+    const command = recs?.command;
+    assert.ok(command);
+    const range = await vscode.commands.executeCommand<vscode.Range>(command.command, ...(command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document, document);
+    assert.equal(document.getText(range), '## Recommendations');
+    assert.ok(editor.selection.isEqual(range), 'the heading is selected');
+  });
+
+  it('updates as the author types', async () => {
+    const { document } = await open(api, path);
+    await setText(api, document, onDisk);
+    assert.equal(itemFor('Introduction')?.description, 'missing');
+    const changed = new Promise<void>((resolve) => {
+      const subscription = api.checklist.onDidChangeTreeData(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((b) => b.insert(new vscode.Position(7, 0), '## Introduction\n\n'));
+    await changed;
+    await waitForState(api, document);
+    assert.match(String(itemFor('Introduction')?.description), /^empty/);
+    await editor.edit((b) => b.insert(new vscode.Position(9, 0), 'Child E was taken to hospital with a head injury in December 2019.\n\n'));
+    await waitForState(api, document);
+    assert.match(String(itemFor('Introduction')?.description), /(done|finding).* · 1[0-9] words$/);
+  });
+});

@@ -1,0 +1,82 @@
+/** Quick fixes of the chronology, recommendation, action plan, family and acronym rules, in a real VS Code. */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CaseReviewApi } from '../../src/extension/extension.js';
+import { activateApi, applyAction, closeAll, codeActions, codeOf, find, open, ours, readFixture, setText } from './helpers.js';
+
+describe('Case Review quick fixes for the report rules', function () {
+  this.timeout(60000);
+  const path = 'reviews/fixes-child-e.md';
+  let api: CaseReviewApi;
+  let onDisk = '';
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    ({ api } = await activateApi());
+    onDisk = await readFixture(path);
+  });
+
+  beforeEach(async () => {
+    ({ document } = await open(api, path));
+    await setText(api, document, onDisk);
+  });
+
+  afterEach(closeAll);
+
+  after(async () => {
+    assert.equal(await readFixture(path), onDisk, `${path} is unchanged on disk`);
+  });
+
+  async function fix(ruleId: string, includes: string, title: string): Promise<void> {
+    const diagnostic = find(document.uri, ruleId, includes);
+    assert.ok(diagnostic, `${ruleId} reports “${includes}”`);
+    const actions = await codeActions(document, diagnostic.range);
+    const action = actions.find((a) => a.title === title);
+    assert.ok(action, `“${title}” among ${actions.map((a) => a.title).join(' | ')}`);
+    await applyAction(api, document, action);
+  }
+
+  it('chronology-order: sorts the chronology table by date', async () => {
+    await fix('chronology-order', '12 April 2019', 'Sort the chronology by date');
+    const text = document.getText();
+    const chronology = text.slice(text.indexOf('## Integrated chronology'), text.indexOf('## Analysis'));
+    const lines = chronology.split('\n').filter((l) => /^\| \d/.test(l));
+    assert.deepEqual(lines.map((l) => l.split('|')[1]!.trim()), ['3 March 2019', '12 April 2019', '20 May 2019']);
+    assert.equal(find(document.uri, 'chronology-order'), undefined);
+  });
+
+  it('action-plan-coverage: adds the pre-filled action row for a recommendation', async () => {
+    await fix('action-plan-coverage', 'recommendation 1 ', 'Add an action plan row for recommendation 1');
+    const text = document.getText();
+    const plan = text.slice(text.indexOf('## Action plan'));
+    assert.match(plan, /\n\| 1 \|/, 'a row referring to recommendation 1');
+    assert.equal(find(document.uri, 'action-plan-coverage', 'recommendation 1 '), undefined);
+  });
+
+  it('household-members: adds the person to the family composition', async () => {
+    await fix('household-members', 'Mr G', 'Add “Mr G” to the family composition');
+    const text = document.getText();
+    const composition = text.slice(text.indexOf('## Family composition'), text.indexOf('## Integrated chronology'));
+    assert.match(composition, /\| Mr G \|/);
+    assert.equal(find(document.uri, 'household-members', 'Mr G'), undefined);
+  });
+
+  it('recommendation rules: append the SMART scaffold to the recommendation', async () => {
+    await fix('recommendation-measure', 'recommendation 1 ', 'Add the missing SMART parts (by, measure)');
+    const line = document.getText().split('\n').find((l) => l.startsWith('1. '));
+    assert.match(line ?? '', /men in the household\. by: \[insert date\]; measure: \[.*\]\.$/);
+    assert.equal(find(document.uri, 'recommendation-measure'), undefined);
+  });
+
+  it('recommendation-deadline: replaces a non-date with a date placeholder', async () => {
+    await fix('recommendation-deadline', '“as soon as possible”', 'Replace with “by [insert date]”');
+    assert.ok(document.getText().includes('at every home visit by [insert date], with an audit'));
+    assert.equal(find(document.uri, 'recommendation-deadline', 'as soon as possible'), undefined);
+  });
+
+  it('acronym-first-use: spells the acronym out at its first use', async () => {
+    await fix('acronym-first-use', '“MARAC”', 'Replace with “Multi-Agency Risk Assessment Conference (MARAC)”');
+    assert.ok(document.getText().includes('The Multi-Agency Risk Assessment Conference (MARAC) heard the case'));
+    assert.equal(ours(document.uri).filter((d) => codeOf(d) === 'acronym-first-use' && d.message.includes('MARAC')).length, 0);
+  });
+});
