@@ -2,6 +2,10 @@ import type { Blockquote } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { defineRule } from '../src/engine/rule.js';
 import { blocksIn, isPrompt, maskMarkup } from '../src/engine/blocks.js';
+import { findActionPlans } from '../src/engine/recommendations.js';
+
+/** Non-committal words that the action-plan rules report more precisely inside an action plan. */
+const ACTION_PLAN_WORDS = /^(?:TBC|TBA|TBD)$/i;
 
 /** Placeholders in the text. Every alternative is bounded, so none can backtrack badly. */
 const PLACEHOLDER = new RegExp(
@@ -21,7 +25,7 @@ export default defineRule(
     id: 'template-placeholder',
     summary: 'No unanswered template prompts or placeholders are left in the text.',
     description:
-      'Reports placeholders left from a template — `[insert …]`, `[name]`, `[date]`, `{{child}}`, `TBC`, `TBA`, `TODO`, `XX/XX/XXXX`, `DD/MM/YYYY` — and template prompts: blockquotes that open with “Prompt:” (the form this product’s templates and “insert missing section” use). Inline code, HTML comments and link destinations are ignored, so a report can still quote a placeholder in code.',
+      'Reports placeholders left from a template — `[insert …]`, `[name]`, `[date]`, `{{child}}`, `TBC`, `TBA`, `TODO`, `XX/XX/XXXX`, `DD/MM/YYYY` — in the text and the front matter, and template prompts: blockquotes that open with “Prompt:” (the form this product’s templates and “insert missing section” use). Inline code, HTML comments and link destinations are ignored, so a report can still quote a placeholder in code. “TBC” in an action plan cell is left to the action-plan rules (`action-plan-owner`, `action-plan-date`, `action-plan-measure`), which say what the column needs, so the same words are not reported twice.',
     why: 'IMR authors write from boards’ prompted templates; a prompt or placeholder left in the text means a question in the template went unanswered, and a published report with “[insert date]” in it discredits the review. Primer §1 (IMRs from prompted templates) and §2 (expected sections).',
     primer: '§1 The documents, §2 Expected sections',
     defaultSeverity: 'warning',
@@ -44,6 +48,11 @@ export default defineRule(
         ],
       },
       {
+        title: '“TBC” in an action plan is left to the action-plan rules, which say which column needs what',
+        markdown: `## Action plan\n\n| Rec | Action | Lead | Target date | Measure | Status |\n| --- | --- | --- | --- | --- | --- |\n| 1 | Train staff | TBC | 31/03/2010 | Audit | Red |\n`,
+        flags: [],
+      },
+      {
         title: 'Placeholders in front matter',
         markdown: `---\nreport-type: imr\nperiod-start: DD/MM/YYYY\n---\n# IMR\n`,
         flags: [{ line: 3, column: 15, message: 'DD/MM/YYYY' }],
@@ -56,10 +65,13 @@ export default defineRule(
     ],
   },
   ({ report, flag }) => {
+    const plans = findActionPlans(report).map((p) => p.table);
+    const inActionPlan = (offset: number) => plans.some((t) => offset >= t.start && offset < t.end);
     const frontMatter = report.frontMatter.start !== undefined ? [{ start: report.frontMatter.start, source: report.text.slice(report.frontMatter.start, report.frontMatter.end) }] : [];
     for (const block of [...frontMatter, ...blocksIn(report.tree, report.text, 0, report.text.length, true)]) {
       const text = maskMarkup(block.source);
       for (const m of text.matchAll(PLACEHOLDER)) {
+        if (ACTION_PLAN_WORDS.test(m[0]) && inActionPlan(block.start + m.index)) continue;
         flag({
           start: block.start + m.index,
           end: block.start + m.index + m[0].length,
