@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../node/package-root.js';
 import { LINT_HELP, runLint, type CommandOutput } from './commands/lint.js';
 import { runNew } from './commands/new.js';
+import { runMergeChronologies } from './commands/merge-chronologies.js';
 import { runExport } from './commands/export.js';
 import { EXIT, UsageError } from './usage-error.js';
 
@@ -13,6 +14,7 @@ type Command = (argv: readonly string[], version: string) => CommandOutput | Pro
 /** Sub-commands other than plain linting; each prints its own --help. */
 export const COMMANDS: Record<string, Command> = {
   new: (argv) => runNew(argv),
+  'merge-chronologies': (argv) => runMergeChronologies(argv),
   export: (argv) => runExport(argv),
 };
 

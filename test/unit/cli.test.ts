@@ -198,6 +198,18 @@ describe('case-review-lint command', function () {
     assert.equal(JSON.parse(r.stdout).length, 2);
   });
 
+  it('merges agency chronologies into one table with merge-chronologies', () => {
+    const out = join(dir, 'merged.md');
+    const r = run(['merge-chronologies', 'test/fixtures/imr-health.md', 'test/fixtures/imr-police.md', 'test/fixtures/imr-social-care.md', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const table = readFileSync(out, 'utf8');
+    assert.match(table, /^\| Date \|.*\| Agency \|.*\| Source \|.*\| Event \|/);
+    assert.ok(table.trim().split('\n').length > 10);
+    const again = run(['merge-chronologies', 'test/fixtures/imr-health.md', '--out', out]);
+    assert.equal(again.code, 2, 'refuses to overwrite');
+    assert.equal(run(['merge-chronologies']).code, 2);
+  });
+
   it('gates on identifiers with --fail-on-identifiers only when anonymisation reports something', () => {
     const r = run(['--fail-on-identifiers', join(dir, 'imr.md')]);
     const anonymisationFound = /anonymisation$/m.test(r.stdout);
