@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Report } from '../src/engine/report.js';
 import { blocksIn, maskMarkup } from '../src/engine/blocks.js';
-import { tablesIn } from '../src/engine/tables.js';
+import { reportTables } from '../src/engine/family.js';
 import { escapeRegExp, normalizePhrase } from '../src/engine/text.js';
 import data from '../src/data/acronyms.json' with { type: 'json' };
 
@@ -14,6 +14,7 @@ interface Options {
 /** An all-capitals token of 2–10 characters (letters, digits, “&”), with an optional plural “s”. */
 const TOKEN = /(?<![\p{L}\p{N}&'’])([A-Z][A-Z0-9&]{1,9})(s?)(?![\p{L}\p{N}&])/gu;
 const ROMAN = /^[IVXLC]+$/;
+const TWO_CAPITALS = /[A-Z][A-Z0-9&]|[A-Z]\d/;
 const PSEUDONYM_BEFORE = /(?:Child|Children|Mr|Mrs|Ms|Miss|Mx|Adult|Sibling|Baby|Family|Male|Female|Person|Appendix|Annex|Section|Part)\.?\s{1,3}$/;
 const GLOSSARY_HEADINGS = ['glossary', 'glossary of terms', 'abbreviations', 'acronyms', 'list of abbreviations', 'abbreviations used', 'acronyms used', 'terms used', 'key to abbreviations'];
 const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', 'a', 'an', 'with', 'at', 'by']);
@@ -91,6 +92,13 @@ function trimOpeners(text: string): string {
   return text.slice(0, end);
 }
 
+function mixedTest(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
+}
+
 /** Is a table cell that holds only the acronym followed by a cell that spells it out? */
 function tableDefinition(next: string | undefined, cell: string, token: string, key: string): boolean {
   if (next === undefined) return false;
@@ -128,12 +136,14 @@ function acronymUses(report: Report, glossary: Map<string, string>, emphasis: Re
   const nextCell = new Map<number, string>();
   // Header cells are like headings (often in capitals): not uses.
   const headerCells = new Set<number>();
-  for (const table of tablesIn(report)) {
+  for (const table of reportTables(report)) {
     for (const cell of table.header) headerCells.add(cell.start);
     for (const row of table.rows) row.cells.forEach((cell, i) => row.cells[i + 1] && nextCell.set(cell.start, row.cells[i + 1]!.text));
   }
   for (const block of blocksIn(report.tree, report.text, report.frontMatter.end ?? 0, report.text.length)) {
     if (headerCells.has(block.start)) continue;
+    // Most blocks (dates, “Yes”, plain prose) have no run of two capitals and no mixed-case glossary word.
+    if (!TWO_CAPITALS.test(block.source) && !(mixed && mixedTest(mixed, block.source))) continue;
     const text = maskMarkup(block.source);
     const inGlossary = glossaryRanges.some((r) => block.start >= r.start && block.start < r.end);
     const shouted = shoutedWords(text, emphasis);

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
-import { bodyStart, childLexicon, describeFocus, focusOfRange, type FocusFigures } from '../src/engine/child.js';
+import { bodyStart, childLexicon, describeFocus, focusOfRange, wordsAndMentions, type FocusFigures } from '../src/engine/child.js';
 import { normalizePhrase } from '../src/engine/text.js';
 
 interface Options {
@@ -137,14 +137,15 @@ The GP did not share the prescription with the health visitor.
     for (const section of report.outline) {
       if (!isPractice(section)) continue;
       if (flagged.some((r) => section.start >= r.start && section.end <= r.end)) continue;
-      const whole = focusOfRange(report, bodyStart(section), section.end);
+      // Words and mentions decide; the sentence figures are worked out only for a section reported.
+      const whole = wordsAndMentions(report, bodyStart(section), section.end);
       if (whole.childMentions === 0 && whole.words > options.minWords) {
-        reportSection(section, whole, false);
+        reportSection(section, focusOfRange(report, bodyStart(section), section.end), false);
         continue;
       }
       if (section.ownEnd < section.end) {
-        const own = focusOfRange(report, bodyStart(section), section.ownEnd);
-        if (own.childMentions === 0 && own.words > options.minWords) reportSection(section, own, true);
+        const own = wordsAndMentions(report, bodyStart(section), section.ownEnd);
+        if (own.childMentions === 0 && own.words > options.minWords) reportSection(section, focusOfRange(report, bodyStart(section), section.ownEnd), true);
       }
     }
   },

@@ -2,8 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
-import { blockSentences, bodyStart, childLexicon, findActors, subjectOf, textBlocks, type ChildLexicon, wordsRegExp } from '../src/engine/child.js';
-import { tablesIn } from '../src/engine/tables.js';
+import { blockSentences, bodyStart, childLexicon, findActors, reportTables, subjectOf, textBlocks, type ChildLexicon, type Mention, wordsRegExp } from '../src/engine/child.js';
 import { countWords, normalizePhrase } from '../src/engine/text.js';
 import { sectionInsertText } from './required-sections.js';
 import data from '../src/data/child-voice.json' with { type: 'json' };
@@ -30,6 +29,7 @@ const SEEN_ALONE = wordsRegExp(data.seenAlone, 'iu')!;
 const SEEN_THEN_ALONE = /(?<![\p{L}\p{N}])(?:seen|saw|see|seeing|spoke|spoken|talked|interviewed|met)(?![\p{L}\p{N}])[^.;\n]{0,60}?(?<![\p{L}\p{N}])(?:alone|on (?:his|her|their) own|separately)(?![\p{L}\p{N}])/iu;
 const SEEN_COLUMNS = data.seenColumns.map((c) => ` ${normalizePhrase(c)} `);
 const ALONE_COLUMN = / alone /;
+const ALONE_WORD = /alone|separately|own|without/i;
 const VIEWS_COLUMN = / (?:views|voice|wishes|feelings) /;
 
 /** Sections whose words do not record anything about the child (they ask, plan or define). */
@@ -48,10 +48,10 @@ function has(pattern: RegExp, text: string): boolean {
 }
 
 /** Which aspects one sentence records. */
-export function aspectsOfSentence(sentence: string, lexicon: ChildLexicon): Set<Aspect> {
+export function aspectsOfSentence(sentence: string, lexicon: ChildLexicon, known?: Mention[]): Set<Aspect> {
   const found = new Set<Aspect>();
   if (sentence.trim().endsWith('?')) return found;
-  const actors = findActors(sentence, lexicon);
+  const actors = known ?? findActors(sentence, lexicon);
   const children = actors.filter((a) => a.kind === 'child');
   const subject = subjectOf(sentence, actors);
   if (children.length > 0) {
@@ -144,7 +144,7 @@ function listAspects(missing: Aspect[]): string {
 
 /** Does a range have a table column that records whether the child was seen (or seen alone)? */
 function seenColumn(report: Report, start: number, end: number, alone: boolean): boolean {
-  return tablesIn(report, start, end).some((t) =>
+  return reportTables(report, start, end).some((t) =>
     t.header.some((cell) => {
       const h = ` ${normalizePhrase(cell.text)} `;
       return SEEN_COLUMNS.some((c) => h.includes(c)) && (!alone || ALONE_COLUMN.test(h));
@@ -154,7 +154,7 @@ function seenColumn(report: Report, start: number, end: number, alone: boolean):
 
 /** Does a range have a table column for the child's views (“Child seen / views”, “Wishes and feelings”)? */
 function viewsColumn(report: Report, start: number, end: number): boolean {
-  return tablesIn(report, start, end).some((t) => t.header.some((cell) => VIEWS_COLUMN.test(` ${normalizePhrase(cell.text)} `)));
+  return reportTables(report, start, end).some((t) => t.header.some((cell) => VIEWS_COLUMN.test(` ${normalizePhrase(cell.text)} `)));
 }
 
 export default defineRule(
@@ -230,13 +230,8 @@ child: Child A
     const excluded = report.outline.filter((s) => s.matches.some((id) => NOT_RECORDS.includes(id)));
     const inExcluded = (offset: number) => excluded.some((s) => offset >= s.start && offset < s.end);
 
+    const wanted = ASPECTS.filter((a) => options.aspects.includes(a));
     const found = new Set<Aspect>();
-    let words = 0;
-    for (const block of textBlocks(report, contentStart, report.text.length)) {
-      if (inExcluded(block.start)) continue;
-      words += block.words;
-      for (const sentence of blockSentences(report, block)) for (const a of aspectsOfSentence(sentence.text, lexicon)) found.add(a);
-    }
     if (seenColumn(report, contentStart, report.text.length, false)) found.add('seen');
     if (seenColumn(report, contentStart, report.text.length, true)) found.add('seen-alone');
     if (viewsColumn(report, contentStart, report.text.length)) found.add('wishes-feelings');
@@ -245,12 +240,19 @@ child: Child A
     for (const s of leSections) {
       // A lived-experience section written about the child counts as the child's lived experience.
       const body = textBlocks(report, bodyStart(s), s.end).filter((b) => b.prose);
-      const text = body.map((b) => b.text).join(' ');
-      if (countWords(text) >= 30 && findActors(text, lexicon).some((a) => a.kind === 'child')) found.add('lived-experience');
+      if (body.reduce((n, b) => n + b.words, 0) >= 30 && body.some((b) => b.childMentions.length > 0)) found.add('lived-experience');
+    }
+    let words = 0;
+    for (const block of textBlocks(report, contentStart, report.text.length)) {
+      if (inExcluded(block.start)) continue;
+      words += block.words;
+      if (wanted.every((a) => found.has(a))) continue;
+      // Only a block that names the child, or says “alone”, can record any of the four.
+      if (block.childMentions.length === 0 && !ALONE_WORD.test(block.text)) continue;
+      for (const sentence of blockSentences(report, block)) for (const a of aspectsOfSentence(sentence.text, lexicon, sentence.actors)) found.add(a);
     }
 
     if (words >= options.minWords) {
-      const wanted = ASPECTS.filter((a) => options.aspects.includes(a));
       const missing = wanted.filter((a) => !found.has(a));
       if (missing.length > 0) {
         const existing = leSections[0];
@@ -285,7 +287,7 @@ child: Child A
         if (seenColumn(report, start, chronology.end, false)) continue;
         let said = false;
         for (const block of textBlocks(report, start, chronology.end)) {
-          said = blockSentences(report, block).some((s) => aspectsOfSentence(s.text, lexicon).has('seen'));
+          said = blockSentences(report, block).some((s) => aspectsOfSentence(s.text, lexicon, s.actors).has('seen'));
           if (said) break;
         }
         if (said) continue;

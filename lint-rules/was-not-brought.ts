@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { blocksIn, maskMarkup } from '../src/engine/blocks.js';
 import { childLexicon, findActors, type ChildLexicon, type Mention, wordsRegExp } from '../src/engine/child.js';
 import { splitSentences } from '../src/engine/sentences.js';
-import { tablesIn } from '../src/engine/tables.js';
+import { reportTables } from '../src/engine/family.js';
 
 import data from '../src/data/appointments.json' with { type: 'json' };
 
@@ -205,7 +205,7 @@ export default defineRule(
       for (const hit of findNotAttended(maskMarkup(block.source), lexicon)) emit(block.start, hit);
     }
 
-    for (const table of tablesIn(report)) {
+    for (const table of reportTables(report)) {
       for (const row of table.rows) {
         for (const cell of row.cells) {
           const source = maskMarkup(report.text.slice(cell.start, cell.end)).replace(/^\s*\|/, ' ').replace(/\|\s*$/, ' ');

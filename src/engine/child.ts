@@ -19,16 +19,15 @@ import type { EngineSettings } from './types.js';
 import type { Section } from './outline.js';
 import { blocksIn, maskMarkup, type Block } from './blocks.js';
 import { splitSentences } from './sentences.js';
-import { tablesIn } from './tables.js';
 import { BUILT_IN_AGENCIES, BUILT_IN_ROLES } from './gazetteer.js';
 import { stringList } from './front-matter.js';
 import { countWords, escapeRegExp } from './text.js';
 import { wordsRegExp } from './words.js';
-import { familyComposition } from './family.js';
+import { familyComposition, reportTables } from './family.js';
 import data from '../data/child-focus.json' with { type: 'json' };
 
 export const CHILD_FOCUS_DATA = data;
-export { wordsRegExp };
+export { wordsRegExp, reportTables };
 
 /** Who a mention is: the child (or another child), an adult of the family, or an agency or professional. */
 export type ActorKind = 'child' | 'family' | 'agency';
@@ -120,15 +119,28 @@ export function lexiconFor(names: readonly string[] = [], agencies: readonly str
   };
 }
 
+/** Matches of a global pattern (the pattern object is reused: its lastIndex is reset before and after). */
 function matchAll(pattern: RegExp, text: string, kind: ActorKind): Mention[] {
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], kind }));
+  const re = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+  const found: Mention[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind });
+  }
+  re.lastIndex = 0;
+  return found;
 }
 
 /** Blank out the compounds where “child” or “partner” is a modifier, keeping offsets. */
 function maskCompounds(text: string, lexicon: ChildLexicon): string {
-  const re = new RegExp(lexicon.notChild.source, lexicon.notChild.flags);
-  return text.replace(re, (m) => m.replace(/[^\n]/g, ' '));
+  lexicon.notChild.lastIndex = 0;
+  if (!lexicon.notChild.test(text)) return text;
+  lexicon.notChild.lastIndex = 0;
+  return text.replace(lexicon.notChild, (m) => m.replace(/[^\n]/g, ' '));
 }
 
 /**
@@ -204,6 +216,8 @@ export interface SentenceFocus {
   end: number;
   /** The sentence as written (markup blanked). */
   text: string;
+  /** The actors it names, with offsets in `text`. */
+  actors: Mention[];
   words: number;
   /** The sentence mentions the child (or another child). */
   aboutChild: boolean;
@@ -259,6 +273,8 @@ export interface TextBlock extends Block {
   words: number;
   /** Mentions of the child (or another child), with document offsets. */
   childMentions: Mention[];
+  /** Every actor the block names, with offsets in `text`. */
+  actors: Mention[];
 }
 
 const blockIndex = new WeakMap<Report, TextBlock[]>();
@@ -269,14 +285,15 @@ function allTextBlocks(report: Report): TextBlock[] {
   if (blocks) return blocks;
   const lexicon = childLexicon(report);
   const headerCells = new Set<number>();
-  for (const table of tablesIn(report)) for (const cell of table.header) headerCells.add(cell.start);
+  for (const table of reportTables(report)) for (const cell of table.header) headerCells.add(cell.start);
   blocks = blocksIn(report.tree, report.text, report.frontMatter.end ?? 0, report.text.length)
     .filter((block) => (block.node.type === 'tableCell' ? !headerCells.has(block.start) : !PROMPT.test(block.source)))
     .map((block) => {
       const text = maskMarkup(block.source).replace(/^\s*\|/, ' ').replace(/\|\s*$/, ' ');
       const words = countWords(text);
-      const childMentions = findChildMentions(text, lexicon).map((m) => ({ ...m, start: block.start + m.start, end: block.start + m.end }));
-      return { ...block, prose: block.node.type !== 'tableCell' || words >= 3, text, words, childMentions };
+      const actors = findActors(text, lexicon);
+      const childMentions = actors.filter((m) => m.kind === 'child').map((m) => ({ ...m, start: block.start + m.start, end: block.start + m.end }));
+      return { ...block, prose: block.node.type !== 'tableCell' || words >= 3, text, words, childMentions, actors };
     })
     .sort((a, b) => a.start - b.start);
   blockIndex.set(report, blocks);
@@ -324,14 +341,20 @@ export function blockSentences(report: Report, block: TextBlock): SentenceFocus[
   if (cached) return cached;
   const lexicon = childLexicon(report);
   const result: SentenceFocus[] = [];
-  for (const sentence of sentencesOf(block.text)) {
+  const sentences = sentencesOf(block.text);
+  for (const sentence of sentences) {
     const words = countWords(sentence.text);
     if (words === 0) continue;
-    const actors = findActors(sentence.text, lexicon);
+    // A block of one sentence keeps the actors found when the block was indexed.
+    const actors =
+      sentences.length === 1
+        ? block.actors.map((a) => ({ ...a, start: a.start - sentence.start, end: a.end - sentence.start }))
+        : findActors(sentence.text, lexicon);
     result.push({
       start: block.start + sentence.start,
       end: block.start + sentence.end,
       text: sentence.text,
+      actors,
       words,
       aboutChild: actors.some((a) => a.kind === 'child'),
       subject: subjectOf(sentence.text, actors)?.kind,
@@ -339,6 +362,17 @@ export function blockSentences(report: Report, block: TextBlock): SentenceFocus[
   }
   map.set(block.start, result);
   return result;
+}
+
+/** Words of prose and mentions of the child between two offsets: the cheap part of `focusOfRange`. */
+export function wordsAndMentions(report: Report, start: number, end: number): { words: number; childMentions: number } {
+  let words = 0;
+  let childMentions = 0;
+  for (const block of textBlocks(report, start, end)) {
+    childMentions += block.childMentions.length;
+    if (block.prose) words += block.words;
+  }
+  return { words, childMentions };
 }
 
 /** Child-focus figures of the prose between two offsets. */

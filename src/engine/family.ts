@@ -106,6 +106,15 @@ function isSubjectMember(name: string, relationship: string, childNames: readonl
   return test(SUBJECT, relationship) || (test(SUBJECT, name) && !PSEUDONYM_CHILD.test(name));
 }
 
+const tableCache = new WeakMap<Report, TableModel[]>();
+
+/** The report's tables that start in [start, end), read once per report. */
+export function reportTables(report: Report, start = 0, end = report.text.length): TableModel[] {
+  let tables = tableCache.get(report);
+  if (!tables) tableCache.set(report, (tables = tablesIn(report)));
+  return tables.filter((t) => t.start >= start && t.start < end);
+}
+
 const cache = new WeakMap<Report, Composition | undefined>();
 
 /** The report's family composition, or undefined when it has none. Cached per report. */
@@ -127,7 +136,7 @@ function readComposition(report: Report): Composition | undefined {
   let table: TableModel | undefined;
   let columns: Record<string, number> = {};
   for (const range of ranges) {
-    for (const t of tablesIn(report, range.start, range.end)) {
+    for (const t of reportTables(report, range.start, range.end)) {
       const cols = matchColumns(t.header, PERSON_COLUMNS);
       if (!table) {
         table = t;
@@ -137,7 +146,7 @@ function readComposition(report: Report): Composition | undefined {
   }
   if (!table) {
     // A table elsewhere with person columns (name and relationship) counts too.
-    for (const t of tablesIn(report)) {
+    for (const t of reportTables(report)) {
       const cols = matchColumns(t.header, PERSON_COLUMNS);
       if ('relationship' in cols && ('name' in cols || 'age' in cols || 'ethnicity' in cols) && !/\bdate\b/i.test(t.header.map((c) => c.text).join(' ').replace(/date of birth/gi, ''))) {
         table = t;

@@ -649,7 +649,13 @@ function sourceOf(report: Report, node: Nodes): Span {
 }
 
 const ITEM_HEADING = /^(?:recommendation|rec\.?)\s{0,3}(?:no\.?\s{0,2})?[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?\b/i;
-const ABOUT_RECOMMENDATIONS = /\b(?:these|the|all|following|below|above|each|our|its|his|her|their|of\s{1,3}the)\s{1,3}(?:\p{L}{1,20}\s{1,3}){0,2}recommendations\b/iu;
+const ABOUT_WORDS = new Set(['these', 'the', 'all', 'following', 'below', 'above', 'each', 'our', 'its', 'his', 'her', 'their', 'of']);
+
+/** Prose about the recommendations ("The recommendations below…", "all of these recommendations"): a determiner within three words before "recommendations". */
+function aboutRecommendations(plain: string): boolean {
+  const tokens = tokenize(plain);
+  return tokens.some((t, i) => t.value === 'recommendations' && tokens.slice(Math.max(0, i - 3), i).some((w) => ABOUT_WORDS.has(w.value)));
+}
 const LOOKS_LIKE_RECOMMENDATION =
   /(?<![\p{L}\p{N}])(?:should|must|will|shall|is\s{1,8}to|are\s{1,8}to|needs?\s{1,8}to|recommends?|recommended)(?![\p{L}\p{N}])|^\s{0,8}that\s/iu;
 const HINDSIGHT_MODAL = /(?<![\p{L}\p{N}])(?:should|could|would|must|might|will)\s{1,3}(?:not\s{1,3})?have(?![\p{L}\p{N}])/giu;
@@ -798,7 +804,7 @@ function walkParagraph(walk: Walk, node: Paragraph) {
     contextFromIntro(walk, span);
     return;
   }
-  if (ABOUT_RECOMMENDATIONS.test(plain) && !/^\s{0,8}that\s/i.test(plain)) {
+  if (aboutRecommendations(plain) && !/^\s{0,8}that\s/i.test(plain)) {
     const bound = findTimeBounds(plain)[0];
     if (bound) walk.sectionDeadline = { ...bound, start: span.start + bound.start, end: span.start + bound.end };
     return;

@@ -10,13 +10,10 @@
  *   findings  problems are reported inside the section
  *   done      none of the above
  */
-import type { Root } from 'mdast';
-import { VFile } from 'vfile';
-import { createProcessor, type LintConfig, type LintMessage } from '../engine/index.js';
+import type { LintConfig, LintMessage } from '../engine/index.js';
 import { findChronologies } from '../engine/chronology.js';
 import { findRecommendations } from '../engine/recommendations.js';
-import { getReport } from '../engine/report.js';
-import { completeConfig } from '../engine/settings.js';
+import { reportOf } from './report-model.js';
 
 export type SectionState = 'missing' | 'empty' | 'prompts' | 'findings' | 'done';
 
@@ -57,11 +54,7 @@ function inside(message: LintMessage, start: number, end: number): boolean {
 }
 
 export function computeChecklist(text: string, config: Partial<LintConfig>, messages: readonly LintMessage[]): Checklist {
-  const settings = completeConfig(config);
-  const processor = createProcessor(settings);
-  const file = new VFile({ value: text });
-  const tree = processor.parse(file) as Root;
-  const report = getReport(tree, file, settings);
+  const report = reportOf(text, config);
   const recommendations = findRecommendations(report);
   const chronologies = findChronologies(report);
 

@@ -71,8 +71,15 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
     const disables: vscode.CodeAction[] = [];
     const docs: vscode.CodeAction[] = [];
     const seenRules = new Set<string>();
+    const seenFixes = new Set<string>();
     for (const { message, diagnostic } of this.problemsAt(entry, context)) {
-      for (const fix of fixRegistry.fixesFor(message, entry.text)) fixes.push(this.action(fix, document, entry, diagnostic));
+      for (const fix of fixRegistry.fixesFor(message, entry.text)) {
+        // Several rules can offer the same fix for one place (the SMART scaffold of a recommendation): offer it once.
+        const key = `${fix.title}\u0000${JSON.stringify(fix.changes)}`;
+        if (seenFixes.has(key)) continue;
+        seenFixes.add(key);
+        fixes.push(this.action(fix, document, entry, diagnostic));
+      }
       const line = disableLineFix(message, entry.text);
       if (line) disables.push(this.action(line, document, entry, diagnostic));
       if (seenRules.has(message.ruleId)) continue;

@@ -5,11 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { registerChecklist, type ChecklistProvider } from './checklist-view.js';
+import { registerChronologyCommands } from './chronology-commands.js';
+import { ChildFocusStatus } from './child-focus-status.js';
 import { CaseReviewCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
 import { ConfigLookup } from './config-lookup.js';
 import { LintController, MARKDOWN, type LintState } from './linter.js';
 import { Overrides } from './overrides.js';
+import { registerLintTask } from './lint-task.js';
 import { registerNewReport } from './new-report.js';
 import { registerRuleFixes } from './rule-fixes.js';
 import { ReportTypeStatus } from './status-bar.js';
@@ -28,6 +31,8 @@ export interface CaseReviewApi {
   statusBar(): { text: string; tooltip: string; command: vscode.Command } | undefined;
   /** The “Report Checklist” view's data provider (sections of the active report). */
   checklist: ChecklistProvider;
+  /** The “Child focus” status bar item for the active editor; undefined when hidden. */
+  childFocus(): { text: string; tooltip: string; command: vscode.Command } | undefined;
 }
 
 /** URIs shown in an editor tab (text or the changed side of a diff). */
@@ -55,7 +60,11 @@ export function activate(context: vscode.ExtensionContext): CaseReviewApi {
   registerCommands(context, controller, overrides);
   context.subscriptions.push({ dispose: registerRuleFixes() });
   registerNewReport(context, controller);
+  registerChronologyCommands(context, controller);
+  registerLintTask(context);
   const checklist = registerChecklist(context, controller);
+  const childFocus = new ChildFocusStatus(controller);
+  context.subscriptions.push(childFocus);
 
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: MARKDOWN }, new CaseReviewCodeActions(controller), CaseReviewCodeActions.metadata),
@@ -115,6 +124,10 @@ export function activate(context: vscode.ExtensionContext): CaseReviewApi {
       return status.snapshot();
     },
     checklist,
+    childFocus: () => {
+      childFocus.update();
+      return childFocus.snapshot();
+    },
   };
 }
 

@@ -167,8 +167,8 @@ describe('export to Word: the example report', function () {
   it('writes the file and says so', async () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /Exported .*overview-report\.md to .*overview-report\.docx/);
-    // The example keeps a "TBC" in its action plan on purpose: the export mentions it and goes ahead.
-    assert.match(result.stderr, /warning: Unexpected placeholder “TBC”/);
+    // The example keeps a "TBC" lead in its action plan on purpose (the action-plan rules report it): the export goes ahead.
+    assert.doesNotMatch(result.stderr, /not exporting/);
   });
 
   it('is a complete, well-formed package', async () => {

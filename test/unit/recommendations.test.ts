@@ -748,3 +748,26 @@ The Health Visiting Service will add a question about every adult in the househo
     assert.match(recs[0]!.text, /^The Health Visiting Service/);
   });
 });
+
+describe('recommendation and action plan rules on odd documents', () => {
+  const odd = [
+    '## Recommendations\n',
+    '## Recommendations\n\n**Recommendation 1**\n',
+    '## Recommendations\n\n### Recommendation 1\n\n### Recommendation 2\n\nThe Trust will act.\n',
+    '## Recommendations\n\n| Recommendation | Lead |\n| --- | --- |\n',
+    '## Recommendations\n\n| Recommendation | Lead |\n| --- | --- |\n|  |  |\n| 1 |  |\n',
+    '## Recommendations\n\n1.\n2. \n- \n',
+    '## Recommendations\n\n<!-- to do -->\n\n```\n1. The Trust should\n```\n',
+    '## Recommendations\n\n1. a\n   1. b\n      1. c\n         1. d should\n',
+    '## Action plan\n\n| Rec | Action | Lead | Target date | Measure |\n| --- | --- | --- | --- | --- |\n| 99 | x | | 31/13/2013 | |\n',
+    '---\nreport-date: not a date\n---\n\n## Action plan\n\n| Action | Lead | Target date |\n| --- | --- | --- |\n| x | y | 2012 |\n',
+    `## Recommendations\n\n1. ${'The Trust should, '.repeat(400)}review.\n`,
+  ];
+  for (const [i, md] of odd.entries()) {
+    it(`runs without failing on odd document ${i + 1}`, () => {
+      const result = lintText(md, { config: { rules: Object.fromEntries(rules.map((r) => [r.meta.id, [...REC_RULES, ...PLAN_RULES, 'recommendation-count'].includes(r.meta.id) ? 'on' : 'off'])) as Record<string, RuleSetting> } });
+      assert.deepEqual(result.ruleFailures, []);
+      for (const m of result.messages) assert.match(m.message, /^Unexpected .+, expected .+/s);
+    });
+  }
+});

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CaseReviewApi } from '../../src/extension/extension.js';
-import { activateApi, closeAll, open, readFixture, setText, waitForState } from './helpers.js';
+import { activateApi, closeAll, openUntitled, readFixture, waitForState } from './helpers.js';
 
 describe('Case Review: Report Checklist view', function () {
   this.timeout(60000);
@@ -30,8 +30,7 @@ describe('Case Review: Report Checklist view', function () {
   });
 
   it('lists the report’s sections with their state, word counts, SMART recommendations and chronology rows', async () => {
-    const { document } = await open(api, path);
-    await setText(api, document, onDisk);
+    const document = await openUntitled(api, onDisk);
     const all = items();
     assert.ok(all.length >= 10, `${all.length} sections`);
     assert.match(String(itemFor('Introduction')?.description), /^missing$/);
@@ -52,8 +51,7 @@ describe('Case Review: Report Checklist view', function () {
   });
 
   it('updates as the author types', async () => {
-    const { document } = await open(api, path);
-    await setText(api, document, onDisk);
+    const document = await openUntitled(api, onDisk);
     assert.equal(itemFor('Introduction')?.description, 'missing');
     const changed = new Promise<void>((resolve) => {
       const subscription = api.checklist.onDidChangeTreeData(() => {

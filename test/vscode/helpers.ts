@@ -105,3 +105,11 @@ export async function applyAction(api: CaseReviewApi, document: vscode.TextDocum
   assert.ok(await vscode.workspace.applyEdit(action.edit));
   return waitForState(api, document);
 }
+
+/** A report in an untitled Markdown document (so no fixture file is ever edited), once linted. */
+export async function openUntitled(api: CaseReviewApi, content: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(document, { preview: false });
+  await waitForState(api, document, (state) => state.linted);
+  return document;
+}

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CaseReviewApi } from '../../src/extension/extension.js';
-import { activateApi, applyAction, closeAll, codeActions, codeOf, find, open, ours, readFixture, setText } from './helpers.js';
+import { activateApi, applyAction, closeAll, codeActions, codeOf, find, openUntitled, ours, readFixture } from './helpers.js';
 
 describe('Case Review quick fixes for the report rules', function () {
   this.timeout(60000);
@@ -16,9 +16,9 @@ describe('Case Review quick fixes for the report rules', function () {
     onDisk = await readFixture(path);
   });
 
+  // The fixture's text in an untitled document: the fixes never touch the file.
   beforeEach(async () => {
-    ({ document } = await open(api, path));
-    await setText(api, document, onDisk);
+    document = await openUntitled(api, onDisk);
   });
 
   afterEach(closeAll);
@@ -62,9 +62,12 @@ describe('Case Review quick fixes for the report rules', function () {
   });
 
   it('recommendation rules: append the SMART scaffold to the recommendation', async () => {
+    const line = find(document.uri, 'recommendation-measure', 'recommendation 1 ')!.range;
+    const offered = (await codeActions(document, line)).filter((a) => a.title.startsWith('Add the missing SMART parts'));
+    assert.equal(offered.length, 1, 'offered once although several rules report the recommendation');
     await fix('recommendation-measure', 'recommendation 1 ', 'Add the missing SMART parts (by, measure)');
-    const line = document.getText().split('\n').find((l) => l.startsWith('1. '));
-    assert.match(line ?? '', /men in the household\. by: \[insert date\]; measure: \[.*\]\.$/);
+    const written = document.getText().split('\n').find((l) => l.startsWith('1. '));
+    assert.match(written ?? '', /men in the household\. by: \[insert date\]; measure: \[.*\]\.$/);
     assert.equal(find(document.uri, 'recommendation-measure'), undefined);
   });
 
