@@ -20,6 +20,8 @@ step "slow tests: ReDoS check of every pattern, fuzzing, hostile inputs, remark-
 npm run test:slow
 step "extension tests in a real VS Code"
 bash scripts/vscode-test/setup.sh
+# The CLI's findings on the example, which the editor must show too (test/vscode/person-view.test.ts).
+node dist/cli.cjs --format json examples/overview-report.md > out/vscode-test/example-cli.json || [ $? -eq 1 ]
 node scripts/vscode-test/run.mjs \
   --extension-development-path "$PWD" \
   --extension-tests-path "$PWD/out/vscode-test/index.cjs" \

@@ -494,6 +494,17 @@ async function runInCodeServer(options) {
   await page.exposeFunction('codeAutomationLog', (level, args) => {
     const [first, ...rest] = Array.isArray(args) ? args : [args];
     const text = [first, ...rest.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)))].join(' ');
+    // A suite asks for a picture of the workbench as a person sees it:
+    // `CASE_REVIEW_SCREENSHOT <name>` saves test-results/<name>.png.
+    const shot = /^CASE_REVIEW_SCREENSHOT ([\w-]{1,64})$/.exec(text.trim());
+    if (shot) {
+      const file = path.join(REPO_ROOT, 'test-results', `${shot[1]}.png`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      page
+        .screenshot({ path: file, timeout: 15_000 })
+        .then(() => log(`screenshot: ${file}`))
+        .catch((error) => log(`could not take the screenshot ${file}: ${error.message}`));
+    }
     const parsed = parseMarker(text);
     if (parsed) {
       counts = parsed;
