@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CaseReviewApi } from '../../src/extension/extension.js';
-import { activateApi, closeAll, fixture, open, readFixture, waitForState } from './helpers.js';
+import { activateApi, closeAll, fixture, openUntitled, readFixture, waitForState } from './helpers.js';
 
 describe('Case Review: chronology commands', function () {
   this.timeout(60000);
@@ -31,7 +31,7 @@ describe('Case Review: chronology commands', function () {
       .map((l) => l.split('|')[1]!.trim());
 
   it('normalise every chronology date to dd/mm/yyyy by default', async () => {
-    const { document } = await open(api, police);
+    const document = await openUntitled(api, onDisk);
     assert.deepEqual(dates(document.getText()), ['14/03/2019', '2 June 2019', '2019-07-20']);
     const changed = await vscode.commands.executeCommand<number>('caseReview.normaliseChronologyDates');
     assert.equal(changed, 2);
@@ -41,7 +41,7 @@ describe('Case Review: chronology commands', function () {
 
   it('normalise to the format in caseReview.chronologyDateFormat', async () => {
     await vscode.workspace.getConfiguration('caseReview').update('chronologyDateFormat', 'd MMMM yyyy', vscode.ConfigurationTarget.Global);
-    const { document } = await open(api, police);
+    const document = await openUntitled(api, onDisk);
     const changed = await vscode.commands.executeCommand<number>('caseReview.normaliseChronologyDates', document.uri);
     assert.equal(changed, 2);
     assert.deepEqual(dates(document.getText()), ['14 March 2019', '2 June 2019', '20 July 2019']);
