@@ -26,3 +26,9 @@ node scripts/vscode-test/run.mjs \
   --extension-development-path "$PWD" \
   --extension-tests-path "$PWD/out/vscode-test/index.cjs" \
   --workspace "$PWD/test/fixtures/vscode-workspace"
+step "the packaged extension (.vsix) installed into code-server, same suite and screenshots"
+npm run package
+node scripts/vscode-test/run.mjs \
+  --vsix "$PWD/case-review-lint.vsix" \
+  --extension-tests-path "$PWD/out/vscode-test/index.cjs" \
+  --workspace "$PWD/test/fixtures/vscode-workspace"
