@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticReport } from './synthetic-report.js';
@@ -96,7 +96,7 @@ const hostile = Object.entries(pathologicalInputs()).map(([name, text]) => {
 hostile.sort((a, b) => b.ms - a.ms);
 
 const ratio110 = sizes.includes(110000) && sizes.includes(56000) ? measured[110000]!['case-review-lint']!.seconds / measured[56000]!['case-review-lint']!.seconds : undefined;
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min): figures taken on a busy machine are only indicative`;
 const doc = `# Performance
 
 Figures from \`npm run bench\` (${runs} timed runs per tool and size after one warm-up; medians). Each tool runs as a
