@@ -90,7 +90,7 @@ export class ChildFocusStatus implements vscode.Disposable {
           detail: item.flagged ? `Flagged by child-focus: ${item.detail}` : item.detail,
           item,
         })),
-        { title: `Case Review: child focus — ${summary.tooltip.replace(/^Case Review Lint: /, '').replace(/ Click for .*$/, '')}`, placeHolder: 'Choose a section to go to it', matchOnDescription: true },
+        { title: `Case Review: child focus — ${withoutClickHint(summary.tooltip.replace(/^Case Review Lint: /, ''))}`, placeHolder: 'Choose a section to go to it', matchOnDescription: true },
       );
       chosen = picked?.item;
     }
@@ -102,4 +102,10 @@ export class ChildFocusStatus implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
+}
+
+/** The tooltip without its trailing “ Click for …” hint (a plain search: no backtracking on long text). */
+function withoutClickHint(tooltip: string): string {
+  const at = tooltip.indexOf(' Click for ');
+  return at === -1 ? tooltip : tooltip.slice(0, at);
 }
