@@ -10,53 +10,13 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CaseReviewApi } from '../../src/extension/extension.js';
 import type { LintState } from '../../src/extension/linter.js';
-
-const EXTENSION_ID = 'case-review-lint.case-review-lint';
-const SOURCE = 'case-review';
-const WAIT_MS = 15000;
+import { EXTENSION_ID, SOURCE, codeOf, fixture, open as openWith, ours, waitFor, waitForState as waitForStateOf } from './helpers.js';
 
 let api: CaseReviewApi;
 let extension: vscode.Extension<CaseReviewApi>;
 
-function root(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return folder.uri;
-}
 
-const fixture = (relative: string) => vscode.Uri.joinPath(root(), ...relative.split('/'));
 
-/** Resolve with `check()`'s value once it is defined: checked now and after each of the events. */
-function waitFor<T>(what: string, check: () => T | undefined, events: vscode.Event<unknown>[], timeoutMs = WAIT_MS): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const subscriptions: vscode.Disposable[] = [];
-    const done = (fn: () => void) => {
-      clearTimeout(timer);
-      for (const s of subscriptions) s.dispose();
-      fn();
-    };
-    const attempt = () => {
-      let value: T | undefined;
-      try {
-        value = check();
-      } catch (error) {
-        done(() => reject(error));
-        return true;
-      }
-      if (value !== undefined) {
-        done(() => resolve(value as T));
-        return true;
-      }
-      return false;
-    };
-    const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
-    if (attempt()) return;
-    for (const event of events) subscriptions.push(event(() => void attempt()));
-  });
-}
-
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 function waitForDiagnostics(uri: vscode.Uri, what: string, ok: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
   return waitFor(what, () => {
@@ -66,18 +26,9 @@ function waitForDiagnostics(uri: vscode.Uri, what: string, ok: (diagnostics: vsc
 }
 
 /** The extension's verdict on the document's current version. */
-function waitForState(document: vscode.TextDocument, ok: (state: LintState) => boolean = () => true): Promise<LintState> {
-  return waitFor(`a lint of ${vscode.workspace.asRelativePath(document.uri)} v${document.version}`, () => {
-    const state = api.stateOf(document.uri);
-    return state && state.version === document.version && ok(state) ? state : undefined;
-  }, [api.onDidLint]);
-}
+const waitForState = (document: vscode.TextDocument, ok?: (state: LintState) => boolean): Promise<LintState> => waitForStateOf(api, document, ok);
 
-async function open(relative: string): Promise<{ document: vscode.TextDocument; state: LintState }> {
-  const document = await vscode.workspace.openTextDocument(fixture(relative));
-  await vscode.window.showTextDocument(document, { preview: false });
-  return { document, state: await waitForState(document) };
-}
+const open = (relative: string): Promise<{ document: vscode.TextDocument; state: LintState }> => openWith(api, relative);
 
 async function setText(document: vscode.TextDocument, text: string): Promise<LintState> {
   if (document.getText() !== text) {
