@@ -10,6 +10,8 @@ import { sameProblem } from './diagnostics.js';
 import { fixAll, fixRegistry, minimalChange, type Fix, type TextChange } from './fixes.js';
 import type { LintController, LintEntry } from './linter.js';
 import { disableFileFix, disableLineFix } from './suppress.js';
+import { nameFixOf } from './pseudonym.js';
+import { REPLACE_NAME_COMMAND } from './pseudonym-command.js';
 import type { TextIndex } from './positions.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('caseReview');
@@ -79,6 +81,14 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
         if (seenFixes.has(key)) continue;
         seenFixes.add(key);
         fixes.push(this.action(fix, document, entry, diagnostic));
+      }
+      const name = nameFixOf(message);
+      if (name) {
+        const replace = new vscode.CodeAction(`Replace “${name.name}” everywhere with a pseudonym…`, vscode.CodeActionKind.QuickFix);
+        replace.command = { command: REPLACE_NAME_COMMAND, title: replace.title, arguments: [document.uri, entry.version, name] };
+        replace.diagnostics = [diagnostic];
+        replace.isPreferred = true;
+        fixes.push(replace);
       }
       const line = disableLineFix(message, entry.text);
       if (line) disables.push(this.action(line, document, entry, diagnostic));

@@ -9,6 +9,7 @@ import { registerChronologyCommands } from './chronology-commands.js';
 import { ChildFocusStatus } from './child-focus-status.js';
 import { CaseReviewCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
+import { registerPseudonymCommand } from './pseudonym-command.js';
 import { ConfigLookup } from './config-lookup.js';
 import { LintController, MARKDOWN, type LintState } from './linter.js';
 import { Overrides } from './overrides.js';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): CaseReviewApi {
   const status = new ReportTypeStatus(controller);
   context.subscriptions.push(output, overrides, controller, status);
   registerCommands(context, controller, overrides);
+  registerPseudonymCommand(context);
   context.subscriptions.push({ dispose: registerRuleFixes() });
   registerNewReport(context, controller);
   registerChronologyCommands(context, controller);
