@@ -1,6 +1,7 @@
 /** Public API of the lint engine. Nothing here imports VS Code or Node built-ins. */
 export { lintText, createProcessor, type LintOptions } from './lint.js';
 export { caseReviewPreset } from './preset.js';
+export { IncrementalParser } from './incremental-parse.js';
 export { parseConfigText, mergeConfigs, CONFIG_FILE_NAMES, type ConfigError, type ParsedConfig, type RuleInfo } from './config.js';
 export { resolveProfiles, BUILT_IN_PROFILES } from './profiles.js';
 export { buildReport, type Report } from './report.js';

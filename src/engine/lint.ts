@@ -11,9 +11,11 @@ import { caseReviewPreset } from './preset.js';
 import { getReport } from './report.js';
 import { completeConfig } from './settings.js';
 import { SOURCE, type CaseReviewRule } from './rule.js';
+import type { IncrementalParser } from './incremental-parse.js';
 
 /** A unified processor with the preset; `extraRules` (a board's own rules) run after the built-in ones. */
 export function createProcessor(config: Partial<LintConfig> = {}, extraRules: readonly CaseReviewRule<any>[] = []) {
+  // The same parser plugins as `parser` in incremental-parse.ts (the incremental path must parse alike).
   return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(caseReviewPreset, { ...config, extraRules }).freeze();
 }
 
@@ -56,6 +58,11 @@ export interface LintOptions {
   config?: Partial<LintConfig>;
   /** Additional rules written with defineRule. */
   extraRules?: readonly CaseReviewRule<any>[];
+  /**
+   * Reuse the parse of unchanged pieces from this document's previous lint (the
+   * editor keeps one per open document). Gives the same result as a fresh parse.
+   */
+  parser?: IncrementalParser;
 }
 
 /** Lint a document's text. Never throws for any input text. */
@@ -63,7 +70,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const config = completeConfig(options.config);
   const processor = createProcessor(config, options.extraRules);
   const file = new VFile({ value: text, path: options.filePath });
-  const tree = processor.parse(file) as Root;
+  const tree = options.parser ? options.parser.parse(text) : (processor.parse(file) as Root);
   processor.runSync(tree, file);
   const report = getReport(tree, file, config);
   const messages = file.messages

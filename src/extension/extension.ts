@@ -17,6 +17,7 @@ import { registerLintTask } from './lint-task.js';
 import { registerNewReport } from './new-report.js';
 import { registerRuleFixes } from './rule-fixes.js';
 import { ReportTypeStatus } from './status-bar.js';
+import { WorkerLintRunner } from '../lint-worker/worker-runner.js';
 
 export const CONFIG_GLOB = '**/.casereviewrc*';
 
@@ -52,7 +53,12 @@ export function activate(context: vscode.ExtensionContext): CaseReviewApi {
   const output = vscode.window.createOutputChannel('Case Review Lint');
   const overrides = new Overrides(context.workspaceState);
   const lookup = new ConfigLookup();
-  const controller = new LintController(context.extensionUri, lookup, overrides, output);
+  // Lints run in a worker thread so that a long one never blocks the extension host.
+  const runner = new WorkerLintRunner({
+    script: vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.cjs').fsPath,
+    onProblem: (message) => output.appendLine(`[${new Date().toISOString()}] ${message}`),
+  });
+  const controller = new LintController(context.extensionUri, lookup, overrides, output, runner);
   const isShown = (uri: vscode.Uri) => shownUris().has(uri.toString());
   const relintAll = () => void controller.relintAll(isShown);
 

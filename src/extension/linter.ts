@@ -11,6 +11,7 @@ import { Overrides } from './overrides.js';
 import { TextIndex } from './positions.js';
 import { combineConfig, configFromSettings, normalizeEnable, normalizeThrottle, type ExtensionSettings } from './settings.js';
 import { classify, decideLint, describeSource, reportTypeTitle, type LintReason } from './when-to-lint.js';
+import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
 
 /** What the extension made of one document, after its latest lint. */
 export interface LintState {
@@ -62,6 +63,8 @@ export class LintController implements vscode.Disposable {
     readonly lookup: ConfigLookup,
     private readonly overrides: Overrides,
     private readonly output: vscode.OutputChannel,
+    /** Where lints run: a worker thread on desktop (see extension.ts), in process otherwise. */
+    private readonly runner: LintRunner = new InProcessLintRunner(),
   ) {
     lookup.onDidParse((file, parsed) => {
       this.configDiagnostics.set(file, parsed.errors.map(configErrorDiagnostic));
@@ -72,6 +75,7 @@ export class LintController implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.runner.dispose();
     this.diagnostics.dispose();
     this.configDiagnostics.dispose();
     this.emitter.dispose();
@@ -150,7 +154,7 @@ export class LintController implements vscode.Disposable {
     // Discard: a newer lint started, the document changed, or it was closed meanwhile.
     if (this.generations.get(key) !== generation || document.isClosed || document.version !== version) return undefined;
     const text = document.getText();
-    return this.finish(document.uri, text, version, prepared);
+    return this.finish(document.uri, text, version, prepared, () => this.generations.get(key) === generation && !document.isClosed && document.version === version);
   }
 
   /** Lint a file's text from disk (not open in an editor), for “Lint workspace”. */
@@ -159,8 +163,8 @@ export class LintController implements vscode.Disposable {
     const generation = this.nextGeneration(key);
     const prepared = await this.prepare(uri);
     if (this.generations.get(key) !== generation) return undefined;
-    const state = this.finish(uri, text, undefined, prepared);
-    if (state.linted) this.fromDisk.add(key);
+    const state = await this.finish(uri, text, undefined, prepared, () => this.generations.get(key) === generation);
+    if (state?.linted) this.fromDisk.add(key);
     return state;
   }
 
@@ -174,6 +178,7 @@ export class LintController implements vscode.Disposable {
     this.entries.delete(key);
     this.states.delete(key);
     this.fromDisk.delete(key);
+    this.runner.forget(key);
     this.diagnostics.delete(uri);
   }
 
@@ -209,7 +214,14 @@ export class LintController implements vscode.Disposable {
     return { settings, fromSettings: fromSettings.config, found, override: this.overrides.get(uri) };
   }
 
-  private finish(uri: vscode.Uri, text: string, version: number | undefined, prepared: Awaited<ReturnType<LintController['prepare']>>): LintState {
+  /** Decide, lint (in the runner) and publish; undefined when `current()` says the result went stale meanwhile. */
+  private async finish(
+    uri: vscode.Uri,
+    text: string,
+    version: number | undefined,
+    prepared: Awaited<ReturnType<LintController['prepare']>>,
+    current: () => boolean,
+  ): Promise<LintState | undefined> {
     const key = uri.toString();
     const base = combineConfig(prepared.fromSettings, prepared.found?.parsed.config, { docsBaseUrl: this.extensionUri.toString() });
     const decision = decideLint({
@@ -226,7 +238,9 @@ export class LintController implements vscode.Disposable {
       return this.record(key, state);
     }
     const config = decision.reportType ? { ...base, reportType: decision.reportType } : base;
-    const result = lintText(text, { filePath: filePathOf(uri), config });
+    const result = await this.runner.lint(key, { text, filePath: filePathOf(uri), config });
+    // Cancelled (a newer lint of this document replaced it) or stale (the document moved on).
+    if (!result || !current()) return undefined;
     const index = new TextIndex(text);
     this.diagnostics.set(
       uri,

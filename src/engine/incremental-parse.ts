@@ -1,0 +1,96 @@
+/**
+ * Parsing that reuses work across versions of one document: the text is cut into
+ * pieces (`chunkStarts`), each piece is parsed on its own and its tree kept by
+ * its text, and the document's tree is assembled from the pieces with their
+ * positions moved into place. After a small edit only the piece that changed is
+ * parsed again. The assembled tree equals the tree of a whole-document parse
+ * (tested on generated documents and random edits).
+ */
+import type { Root, RootContent } from 'mdast';
+import type { Point, Position } from 'unist';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { chunkStarts } from './chunks.js';
+
+/** The parser every front end uses (the same plugins as `createProcessor`). */
+export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+
+interface Shift {
+  line: number;
+  offset: number;
+}
+
+function shiftPoint(point: Point, shift: Shift): Point {
+  return { line: point.line + shift.line, column: point.column, offset: point.offset === undefined ? undefined : point.offset + shift.offset } as Point;
+}
+
+/** A deep copy of a node with its positions (and its children's) moved by `shift`. */
+function shifted<T extends { position?: Position; children?: unknown[] }>(node: T, shift: Shift): T {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(node)) {
+    const value = (node as Record<string, unknown>)[key];
+    if (key === 'children' && Array.isArray(value)) copy[key] = value.map((child) => shifted(child as T, shift));
+    else if (key === 'position' && value) {
+      const position = value as Position;
+      copy[key] = { start: shiftPoint(position.start, shift), end: shiftPoint(position.end, shift) };
+    } else if (key === 'data' && value && typeof value === 'object') copy[key] = structuredClone(value);
+    else if (Array.isArray(value)) copy[key] = [...value];
+    else copy[key] = value;
+  }
+  return copy as T;
+}
+
+function endPoint(text: string): Point {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export interface IncrementalParseStats {
+  pieces: number;
+  parsed: number;
+}
+
+/** Parses successive versions of one document, reusing the trees of unchanged pieces. */
+export class IncrementalParser {
+  private cache = new Map<string, RootContent[]>();
+  /** Pieces in the latest parse and how many of them were parsed afresh. */
+  stats: IncrementalParseStats = { pieces: 0, parsed: 0 };
+
+  parse(text: string): Root {
+    const starts = chunkStarts(text);
+    const next = new Map<string, RootContent[]>();
+    const children: RootContent[] = [];
+    let parsed = 0;
+    let line = 0;
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i]!;
+      const end = starts[i + 1] ?? text.length;
+      const piece = text.slice(start, end);
+      let nodes = next.get(piece) ?? this.cache.get(piece);
+      if (!nodes) {
+        nodes = (parser.parse(piece) as Root).children;
+        parsed++;
+      }
+      next.set(piece, nodes);
+      const shift = { line, offset: start };
+      for (const node of nodes) children.push(shifted(node, shift));
+      line += countLines(text, start, end);
+    }
+    this.cache = next;
+    this.stats = { pieces: starts.length, parsed };
+    return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * How the editor runs lint jobs: `LintRunner`. `InProcessLintRunner` lints on the
+ * calling thread (the browser build, tests, and the fallback when the worker
+ * thread cannot run); `WorkerLintRunner` (worker-runner.ts, Node only) lints in a
+ * worker thread.
+ */
+import type { LintResult } from '../engine/index.js';
+import { DocumentLinter } from './document-linter.js';
+import type { LintJob } from './protocol.js';
+export interface LintRunner {
+  /** Lint a document's text; undefined when a newer job for the same document replaced this one first. */
+  lint(key: string, job: LintJob): Promise<LintResult | undefined>;
+  /** The document closed: cancel its waiting job and drop its cached parse. */
+  forget(key: string): void;
+  dispose(): void;
+}
+
+/** Lints on the calling thread (browser, tests, fallback). */
+export class InProcessLintRunner implements LintRunner {
+  private readonly linter = new DocumentLinter();
+
+  lint(key: string, job: LintJob): Promise<LintResult | undefined> {
+    try {
+      return Promise.resolve(this.linter.lint(key, job));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  forget(key: string): void {
+    this.linter.forget(key);
+  }
+
+  dispose(): void {}
+}
+

@@ -1,0 +1,26 @@
+/**
+ * The lint worker thread (bundled as dist/lint-worker.cjs): lints documents off
+ * the extension host's main thread, so a long lint never freezes the editor or
+ * other extensions. One job at a time; the editor sends the next when this one is done.
+ */
+import { parentPort } from 'node:worker_threads';
+import { DocumentLinter } from './document-linter.js';
+import type { WorkerReply, WorkerRequest } from './protocol.js';
+
+const linter = new DocumentLinter();
+const port = parentPort;
+if (!port) throw new Error('lint-worker must run in a worker thread');
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'forget') {
+    linter.forget(request.key);
+    return;
+  }
+  let reply: WorkerReply;
+  try {
+    reply = { type: 'result', id: request.id, result: linter.lint(request.key, request.job) };
+  } catch (error) {
+    reply = { type: 'error', id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(reply);
+});
