@@ -1,3 +1,4 @@
+import { TextMemo } from '../src/engine/memo.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Report } from '../src/engine/report.js';
 import { childLexicon, CHILD_FOCUS_DATA, textBlocks, wordsRegExp } from '../src/engine/child.js';
@@ -106,11 +107,33 @@ function customGroups(roles: readonly string[]): Group[] {
   return roles.filter((r) => r.trim()).map((r) => ({ id: `custom:${normalizePhrase(r)}`, label: capitalise(r.trim()), phrases: [r.trim()], covered: [r.trim()] }));
 }
 
+interface Hit {
+  0: string;
+  1?: string;
+  index: number;
+}
+
+/** A block's text with child compounds masked, and its titled names and role words (kept across lints by text and roles). */
+const hitsByBlock = new TextMemo<{ text: string; titled: Hit[]; roles: { group: Group; matches: Hit[] }[] }>();
+
+function blockHits(blockText: string, groups: { group: Group; re: RegExp }[], rolesKey: string) {
+  return hitsByBlock.get(`${rolesKey}\u0000${blockText}`, () => {
+    const text = blockText.replace(new RegExp(MASK.source, MASK.flags), (m) => m.replace(/[^\n]/g, ' '));
+    const hit = (m: RegExpMatchArray): Hit => ({ 0: m[0], 1: m[1], index: m.index! });
+    return {
+      text,
+      titled: [...text.matchAll(new RegExp(TITLED.source, TITLED.flags))].map(hit),
+      roles: groups.map(({ group, re }) => ({ group, matches: [...text.matchAll(re)].map(hit) })),
+    };
+  });
+}
+
 /** Adults named in the narrative and chronology who are not in the family composition. */
 export function missingHouseholdMembers(report: Report, composition: Composition, roles: readonly string[] = []): Missing[] {
   const label = childLexicon(report).label;
   const placeholder = `[insert relationship to ${label}]`;
   const groups = [...(HOUSEHOLD.adultGroups as Group[]), ...customGroups(roles)].map((g) => ({ group: g, re: groupPattern(g) }));
+  const rolesKey = JSON.stringify(roles);
   const skip = [
     ...composition.ranges,
     ...report.outline.filter((s) => s.matches.some((id) => NOT_NARRATIVE.includes(id))).map((s) => ({ start: s.start, end: s.end })),
@@ -124,8 +147,8 @@ export function missingHouseholdMembers(report: Report, composition: Composition
   };
   for (const block of textBlocks(report, report.frontMatter.end ?? 0, report.text.length)) {
     if (skip.some((r) => block.start >= r.start && block.start < r.end)) continue;
-    const text = block.text.replace(new RegExp(MASK.source, MASK.flags), (m) => m.replace(/[^\n]/g, ' '));
-    for (const m of text.matchAll(new RegExp(TITLED.source, TITLED.flags))) {
+    const { text, titled, roles: roleHits } = blockHits(block.text, groups, rolesKey);
+    for (const m of titled) {
       const name = m[0].replace(/\./g, '').replace(/\s+/g, ' ');
       const key = `name:${normalizePhrase(name)}`;
       if (found.has(key) || compositionHas(composition, name)) continue;
@@ -144,8 +167,8 @@ export function missingHouseholdMembers(report: Report, composition: Composition
         titled: true,
       });
     }
-    for (const { group, re } of groups) {
-      for (const m of text.matchAll(re)) {
+    for (const { group, matches } of roleHits) {
+      for (const m of matches) {
         const qualifier = m[1]?.toLowerCase() || undefined;
         const key = `role:${group.id}:${qualifier ?? ''}`;
         if (found.has(key)) continue;

@@ -3,6 +3,7 @@ import type { Blockquote, Nodes, Paragraph, Root, TableCell, Heading } from 'mda
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Report } from './report.js';
+import { TextMemo } from './memo.js';
 import type { Section } from './outline.js';
 
 export interface Block {
@@ -70,6 +71,13 @@ export function profileSectionBlocks(report: Report, sectionId: string): Block[]
  * A single linear scan (no regular expressions), so 1 MB lines stay fast.
  */
 export function maskMarkup(source: string): string {
+  return maskedSources.get(source, () => maskMarkupOnce(source));
+}
+
+/** Masked texts kept across lints (the same paragraphs are masked by many rules and on every relint). */
+const maskedSources = new TextMemo<string>();
+
+function maskMarkupOnce(source: string): string {
   const out = source.split('');
   const blank = (from: number, to: number) => {
     for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = ' ';

@@ -8,6 +8,7 @@
  * `childFocusBySection(report)` feeds the editor's “Child focus” status item
  * and per-section breakdown; the child-focus rules use the same figures.
  */
+import { TextMemo } from './memo.js';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -51,7 +52,11 @@ export interface ChildLexicon {
   agency: RegExp[];
   /** Compounds in which “child” is a modifier (“child protection plan”), masked before searching. */
   notChild: RegExp;
+  /** Identifies what the lexicon matches (its names and extra agencies), for results kept across lints. */
+  key: string;
 }
+
+const lexiconKey = (names: readonly string[], agencies: readonly string[]) => JSON.stringify([names, agencies]);
 
 const CHILD_ROLES = wordsRegExp(data.childRoles)!;
 const NOT_CHILD = wordsRegExp(data.notChild)!;
@@ -101,6 +106,7 @@ export function childLexicon(report: Report): ChildLexicon {
     family: [ADULT_PSEUDONYM, FAMILY],
     agency: [agencyRegExp(report.settings.agencies), PROFESSIONALS],
     notChild: NOT_CHILD,
+    key: lexiconKey(names, report.settings.agencies),
   };
   lexicons.set(report, lexicon);
   return lexicon;
@@ -116,6 +122,7 @@ export function lexiconFor(names: readonly string[] = [], agencies: readonly str
     family: [ADULT_PSEUDONYM, FAMILY],
     agency: [agencyRegExp(agencies), PROFESSIONALS],
     notChild: NOT_CHILD,
+    key: lexiconKey(names, agencies),
   };
 }
 
@@ -278,6 +285,15 @@ export interface TextBlock extends Block {
 }
 
 const blockIndex = new WeakMap<Report, TextBlock[]>();
+const blockAnalyses = new TextMemo<{ text: string; words: number; actors: Mention[] }>();
+
+/** A block's text without markup, its words and actors (kept across lints by source and lexicon). */
+function analyseBlock(source: string, lexicon: ChildLexicon): { text: string; words: number; actors: Mention[] } {
+  return blockAnalyses.get(`${lexicon.key}\u0000${source}`, () => {
+    const text = maskMarkup(source).replace(/^\s*\|/, ' ').replace(/\|\s*$/, ' ');
+    return { text, words: countWords(text), actors: findActors(text, lexicon) };
+  });
+}
 
 /** Every text block of the report in document order, indexed once per report. */
 function allTextBlocks(report: Report): TextBlock[] {
@@ -289,9 +305,7 @@ function allTextBlocks(report: Report): TextBlock[] {
   blocks = blocksIn(report.tree, report.text, report.frontMatter.end ?? 0, report.text.length)
     .filter((block) => (block.node.type === 'tableCell' ? !headerCells.has(block.start) : !PROMPT.test(block.source)))
     .map((block) => {
-      const text = maskMarkup(block.source).replace(/^\s*\|/, ' ').replace(/\|\s*$/, ' ');
-      const words = countWords(text);
-      const actors = findActors(text, lexicon);
+      const { text, words, actors } = analyseBlock(block.source, lexicon);
       const childMentions = actors.filter((m) => m.kind === 'child').map((m) => ({ ...m, start: block.start + m.start, end: block.start + m.end }));
       return { ...block, prose: block.node.type !== 'tableCell' || words >= 3, text, words, childMentions, actors };
     })
@@ -333,33 +347,42 @@ function sentencesOf(text: string): { start: number; end: number; text: string }
   return splitSentences(text);
 }
 
+/** Sentence figures with offsets relative to the block (kept across lints by block text and lexicon). */
+const relativeSentences = new TextMemo<SentenceFocus[]>();
+
+function sentenceFocusOf(block: TextBlock, lexicon: ChildLexicon): SentenceFocus[] {
+  return relativeSentences.get(`${lexicon.key}\u0000${block.text}`, () => {
+    const result: SentenceFocus[] = [];
+    const sentences = sentencesOf(block.text);
+    for (const sentence of sentences) {
+      const words = countWords(sentence.text);
+      if (words === 0) continue;
+      // A block of one sentence keeps the actors found when the block was indexed.
+      const actors =
+        sentences.length === 1
+          ? block.actors.map((a) => ({ ...a, start: a.start - sentence.start, end: a.end - sentence.start }))
+          : findActors(sentence.text, lexicon);
+      result.push({
+        start: sentence.start,
+        end: sentence.end,
+        text: sentence.text,
+        actors,
+        words,
+        aboutChild: actors.some((a) => a.kind === 'child'),
+        subject: subjectOf(sentence.text, actors)?.kind,
+      });
+    }
+    return result;
+  });
+}
+
 /** The sentences of a block with their focus (document offsets), cached per report. */
 export function blockSentences(report: Report, block: TextBlock): SentenceFocus[] {
   let map = sentenceCache.get(report);
   if (!map) sentenceCache.set(report, (map = new Map()));
   const cached = map.get(block.start);
   if (cached) return cached;
-  const lexicon = childLexicon(report);
-  const result: SentenceFocus[] = [];
-  const sentences = sentencesOf(block.text);
-  for (const sentence of sentences) {
-    const words = countWords(sentence.text);
-    if (words === 0) continue;
-    // A block of one sentence keeps the actors found when the block was indexed.
-    const actors =
-      sentences.length === 1
-        ? block.actors.map((a) => ({ ...a, start: a.start - sentence.start, end: a.end - sentence.start }))
-        : findActors(sentence.text, lexicon);
-    result.push({
-      start: block.start + sentence.start,
-      end: block.start + sentence.end,
-      text: sentence.text,
-      actors,
-      words,
-      aboutChild: actors.some((a) => a.kind === 'child'),
-      subject: subjectOf(sentence.text, actors)?.kind,
-    });
-  }
+  const result = sentenceFocusOf(block, childLexicon(report)).map((s) => ({ ...s, start: block.start + s.start, end: block.start + s.end }));
   map.set(block.start, result);
   return result;
 }

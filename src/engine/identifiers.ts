@@ -7,6 +7,7 @@
  * Offsets are relative to the text passed in. Callers pass a block's source
  * with markup masked (same length), so offsets map straight back.
  */
+import { TextMemo } from './memo.js';
 import nlp from 'compromise';
 import data from '../data/anonymisation.json' with { type: 'json' };
 import { findDates } from './dates.js';
@@ -213,8 +214,17 @@ function nearBirthKeyword(text: string, start: number, end: number): boolean {
   return new RegExp(DOB_KEYWORDS.source, DOB_KEYWORDS.flags).test(`${before} ${after}`);
 }
 
-/** Every non-name identifier in a text. */
+const optionKeys = new WeakMap<ReadonlySet<string>, string>();
+const patternFinds = new TextMemo<Found[]>();
+
+/** Every non-name identifier in a text (kept across lints by text and options; read-only). */
 export function findPatternIdentifiers(text: string, options: PatternOptions = {}): Found[] {
+  let wordsKey = options.allowedWords ? optionKeys.get(options.allowedWords) : '';
+  if (wordsKey === undefined && options.allowedWords) optionKeys.set(options.allowedWords, (wordsKey = JSON.stringify([...options.allowedWords].sort())));
+  return patternFinds.get(`${wordsKey}\u0000${JSON.stringify(options.schools ?? [])}\u0000${text}`, () => findPatternIdentifiersOnce(text, options));
+}
+
+function findPatternIdentifiersOnce(text: string, options: PatternOptions): Found[] {
   const found: Found[] = [];
   coverage.set(found, new Uint8Array(text.length));
   const allowed = options.allowedWords ?? new Set<string>();
@@ -367,7 +377,14 @@ interface Token {
 
 const WORD = /\p{L}[\p{L}\p{M}'\u2019-]{0,40}/gu;
 
+const tokenized = new TextMemo<Token[]>();
+
+/** The words of a text with what the name finder needs to know of them (kept across lints; read-only). */
 function tokenize(text: string): Token[] {
+  return tokenized.get(text, () => tokenizeOnce(text));
+}
+
+function tokenizeOnce(text: string): Token[] {
   const tokens: Token[] = [];
   let previous: Token | undefined;
   for (const m of text.matchAll(WORD)) {

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the engine and rules. */
+import { TextMemo } from './memo.js';
 
 /** Lower case, apostrophes removed, `&` as "and", punctuation and hyphens folded to single spaces. */
 export function normalizePhrase(text: string): string {
@@ -10,10 +11,14 @@ export function normalizePhrase(text: string): string {
     .trim();
 }
 
-/** Count words the way a reader would (letters or digits, apostrophes inside words). */
+const wordCounts = new TextMemo<number>();
+
+/** Count words the way a reader would (letters or digits, apostrophes inside words). Kept across lints by text. */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu);
-  return matches ? matches.length : 0;
+  return wordCounts.get(text, () => {
+    const matches = text.match(/[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu);
+    return matches ? matches.length : 0;
+  });
 }
 
 /** Escape a literal for use inside a RegExp. */
