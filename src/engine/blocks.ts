@@ -24,22 +24,46 @@ export function isPrompt(node: Nodes): node is Blockquote {
   return first !== undefined && first.type === 'paragraph' && PROMPT_START.test(toString(first));
 }
 
-/** Blocks whose start lies in [start, end), in document order. Code, HTML and template prompts are skipped. */
-export function blocksIn(tree: Root, text: string, start: number, end: number, includeHeadings = false): Block[] {
-  const blocks: Block[] = [];
+/** Every block of a tree (with and without headings), found once per tree and text. */
+const blockIndexes = new WeakMap<Root, { text: string; withHeadings?: Block[]; withoutHeadings?: Block[] }>();
+
+function allBlocks(tree: Root, text: string, includeHeadings: boolean): Block[] {
+  let index = blockIndexes.get(tree);
+  if (!index || index.text !== text) blockIndexes.set(tree, (index = { text }));
+  const key = includeHeadings ? 'withHeadings' : 'withoutHeadings';
+  let blocks = index[key];
+  if (blocks) return blocks;
+  blocks = [];
+  const found = blocks;
   visit(tree, (node: Nodes) => {
     const from = node.position?.start.offset;
     const to = node.position?.end.offset;
     if (from === undefined || to === undefined) return undefined;
-    if (to <= start || from >= end) return node.type === 'root' ? undefined : SKIP;
     if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || isPrompt(node)) return SKIP;
     if (node.type === 'paragraph' || node.type === 'tableCell' || (includeHeadings && node.type === 'heading')) {
-      if (from >= start) blocks.push({ node, start: from, end: to, source: text.slice(from, to) });
+      found.push({ node, start: from, end: to, source: text.slice(from, to) });
       return SKIP;
     }
     return undefined;
   });
+  index[key] = blocks;
   return blocks;
+}
+
+/** Blocks whose start lies in [start, end), in document order. Code, HTML and template prompts are skipped. */
+export function blocksIn(tree: Root, text: string, start: number, end: number, includeHeadings = false): Block[] {
+  const blocks = allBlocks(tree, text, includeHeadings);
+  // Blocks are in document order, so their starts increase: find the first at or after `start`.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let stop = lo;
+  while (stop < blocks.length && blocks[stop]!.start < end) stop++;
+  return blocks.slice(lo, stop);
 }
 
 /** Blocks of a section including its subsections, without its own heading. */
