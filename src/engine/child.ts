@@ -487,9 +487,9 @@ export interface ChildFocus {
  * Child focus of a document's text, parsed the way the linter parses it: for
  * front ends (the editor's “Child focus” status item and per-section view).
  */
-export function childFocusOfText(text: string, settings: Partial<EngineSettings> = {}): ChildFocus {
+export function childFocusOfText(text: string, settings: Partial<EngineSettings> = {}, parsed?: Root): ChildFocus {
   const { rules: _rules, ...complete } = completeConfig(settings);
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
+  const tree = parsed ?? (unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root);
   const report = buildReport(tree, text, complete);
   return { total: childFocusTotal(report), sections: childFocusBySection(report), child: childLexicon(report).label };
 }

@@ -10,6 +10,7 @@
  *   findings  problems are reported inside the section
  *   done      none of the above
  */
+import type { Root } from 'mdast';
 import type { LintConfig, LintMessage } from '../engine/index.js';
 import { findChronologies } from '../engine/chronology.js';
 import { findRecommendations } from '../engine/recommendations.js';
@@ -53,8 +54,8 @@ function inside(message: LintMessage, start: number, end: number): boolean {
   return message.startOffset >= start && message.startOffset < end;
 }
 
-export function computeChecklist(text: string, config: Partial<LintConfig>, messages: readonly LintMessage[]): Checklist {
-  const report = reportOf(text, config);
+export function computeChecklist(text: string, config: Partial<LintConfig>, messages: readonly LintMessage[], tree?: Root): Checklist {
+  const report = reportOf(text, config, tree);
   const recommendations = findRecommendations(report);
   const chronologies = findChronologies(report);
 

@@ -45,13 +45,14 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
     if (!document) return [];
     const state = this.controller.stateOf(document.uri);
     if (!state?.linted) return [];
-    const entry = this.controller.entryFor(document);
-    if (!entry) return [];
+    const entry = this.controller.latestEntry(document);
+    if (!entry) return this.cache?.uri === document.uri.toString() ? this.cache.nodes : [];
     const key = document.uri.toString();
     if (this.cache && this.cache.uri === key && this.cache.version === entry.version) return this.cache.nodes;
     let nodes: ChecklistNode[] = [];
     try {
-      nodes = computeChecklist(entry.text, entry.config, entry.result.messages).sections.map((section) => ({ uri: document.uri, section }));
+      const checklist = entry.checklist ?? computeChecklist(entry.text, entry.config, entry.result.messages);
+      nodes = checklist.sections.map((section) => ({ uri: document.uri, section }));
     } catch {
       // An unexpected report shape costs the checklist only.
     }

@@ -6,6 +6,7 @@
  * are about the child, and the sections child-focus flags.
  */
 import { childFocusOfText, describeFocus, type FocusFigures, type SectionFocus } from '../engine/child.js';
+import type { Root } from 'mdast';
 import type { LintConfig, LintMessage } from '../engine/index.js';
 
 /** Sections that frame the review rather than analyse practice (as the child-focus rule). */
@@ -48,8 +49,8 @@ function isAnalysis(section: SectionFocus): boolean {
   return !section.matches.some((id) => FRAMING_SECTION_IDS.has(id));
 }
 
-export function childFocusSummary(text: string, config: Partial<LintConfig>, messages: readonly LintMessage[]): ChildFocusSummary {
-  const focus = childFocusOfText(text, config);
+export function childFocusSummary(text: string, config: Partial<LintConfig>, messages: readonly LintMessage[], tree?: Root): ChildFocusSummary {
+  const focus = childFocusOfText(text, config, tree);
   const flaggedStarts = new Set(messages.filter((m) => m.ruleId === 'child-focus').map((m) => m.startOffset));
   const analysis = focus.sections.filter((s) => s.level > 1 && isAnalysis(s));
   const sentences = analysis.reduce((n, s) => n + s.sentences, 0);

@@ -36,13 +36,14 @@ export class ChildFocusStatus implements vscode.Disposable {
   /** The summary of a document's latest lint (cached per version); undefined when it is not a linted case review. */
   summaryOf(document: vscode.TextDocument): ChildFocusSummary | undefined {
     if (!this.controller.stateOf(document.uri)?.linted) return undefined;
-    const entry = this.controller.entryFor(document);
-    if (!entry) return undefined;
+    const entry = this.controller.latestEntry(document);
+    // While a newer lint is on its way, keep showing the last summary of this document.
+    if (!entry) return this.cache?.uri === document.uri.toString() ? this.cache.summary : undefined;
     const key = document.uri.toString();
     if (this.cache?.uri === key && this.cache.version === entry.version) return this.cache.summary;
     let summary: ChildFocusSummary | undefined;
     try {
-      summary = childFocusSummary(entry.text, entry.config, entry.result.messages);
+      summary = entry.childFocus ?? childFocusSummary(entry.text, entry.config, entry.result.messages);
     } catch {
       summary = undefined;
     }

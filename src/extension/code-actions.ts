@@ -58,7 +58,8 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
   constructor(private readonly controller: LintController) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const entry = this.controller.entryFor(document);
+    // Asked on every cursor move: never lint here; while a newer lint is on its way there is nothing to offer.
+    const entry = this.controller.latestEntry(document);
     if (!entry) return [];
     const only = context.only;
     const actions: vscode.CodeAction[] = [];

@@ -12,6 +12,8 @@ import { TextIndex } from './positions.js';
 import { combineConfig, configFromSettings, normalizeEnable, normalizeThrottle, type ExtensionSettings } from './settings.js';
 import { classify, decideLint, describeSource, reportTypeTitle, type LintReason } from './when-to-lint.js';
 import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
+import type { Checklist } from './checklist-model.js';
+import type { ChildFocusSummary } from './child-focus-model.js';
 
 /** What the extension made of one document, after its latest lint. */
 export interface LintState {
@@ -39,6 +41,9 @@ export interface LintEntry {
   config: Partial<LintConfig>;
   result: LintResult;
   index: TextIndex;
+  /** The Report checklist and child-focus summary computed with the lint (off the main thread), when they were. */
+  checklist?: Checklist;
+  childFocus?: ChildFocusSummary;
 }
 
 export const MARKDOWN = 'markdown';
@@ -97,6 +102,16 @@ export class LintController implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
+  /**
+   * The latest lint of a document if it is of the document's current version; undefined while a newer lint is
+   * on its way. For views and code actions: never lints on the extension host's thread.
+   */
+  latestEntry(document: vscode.TextDocument): LintEntry | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry : undefined;
+  }
+
+  /** The latest lint of a document, linted again in process if the document changed since (for commands the user runs). */
   entryFor(document: vscode.TextDocument): LintEntry | undefined {
     const entry = this.entries.get(document.uri.toString());
     if (!entry) return undefined;
@@ -238,15 +253,16 @@ export class LintController implements vscode.Disposable {
       return this.record(key, state);
     }
     const config = decision.reportType ? { ...base, reportType: decision.reportType } : base;
-    const result = await this.runner.lint(key, { text, filePath: filePathOf(uri), config });
+    const outcome = await this.runner.lint(key, { text, filePath: filePathOf(uri), config, summaries: version !== undefined });
     // Cancelled (a newer lint of this document replaced it) or stale (the document moved on).
-    if (!result || !current()) return undefined;
+    if (!outcome || !current()) return undefined;
+    const { result, checklist, childFocus } = outcome;
     const index = new TextIndex(text);
     this.diagnostics.set(
       uri,
       result.messages.map((m) => toDiagnostic(m, index)),
     );
-    if (version !== undefined) this.entries.set(key, { version, text, config, result, index });
+    if (version !== undefined) this.entries.set(key, { version, text, config, result, index, checklist, childFocus });
     else this.entries.delete(key);
     const title = reportTypeTitle(result.reportType, config);
     const state: LintState = {

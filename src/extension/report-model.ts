@@ -5,10 +5,9 @@ import { createProcessor, type LintConfig, type Report } from '../engine/index.j
 import { getReport } from '../engine/report.js';
 import { completeConfig } from '../engine/settings.js';
 
-export function reportOf(text: string, config: Partial<LintConfig> = {}): Report {
+/** `tree`: the text's tree when the caller has parsed it already (the lint worker's incremental parse). */
+export function reportOf(text: string, config: Partial<LintConfig> = {}, tree?: Root): Report {
   const settings = completeConfig(config);
-  const processor = createProcessor(settings);
   const file = new VFile({ value: text });
-  const tree = processor.parse(file) as Root;
-  return getReport(tree, file, settings);
+  return getReport(tree ?? (createProcessor(settings).parse(file) as Root), file, settings);
 }

@@ -4,12 +4,11 @@
  * thread cannot run); `WorkerLintRunner` (worker-runner.ts, Node only) lints in a
  * worker thread.
  */
-import type { LintResult } from '../engine/index.js';
 import { DocumentLinter } from './document-linter.js';
-import type { LintJob } from './protocol.js';
+import type { LintJob, LintOutcome } from './protocol.js';
 export interface LintRunner {
   /** Lint a document's text; undefined when a newer job for the same document replaced this one first. */
-  lint(key: string, job: LintJob): Promise<LintResult | undefined>;
+  lint(key: string, job: LintJob): Promise<LintOutcome | undefined>;
   /** The document closed: cancel its waiting job and drop its cached parse. */
   forget(key: string): void;
   dispose(): void;
@@ -19,7 +18,7 @@ export interface LintRunner {
 export class InProcessLintRunner implements LintRunner {
   private readonly linter = new DocumentLinter();
 
-  lint(key: string, job: LintJob): Promise<LintResult | undefined> {
+  lint(key: string, job: LintJob): Promise<LintOutcome | undefined> {
     try {
       return Promise.resolve(this.linter.lint(key, job));
     } catch (error) {

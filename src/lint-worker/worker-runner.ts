@@ -12,15 +12,14 @@
  * Node-only (worker_threads); the browser build lints in process.
  */
 import { Worker } from 'node:worker_threads';
-import type { LintResult } from '../engine/index.js';
-import type { LintJob, WorkerReply, WorkerRequest } from './protocol.js';
+import type { LintJob, LintOutcome, WorkerReply, WorkerRequest } from './protocol.js';
 import { InProcessLintRunner, type LintRunner } from './runner.js';
 
 interface Pending {
   id: number;
   key: string;
   job: LintJob;
-  resolve(result: LintResult | undefined): void;
+  resolve(outcome: LintOutcome | undefined): void;
   reject(error: unknown): void;
 }
 
@@ -51,7 +50,7 @@ export class WorkerLintRunner implements LintRunner {
     return this.crashes < MAX_CRASHES;
   }
 
-  lint(key: string, job: LintJob): Promise<LintResult | undefined> {
+  lint(key: string, job: LintJob): Promise<LintOutcome | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
     if (!this.usesWorker) return this.fallback.lint(key, job);
     return new Promise((resolve, reject) => {
@@ -134,7 +133,7 @@ export class WorkerLintRunner implements LintRunner {
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;
-    if (reply.type === 'result') pending.resolve(reply.result);
+    if (reply.type === 'result') pending.resolve(reply.outcome);
     else {
       this.problem(`lint worker: ${reply.error}; linting in process`);
       this.lintInProcess(pending);

@@ -18,7 +18,7 @@ port.on('message', (request: WorkerRequest) => {
   }
   let reply: WorkerReply;
   try {
-    reply = { type: 'result', id: request.id, result: linter.lint(request.key, request.job) };
+    reply = { type: 'result', id: request.id, outcome: linter.lint(request.key, request.job) };
   } catch (error) {
     reply = { type: 'error', id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -6,6 +6,8 @@ import * as esbuild from 'esbuild';
 import { lintText } from '../../src/engine/index.js';
 import { WorkerLintRunner } from '../../src/lint-worker/worker-runner.js';
 import { InProcessLintRunner } from '../../src/lint-worker/runner.js';
+import { computeChecklist } from '../../src/extension/checklist-model.js';
+import { childFocusSummary } from '../../src/extension/child-focus-model.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const example = readFileSync(resolve(root, 'examples/overview-report.md'), 'utf8');
@@ -26,9 +28,9 @@ describe('lint runners', function () {
 
   it('lints in a worker thread with the same result as lintText', async () => {
     runner = workerRunner();
-    const result = await runner.lint('a', job(example));
-    assert.deepEqual(result, lintText(example, { filePath: 'report.md' }));
-    assert.ok(result!.messages.length > 0);
+    const outcome = await runner.lint('a', job(example));
+    assert.deepEqual(outcome, { result: lintText(example, { filePath: 'report.md' }) });
+    assert.ok(outcome!.result.messages.length > 0);
     assert.deepEqual(problems, []);
     assert.equal(runner.usesWorker, true);
   });
@@ -42,7 +44,7 @@ describe('lint runners', function () {
     assert.equal(await replaced, undefined, 'the replaced job is cancelled');
     assert.ok(await running);
     assert.ok(await other, 'jobs of other documents still run');
-    assert.equal((await newest)!.messages.length, (await running)!.messages.length);
+    assert.equal((await newest)!.result.messages.length, (await running)!.result.messages.length);
     assert.deepEqual(problems, [], 'all in the worker');
   });
 
@@ -58,8 +60,8 @@ describe('lint runners', function () {
 
   it('falls back to linting in process when the worker cannot start, and says so', async () => {
     runner = new WorkerLintRunner({ script: resolve(root, 'does-not-exist.cjs'), onProblem: (p) => problems.push(p) });
-    const result = await runner.lint('a', job(example));
-    assert.deepEqual(result, lintText(example, { filePath: 'report.md' }));
+    const outcome = await runner.lint('a', job(example));
+    assert.deepEqual(outcome, { result: lintText(example, { filePath: 'report.md' }) });
     assert.ok(problems.some((p) => p.includes('lint worker')), problems.join('\n'));
     // After three failed starts the runner stops trying.
     for (let i = 0; i < 3; i++) await runner.lint('a', job('# x\n'));
@@ -70,6 +72,17 @@ describe('lint runners', function () {
     const inProcess = new InProcessLintRunner();
     await inProcess.lint('a', job(example));
     const edited = example.replace('## ', '## Extra ');
-    assert.deepEqual(await inProcess.lint('a', job(edited)), lintText(edited, { filePath: 'report.md' }));
+    assert.deepEqual(await inProcess.lint('a', job(edited)), { result: lintText(edited, { filePath: 'report.md' }) });
+  });
+
+  it('computes the checklist and child-focus summary in the worker, as the editor would on its own thread', async () => {
+    runner = workerRunner();
+    const config = {};
+    const outcome = await runner.lint('a', { ...job(example), summaries: true });
+    const messages = outcome!.result.messages;
+    assert.deepEqual(outcome!.checklist, computeChecklist(example, config, messages));
+    assert.deepEqual(outcome!.childFocus, childFocusSummary(example, config, messages));
+    assert.ok(outcome!.checklist!.sections.length > 5);
+    assert.deepEqual(problems, []);
   });
 });
