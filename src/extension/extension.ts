@@ -35,6 +35,8 @@ export interface CaseReviewApi {
   checklist: ChecklistProvider;
   /** The “Child focus” status bar item for the active editor; undefined when hidden. */
   childFocus(): { text: string; tooltip: string; command: vscode.Command } | undefined;
+  /** Where lints run: whether the worker thread is in use and how many lints it has completed. */
+  lintWorker(): { inUse: boolean; completed: number };
 }
 
 /** URIs shown in an editor tab (text or the changed side of a diff). */
@@ -136,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): CaseReviewApi {
       childFocus.update();
       return childFocus.snapshot();
     },
+    lintWorker: () => ({ inUse: runner.usesWorker, completed: runner.completedInWorker }),
   };
 }
 

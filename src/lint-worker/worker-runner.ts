@@ -45,6 +45,9 @@ export class WorkerLintRunner implements LintRunner {
 
   constructor(private readonly options: WorkerRunnerOptions) {}
 
+  /** Lints completed in the worker thread (not in process). */
+  completedInWorker = 0;
+
   /** Is a worker thread in use (false after repeated crashes)? */
   get usesWorker(): boolean {
     return this.crashes < MAX_CRASHES;
@@ -133,7 +136,10 @@ export class WorkerLintRunner implements LintRunner {
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;
-    if (reply.type === 'result') pending.resolve(reply.outcome);
+    if (reply.type === 'result') {
+      this.completedInWorker++;
+      pending.resolve(reply.outcome);
+    }
     else {
       this.problem(`lint worker: ${reply.error}; linting in process`);
       this.lintInProcess(pending);
