@@ -3,7 +3,7 @@
 //   node esbuild.js --watch    rebuild on change
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { noNodeBuiltins } from './scripts/no-node-builtins.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -36,27 +36,14 @@ const builds = [
 if (existsSync('src/extension/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] });
 }
-/**
- * The web build must not reach Node: fail it on any import of a Node built-in
- * (`node:fs`, `path`, `fs/promises`…), naming the importer. esbuild's browser
- * platform already picks packages' browser builds (vfile's, for one).
- */
-const NODE_BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith('_')));
-const noNodeBuiltins = {
-  name: 'no-node-builtins',
-  setup(build) {
-    build.onResolve({ filter: /^[a-z_:][a-z0-9_/:.-]*$/ }, (args) => {
-      const name = args.path.startsWith('node:') ? args.path.slice(5) : args.path;
-      if (!args.path.startsWith('node:') && !NODE_BUILTINS.has(name)) return undefined;
-      return { errors: [{ text: `the web build cannot use the Node built-in “${args.path}” (imported by ${args.importer || 'the entry point'})` }] };
-    });
-  },
-};
-
 if (existsSync('src/extension/browser.ts')) {
   builds.push({
     ...common,
     platform: 'browser',
+    // Web extensions run in a web worker: no DOM. Packages' `worker` builds come before their `browser`
+    // (DOM) builds; decode-named-character-reference's browser build calls document.createElement.
+    conditions: ['worker'],
+    // Fails the build on any import of a Node built-in (see scripts/no-node-builtins.mjs).
     plugins: [noNodeBuiltins],
     format: 'cjs',
     define: {},
