@@ -55,6 +55,22 @@ if (existsSync('src/extension/browser.ts')) {
     external: ['vscode'],
   });
 }
+// The web extension's test suite (run.mjs --web): a browser bundle with Mocha's browser build, named
+// index.cjs.js for VS Code's web worker extension host (see webTestsPath in scripts/vscode-test/run.mjs).
+if (existsSync('test/vscode-web/index.ts')) {
+  builds.push({
+    ...common,
+    platform: 'browser',
+    conditions: ['worker'],
+    plugins: [noNodeBuiltins],
+    define: {},
+    banner: {},
+    target: 'es2022',
+    entryPoints: ['test/vscode-web/index.ts'],
+    outfile: 'out/vscode-test-web/index.cjs.js',
+    external: ['vscode'],
+  });
+}
 // The extension-host test suite: an index plus one bundle per *.test.ts, loaded by mocha inside VS Code.
 if (existsSync('test/vscode/index.ts')) {
   const suites = readdirSync('test/vscode').filter((f) => f.endsWith('.test.ts')).map((f) => `test/vscode/${f}`);
