@@ -159,6 +159,7 @@ function parseOptions() {
     web: values.web,
   };
   if (options.web && (options.vsix || options.electron)) fail('--web goes with --extension-development-path and code-server only');
+  if (options.web && options.grep) fail('--grep is not supported with --web (the web suite cannot read the environment)');
 
   if (!isFile(options.testsPath)) fail(`extension tests path is not a file: ${options.testsPath}`);
   if (options.devPath && !isFile(path.join(options.devPath, 'package.json'))) {

@@ -1,9 +1,10 @@
 /**
  * The web extension (dist/browser.js) in VS Code's web worker extension host
  * (run.mjs --web): no Node, files through vscode.workspace.fs on the remote
- * file system. Diagnostics appear for a report, a .casereviewrc is read,
- * Export to Word writes a .docx, and the lint task (which needs a process) is
- * not offered. Plain checks, no node:assert (no Node here).
+ * file system. Diagnostics appear for a report with their quick fixes, a
+ * .casereviewrc is read, Export to Word writes a .docx, and the lint task
+ * (which needs a process) is not offered. Plain checks, no node:assert (no
+ * Node here).
  */
 import * as vscode from 'vscode';
 import type { CaseReviewApi } from '../../src/extension/extension.js';
@@ -90,6 +91,15 @@ export function defineWebSuite(): void {
       check(has('tor-period', 'ends before it starts'), `the reversed period under review is reported; got\n${got}`);
       check(has('required-sections', 'section “Methodology'), `the missing Methodology section is reported; got\n${got}`);
       check(has('template-placeholder', '[insert date]'), `the placeholder is reported; got\n${got}`);
+    });
+
+    it('offers quick fixes', async () => {
+      const { document } = await openAndLint(api, 'reviews/overview-child-d.md');
+      const missing = ours(document.uri).find((d) => codeOf(d) === 'required-sections' && d.message.includes('section “Methodology'));
+      check(missing, 'the missing Methodology section is reported');
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, undefined, 50)) ?? [];
+      const insert = actions.find((a) => a.edit && a.title.includes('Methodology'));
+      check(insert, `a quick fix inserts the section (got ${actions.map((a) => a.title).join(' | ')})`);
     });
 
     it('reads a .casereviewrc through vscode.workspace.fs', async () => {
