@@ -3,6 +3,7 @@
 //   node esbuild.js --watch    rebuild on change
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
+import { noNodeBuiltins } from './scripts/no-node-builtins.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -41,12 +42,34 @@ if (existsSync('src/extension/browser.ts')) {
   builds.push({
     ...common,
     platform: 'browser',
+    // Web extensions run in a web worker: no DOM. Packages' `worker` builds come before their `browser`
+    // (DOM) builds; decode-named-character-reference's browser build calls document.createElement.
+    conditions: ['worker'],
+    // Fails the build on any import of a Node built-in (see scripts/no-node-builtins.mjs).
+    plugins: [noNodeBuiltins],
     format: 'cjs',
     define: {},
     banner: {},
     target: 'es2022',
     entryPoints: ['src/extension/browser.ts'],
-    outfile: 'dist/browser.cjs',
+    // VS Code's web extension host appends .js to an entry point that lacks it: dist/browser.cjs would be fetched as browser.cjs.js.
+    outfile: 'dist/browser.js',
+    external: ['vscode'],
+  });
+}
+// The web extension's test suite (run.mjs --web): a browser bundle with Mocha's browser build, named
+// index.cjs.js for VS Code's web worker extension host (see webTestsPath in scripts/vscode-test/run.mjs).
+if (existsSync('test/vscode-web/index.ts')) {
+  builds.push({
+    ...common,
+    platform: 'browser',
+    conditions: ['worker'],
+    plugins: [noNodeBuiltins],
+    define: {},
+    banner: {},
+    target: 'es2022',
+    entryPoints: ['test/vscode-web/index.ts'],
+    outfile: 'out/vscode-test-web/index.cjs.js',
     external: ['vscode'],
   });
 }

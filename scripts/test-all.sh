@@ -26,6 +26,11 @@ node scripts/vscode-test/run.mjs \
   --extension-development-path "$PWD" \
   --extension-tests-path "$PWD/out/vscode-test/index.cjs" \
   --workspace "$PWD/test/fixtures/vscode-workspace"
+step "the web extension (dist/browser.js) in VS Code's web worker extension host"
+node scripts/vscode-test/run.mjs --web \
+  --extension-development-path "$PWD" \
+  --extension-tests-path "$PWD/out/vscode-test-web/index.cjs.js" \
+  --workspace "$PWD/test/fixtures/vscode-workspace"
 step "the packaged extension (.vsix) installed into code-server, same suite and screenshots"
 npm run package
 node scripts/vscode-test/run.mjs \

@@ -6,7 +6,7 @@
 //     --extension-development-path <dir> | --vsix <file.vsix> \
 //     --extension-tests-path <abs path to CommonJS index exporting run()> \
 //     [--workspace <dir>] [--timeout-seconds 900] [--screenshot <png>] \
-//     [--grep <pattern>] [--verbose] [--electron]
+//     [--grep <pattern>] [--verbose] [--electron] [--web]
 //
 // Default (offline) path: code-server 4.100.3 (= VS Code 1.100.3, installed by
 // scripts/vscode-test/setup.sh) serves the workbench on a free loopback port;
@@ -25,6 +25,13 @@
 // tests that instead of a development folder. VS Code only runs a test suite
 // when some extension is "under development", so a generated empty stub
 // extension plays that role.
+//
+// --web runs the extension in VS Code's WEB WORKER extension host instead (the
+// way vscode.dev and github.dev run it: package.json `browser`, no Node): the
+// payload adds `extensionDevelopmentKind: web`. The tests path must then be a
+// browser bundle inside the extension folder (out/vscode-test-web/index.cjs.js,
+// from test/vscode-web/), since VS Code runs a suite in the extension host of
+// the extension whose folder holds it; see webTestsPath for its odd name.
 //
 // --electron (or CASE_REVIEW_TEST_ELECTRON=1) runs the same suite through
 // @vscode/test-electron instead, which DOWNLOADS desktop VS Code: only for
@@ -97,7 +104,8 @@ const USAGE = `usage: node scripts/vscode-test/run.mjs
   [--screenshot <file.png>]    save a PNG of the workbench at the end
   [--grep <pattern>]           only run tests whose full title matches
   [--verbose]                  also print code-server's and the workbench's own logs
-  [--electron]                 use @vscode/test-electron (downloads VS Code; needs internet)`;
+  [--electron]                 use @vscode/test-electron (downloads VS Code; needs internet)
+  [--web]                      run the extension in the web worker extension host (its browser entry)`;
 
 function fail(message) {
   console.error(`[vscode-test] ${message}`);
@@ -119,6 +127,7 @@ function parseOptions() {
         grep: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         electron: { type: 'boolean', default: false },
+        web: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -147,7 +156,10 @@ function parseOptions() {
     grep: values.grep,
     verbose: values.verbose,
     electron: values.electron || process.env.CASE_REVIEW_TEST_ELECTRON === '1',
+    web: values.web,
   };
+  if (options.web && (options.vsix || options.electron)) fail('--web goes with --extension-development-path and code-server only');
+  if (options.web && options.grep) fail('--grep is not supported with --web (the web suite cannot read the environment)');
 
   if (!isFile(options.testsPath)) fail(`extension tests path is not a file: ${options.testsPath}`);
   if (options.devPath && !isFile(path.join(options.devPath, 'package.json'))) {
@@ -426,6 +438,19 @@ async function startCodeServer({ port, dirs, workspace, env, verbose }) {
 
 // --- the run (code-server + Chromium) ---------------------------------------------
 
+/**
+ * The tests path to give the web worker extension host for a bundle at `file`.
+ * That host loads CommonJS only, and takes a suite for ES module (refused)
+ * unless its path ends with .cjs, since package.json says "type": "module";
+ * it then fetches that path with ".js" appended. So the bundle is
+ * index.cjs.js and VS Code is told index.cjs.
+ */
+function webTestsPath(file) {
+  if (!file.endsWith('.cjs.js')) throw new Error(`--web needs a tests bundle named *.cjs.js (see test/vscode-web/index.ts), got ${file}`);
+  return file.slice(0, -'.js'.length);
+}
+
+
 async function runInCodeServer(options) {
   if (!isFile(CODE_SERVER_ENTRY)) {
     throw new Error(`code-server is not installed: run scripts/vscode-test/setup.sh first (looked for ${CODE_SERVER_ENTRY})`);
@@ -453,6 +478,12 @@ async function runInCodeServer(options) {
   } else {
     extensionId = extensionIdOf(devPath);
   }
+  if (options.web) {
+    // VS Code 1.100's web workbench ignores the payload's extensionDevelopmentKind (its environment
+    // service names the getter extensionDevelopmentLocationKind), so also pin the kind in the settings.
+    const settings = { ...USER_SETTINGS, 'remote.extensionKind': { [extensionId]: ['web'] } };
+    fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  }
   // Read by the suite (see test/vscode/smoke.test.ts and index.ts); the
   // extension host inherits code-server's environment.
   env = {
@@ -463,7 +494,7 @@ async function runInCodeServer(options) {
   };
 
   const port = await freePort();
-  log(`starting code-server on 127.0.0.1:${port} (extension ${extensionId})`);
+  log(`starting code-server on 127.0.0.1:${port} (extension ${extensionId}${options.web ? ', in the web worker extension host' : ''})`);
   const server = await startCodeServer({ port, dirs, workspace, env, verbose: options.verbose });
 
   log('starting headless Chromium');
@@ -546,7 +577,9 @@ async function runInCodeServer(options) {
   const remote = (file) => `vscode-remote://127.0.0.1:${port}${pathToFileURL(file).pathname}`;
   const payload = [
     ['extensionDevelopmentPath', remote(devPath)],
-    ['extensionTestsPath', remote(options.testsPath)],
+    ['extensionTestsPath', remote(options.web ? webTestsPath(options.testsPath) : options.testsPath)],
+    // The web worker extension host runs the extension (package.json `browser`) and hence the suite.
+    ...(options.web ? [['extensionDevelopmentKind', 'web']] : []),
   ];
   const url =
     `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}` +

@@ -9,6 +9,7 @@ import { registerChronologyCommands } from './chronology-commands.js';
 import { ChildFocusStatus } from './child-focus-status.js';
 import { CaseReviewCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
+import { registerExportCommand } from './export-command.js';
 import { registerPseudonymCommand } from './pseudonym-command.js';
 import { ConfigLookup } from './config-lookup.js';
 import { LintController, MARKDOWN, type LintState } from './linter.js';
@@ -51,7 +52,17 @@ function shownUris(): Set<string> {
   return uris;
 }
 
+/** What only a Node extension host can do; the web build (browser.ts) passes none of it. */
+export interface NodeFeatures {
+  /** The “lint workspace” task, which runs the bundled CLI in a process. */
+  registerLintTask?(context: vscode.ExtensionContext): void;
+}
+
 export function activate(context: vscode.ExtensionContext): CaseReviewApi {
+  return activateWith(context, { registerLintTask });
+}
+
+export function activateWith(context: vscode.ExtensionContext, node: NodeFeatures): CaseReviewApi {
   const output = vscode.window.createOutputChannel('Case Review Lint');
   const overrides = new Overrides(context.workspaceState);
   const lookup = new ConfigLookup();
@@ -71,7 +82,8 @@ export function activate(context: vscode.ExtensionContext): CaseReviewApi {
   context.subscriptions.push({ dispose: registerRuleFixes() });
   registerNewReport(context, controller);
   registerChronologyCommands(context, controller);
-  registerLintTask(context);
+  node.registerLintTask?.(context);
+  registerExportCommand(context, controller, output);
   const checklist = registerChecklist(context, controller);
   const childFocus = new ChildFocusStatus(controller);
   context.subscriptions.push(childFocus);
