@@ -34,7 +34,7 @@ const builds = [
 ];
 
 if (existsSync('src/extension/extension.ts')) {
-  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] });
+  builds.push({ ...common, entryPoints: ['src/extension/desktop.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] });
   // The extension's lint worker thread (src/lint-worker/worker-runner.ts starts it).
   builds.push({ ...common, entryPoints: ['src/lint-worker/worker.ts'], outfile: 'dist/lint-worker.cjs' });
 }

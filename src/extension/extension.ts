@@ -14,11 +14,10 @@ import { registerPseudonymCommand } from './pseudonym-command.js';
 import { ConfigLookup } from './config-lookup.js';
 import { LintController, MARKDOWN, type LintState } from './linter.js';
 import { Overrides } from './overrides.js';
-import { registerLintTask } from './lint-task.js';
 import { registerNewReport } from './new-report.js';
 import { registerRuleFixes } from './rule-fixes.js';
 import { ReportTypeStatus } from './status-bar.js';
-import { WorkerLintRunner } from '../lint-worker/worker-runner.js';
+import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
 
 export const CONFIG_GLOB = '**/.casereviewrc*';
 
@@ -52,25 +51,38 @@ function shownUris(): Set<string> {
   return uris;
 }
 
-/** What only a Node extension host can do; the web build (browser.ts) passes none of it. */
+/** A lint runner that may use a worker thread (desktop.ts); in process otherwise. */
+export interface ExtensionLintRunner extends LintRunner {
+  readonly usesWorker: boolean;
+  readonly completedInWorker: number;
+}
+
+/**
+ * What only a Node extension host can do (desktop.ts, the `main` entry, passes them);
+ * the web build (browser.ts) passes none of it.
+ */
 export interface NodeFeatures {
   /** The “lint workspace” task, which runs the bundled CLI in a process. */
   registerLintTask?(context: vscode.ExtensionContext): void;
+  /** Lints in a worker thread so that a long one never blocks the extension host. */
+  createLintRunner?(context: vscode.ExtensionContext, log: (line: string) => void): ExtensionLintRunner;
 }
 
+/** The extension without the Node-only features (what the web build runs). */
 export function activate(context: vscode.ExtensionContext): CaseReviewApi {
-  return activateWith(context, { registerLintTask });
+  return activateWith(context, {});
+}
+
+class InProcessRunner extends InProcessLintRunner implements ExtensionLintRunner {
+  readonly usesWorker = false;
+  readonly completedInWorker = 0;
 }
 
 export function activateWith(context: vscode.ExtensionContext, node: NodeFeatures): CaseReviewApi {
   const output = vscode.window.createOutputChannel('Case Review Lint');
   const overrides = new Overrides(context.workspaceState);
   const lookup = new ConfigLookup();
-  // Lints run in a worker thread so that a long one never blocks the extension host.
-  const runner = new WorkerLintRunner({
-    script: vscode.Uri.joinPath(context.extensionUri, 'dist', 'lint-worker.cjs').fsPath,
-    onProblem: (message) => output.appendLine(`[${new Date().toISOString()}] ${message}`),
-  });
+  const runner = node.createLintRunner?.(context, (line) => output.appendLine(`[${new Date().toISOString()}] ${line}`)) ?? new InProcessRunner();
   const controller = new LintController(context.extensionUri, lookup, overrides, output, runner);
   const isShown = (uri: vscode.Uri) => shownUris().has(uri.toString());
   const relintAll = () => void controller.relintAll(isShown);

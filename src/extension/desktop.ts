@@ -1,0 +1,23 @@
+/**
+ * Entry point of the desktop extension (package.json `main`, bundled to
+ * dist/extension.cjs): the extension of extension.ts plus what needs Node —
+ * lints in a worker thread (dist/lint-worker.cjs) and the “lint workspace” task,
+ * which runs the bundled CLI. The web build (browser.ts) leaves both out.
+ */
+import * as vscode from 'vscode';
+import { WorkerLintRunner } from '../lint-worker/worker-runner.js';
+import { activateWith, type CaseReviewApi } from './extension.js';
+import { registerLintTask } from './lint-task.js';
+
+export type { CaseReviewApi } from './extension.js';
+
+export function activate(context: vscode.ExtensionContext): CaseReviewApi {
+  return activateWith(context, {
+    registerLintTask,
+    createLintRunner: (ctx, log) => new WorkerLintRunner({ script: vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'lint-worker.cjs').fsPath, onProblem: log }),
+  });
+}
+
+export function deactivate(): void {
+  // Everything is disposed through the extension context's subscriptions.
+}
