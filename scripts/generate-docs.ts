@@ -2,7 +2,8 @@
  * Generates, from each rule's meta (one source of truth):
  * - docs/rules/<id>.md (what, why, primer point, options, examples with the real output),
  * - the rules table in README.md (between the rules-table markers),
- * - schemas/casereviewrc.schema.json (the JSON schema of .casereviewrc.json).
+ * - schemas/casereviewrc.schema.json (the JSON schema of .casereviewrc.json),
+ * - snippets/imr.code-snippets (from the IMR profile, scripts/section-snippets.ts).
  * `--check` writes nothing and exits 1 when any generated file is out of date.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { BUILT_IN_PROFILES } from '../src/engine/profiles.js';
 import { lintText } from '../src/engine/lint.js';
 import type { CaseReviewRule, RuleExample } from '../src/engine/rule.js';
 import type { RuleSetting } from '../src/engine/types.js';
+import { IMR_SNIPPETS_PATH, imrSnippetsFile } from './section-snippets.js';
 
 const check = process.argv.includes('--check');
 const stale: string[] = [];
@@ -159,6 +161,7 @@ const readme = readFileSync('README.md', 'utf8');
 const updated = readme.replace(/(<!-- rules-table:start -->\n)[\s\S]*?(\n<!-- rules-table:end -->)/, `$1${rulesTable()}$2`);
 emit('README.md', updated);
 emit('schemas/casereviewrc.schema.json', `${JSON.stringify(schema(), null, 2)}\n`);
+emit(IMR_SNIPPETS_PATH, imrSnippetsFile());
 
 if (check && stale.length > 0) {
   console.error(`Generated docs are out of date: ${stale.join(', ')}\nRun “npm run docs” and commit the result.`);

@@ -392,13 +392,15 @@ function tokenizeOnce(text: string): Token[] {
     // Keep one closing apostrophe ("Magistrates'"), drop a trailing hyphen.
     const raw = trimmed.length < m[0].length && /['\u2019]/.test(m[0][trimmed.length]!) ? m[0].slice(0, trimmed.length + 1) : trimmed;
     const between = text.slice(previous ? previous.end : 0, m.index);
-    const letter = /^\p{Lu}$/u.test(raw);
+    // The word without a possessive: "Mr C’s" is the pseudonym letter C, not a name "C’s".
+    const stem = raw.replace(/['\u2019]s?$/u, '');
+    const letter = /^\p{Lu}$/u.test(stem);
     const token: Token = {
       start: m.index,
       end: m.index + raw.length,
       text: raw,
       key: wordKey(raw),
-      capitalised: /^\p{Lu}/u.test(raw) && /\p{Ll}/u.test(raw) && raw.length >= 2,
+      capitalised: /^\p{Lu}/u.test(stem) && /\p{Ll}/u.test(stem) && stem.length >= 2,
       letter,
       sentenceInitial: isSentenceStart(previous, between),
     };

@@ -125,7 +125,11 @@ export async function newReport(controller: LintController, args: NewReportArgs 
   } else {
     document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   }
-  await vscode.window.showTextDocument(document, { preview: false });
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  // A new untitled document that takes the name of one just closed can come back with that one's backed-up text.
+  if (!file && document.getText() !== content) {
+    await editor.edit((b) => b.replace(new vscode.Range(0, 0, document.lineCount, 0), content));
+  }
   return document;
 }
 

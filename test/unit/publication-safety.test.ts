@@ -54,6 +54,11 @@ describe('anonymisation', () => {
       assert.ok(combined >= f1('nlp'), `combined ${combined} < nlp ${f1('nlp')}`);
     });
 
+    it('reads the possessive of a pseudonym letter (“Mr C’s”, “Ms B’s”) as the pseudonym, not as a name', () => {
+      const md = `## Analysis\n\nNobody asked about Mr C’s role or Ms B's view. Mr C’s account was accepted. Mr Smith’s account was not.\n`;
+      assert.deepEqual(kinds(lintWithRule('anonymisation', md)), ['name:Smith’s']);
+    });
+
     it('learns a place from the agency names the document uses (“Eastport Police”)', () => {
       const md = `## Summary\n\nEastport Police attended. The family had lived in Eastport since 2009.\n`;
       assert.deepEqual(kinds(lintWithRule('anonymisation', md)), []);

@@ -7,8 +7,29 @@ import { join, resolve } from 'node:path';
 import { BUILT_IN_PROFILES, resolveProfiles } from '../../src/engine/profiles.js';
 import { renderTemplate } from '../../src/engine/templates.js';
 import { lintText } from '../../src/engine/index.js';
+import { FILLED_ANSWERS, fillTemplate } from './template-filler.js';
 
 const root = resolve(import.meta.dirname, '../..');
+
+/**
+ * Weak writing put back into a filled report (primer §4, §5, §7): each must be
+ * found by its rule, which shows that the filled sections are really linted.
+ */
+const WEAKENINGS: { from: RegExp; to: string; ruleId: string }[] = [
+  { from: /Child A was not brought to her 12-month review/, to: 'Child A DNA her 12-month review', ruleId: 'was-not-brought' },
+  { from: /^1\. (?:The Northshire Health Visiting Service will add|Northshire Children’s Social Care will change)[^\n]*/m, to: '1. Agencies should consider reviewing their procedures for missed appointments.', ruleId: 'recommendation-owner' },
+  { from: /\| 17\/07\/2019 \|/, to: '| 17/07/2017 |', ruleId: 'chronology-date' },
+];
+
+/** An executive summary is compared with its overview report, whose text the front end reads and passes in. */
+function filledOptions(profileId: string, text: string): { text: string; options: Parameters<typeof lintText>[1] } {
+  if (profileId !== 'executive-summary') return { text, options: {} };
+  const overview = BUILT_IN_PROFILES.find((p) => p.id === 'overview')!;
+  return {
+    text: text.replace('\nreport-type: executive-summary\n', '\nreport-type: executive-summary\noverview: overview-report.md\n'),
+    options: { filePath: 'reviews/executive-summary.md', config: { documents: { 'reviews/overview-report.md': fillTemplate(renderTemplate(overview, FILLED_ANSWERS), overview) } } },
+  };
+}
 
 describe('templates', () => {
   for (const profile of BUILT_IN_PROFILES) {
@@ -32,6 +53,28 @@ describe('templates', () => {
         for (const m of result.messages.filter((x) => x.ruleId !== 'template-placeholder')) {
           assert.ok(headingLines.has(m.line) || m.line === 1, `${m.ruleId} at line ${m.line} is not about an empty section: ${m.message}`);
         }
+      });
+
+      describe('filled in with invented content for each section', () => {
+        const filled = filledOptions(profile.id, fillTemplate(renderTemplate(profile, FILLED_ANSWERS), profile));
+
+        it('lints clean under the default config', () => {
+          assert.doesNotMatch(filled.text, /Prompt:|\[insert|DD\/MM\/YYYY/, 'every prompt and placeholder is answered');
+          assert.ok(filled.text.split(/\s+/).length > 400, 'a report of some length');
+          const messages = lintText(filled.text, filled.options).messages;
+          assert.deepEqual(messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`), []);
+        });
+
+        it('is flagged again when weak writing is put back', () => {
+          let applied = 0;
+          for (const weakening of WEAKENINGS) {
+            if (!weakening.from.test(filled.text)) continue;
+            applied++;
+            const messages = lintText(filled.text.replace(weakening.from, weakening.to), filled.options).messages;
+            assert.ok(messages.some((m) => m.ruleId === weakening.ruleId), `${weakening.ruleId} finds “${weakening.to}”`);
+          }
+          assert.ok(applied >= 2, `${applied} weakenings applied`);
+        });
       });
     });
   }

@@ -451,7 +451,7 @@ describe('Case Review extension in VS Code', function () {
       const summary = await vscode.commands.executeCommand<{ files: number; caseReviews: number; problems: number; cancelled: boolean }>('caseReview.lintWorkspace');
       assert.equal(summary.cancelled, false);
       assert.ok(summary.files >= 7, `found ${summary.files} Markdown files`);
-      assert.equal(summary.caseReviews, 8, 'overview, IMR, typo, quick-fix report, two IMRs, northshire notes, broken-config report');
+      assert.equal(summary.caseReviews, 9, 'overview, IMR, typo, quick-fix report, two IMRs, northshire notes, broken-config report, board audit');
       assert.ok(summary.problems > 0);
       assert.ok(ours(fixture('reviews/imr-by-headings.md')).length > 0, 'a file that is not open gets diagnostics');
       assert.deepEqual(ours(fixture('README.md')), []);
