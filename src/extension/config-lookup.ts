@@ -18,6 +18,16 @@ export interface FoundConfig {
 
 const decoder = new TextDecoder('utf-8');
 
+/** Where an untitled document will be saved, when that is inside a workspace folder (`untitled:/path/in/folder/x.md`). */
+export function placeOfUntitled(uri: vscode.Uri): vscode.Uri | undefined {
+  if (uri.scheme !== 'untitled' || !uri.path.includes('/')) return undefined;
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+    if (uri.path.startsWith(base)) return folder.uri.with({ path: uri.path });
+  }
+  return undefined;
+}
+
 export class ConfigLookup {
   private readonly byFolder = new Map<string, Promise<vscode.Uri | undefined>>();
   private readonly byFile = new Map<string, Promise<ParsedConfig>>();
@@ -35,7 +45,12 @@ export class ConfigLookup {
 
   /** The config that applies to a document, or undefined (untitled documents have none). */
   async forDocument(uri: vscode.Uri): Promise<FoundConfig | undefined> {
-    if (uri.scheme === 'untitled') return undefined;
+    if (uri.scheme === 'untitled') {
+      // An untitled document with a path inside a workspace folder (New Report… makes those) takes that folder's config.
+      const placed = placeOfUntitled(uri);
+      if (!placed) return undefined;
+      uri = placed;
+    }
     const folder = vscode.Uri.joinPath(uri, '..');
     const file = await this.findFrom(folder, vscode.workspace.getWorkspaceFolder(uri)?.uri);
     if (!file) return undefined;

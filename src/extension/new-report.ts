@@ -59,6 +59,22 @@ async function ask(interactive: boolean, given: string | undefined, options: vsc
   return answer === undefined ? null : answer.trim() || undefined; // null: cancelled
 }
 
+/** A file name in `folder` (from `stem`, made safe) that no file has yet, e.g. `imr-child-d.md`, `imr-child-d-2.md`. */
+async function freeName(folder: vscode.Uri, stem: string): Promise<vscode.Uri | undefined> {
+  const safe = stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
+  for (let n = 1; n < 100; n++) {
+    const candidate = vscode.Uri.joinPath(folder, `${safe}${n === 1 ? '' : `-${n}`}.md`);
+    const open = vscode.workspace.textDocuments.some((d) => d.uri.path === candidate.path);
+    if (open) continue;
+    try {
+      await vscode.workspace.fs.stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+  return undefined;
+}
+
 /** Run the command: resolves to the new document, or undefined when the author cancelled. */
 export async function newReport(controller: LintController, args: NewReportArgs = {}): Promise<vscode.TextDocument | undefined> {
   const interactive = args.interactive !== false;
@@ -123,10 +139,15 @@ export async function newReport(controller: LintController, args: NewReportArgs 
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(content));
     document = await vscode.workspace.openTextDocument(file);
   } else {
-    document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    // Untitled, but placed in the folder it will be saved to, so that the folder's .casereviewrc applies at once.
+    const place = folder && (await freeName(folder, `${profile.id}${child ? `-${child.split(',')[0]!.trim()}` : ''}`));
+    document = place
+      ? await vscode.workspace.openTextDocument(place.with({ scheme: 'untitled' }))
+      : await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    if (place) await vscode.languages.setTextDocumentLanguage(document, 'markdown');
   }
   const editor = await vscode.window.showTextDocument(document, { preview: false });
-  // A new untitled document that takes the name of one just closed can come back with that one's backed-up text.
+  // A placed untitled document starts empty; one that takes the name of one just closed can come back with that one's backed-up text.
   if (!file && document.getText() !== content) {
     await editor.edit((b) => b.replace(new vscode.Range(0, 0, document.lineCount, 0), content));
   }
