@@ -127,7 +127,7 @@ export default defineRule(
 - the overview’s **action plan must be included in full**: each row of the overview’s action plan tables must match a row of the summary’s (Jaccard of the row’s words at least \`actionRowThreshold\`, default 0.7). A summary with no action plan gets one warning whose \`data.insert\` holds the overview’s tables; missing rows are listed in one warning;
 - the **panel membership** section must list members by **job title and organisation**: each entry (list item, line or table row) needs a job title word (“Head of…”, “Manager”, “Designated Nurse”…) and an organisation (an agency from the gazetteer or an organisation word such as “Trust”, “Council”, “Constabulary”). A panel section with no entries is flagged; a missing panel section is left to \`required-sections\`.
 
-The engine never reads files: the editor or command line reads the overview and passes its text in the engine settings \`documents\` (path → text; \`documentReferences(markdown, path)\` in \`src/engine/documents.ts\` lists the paths to read). When the front matter names no overview, or its text was not supplied, one **info** says that the comparison could not run and why.`,
+The engine never reads files: the editor or command line reads the overview and passes its text in the engine settings \`documents\` (path → text; \`documentReferences(markdown, path)\` in \`src/engine/documents.ts\` lists the paths to read). When the front matter names no overview, or its text was not supplied, one **info** says that the comparison could not run and why (the front end passes the reason a file could not be read — no file at that path, outside the workspace folder… — in \`documentErrors\`, by the same path).`,
     why: 'The executive summary is the published document: it must represent the full overview report accurately and carry the action plan in full and the panel membership by job title and organisation. Primer §1 (the documents) and §2 (executive summary sections); recommendations and action plans per §4 and §8.',
     primer: '§1 The documents; §2 Expected sections (executive summary); §8 Action plans',
     reportTypes: ['executive-summary'],
@@ -248,6 +248,21 @@ overview: overview.md
 `,
         flags: [{ line: 3, severity: 'info', message: 'overview.md' }],
       },
+      {
+        title: 'The front end could not read the overview: the info gives the reason',
+        markdown: `---
+report-type: executive-summary
+overview: overveiw.md
+---
+# Executive summary
+
+## Recommendations
+
+1. The Board will audit referrals by March 2014.
+`,
+        settings: { documentErrors: { 'overveiw.md': 'no file at that path' } },
+        flags: [{ line: 3, severity: 'info', message: 'could not be read (no file at that path' }],
+      },
     ],
   },
   ({ report, options, file, flag }) => {
@@ -292,6 +307,17 @@ overview: overview.md
     }
     const path = resolveReference(file.path || undefined, reference.raw);
     const overviewText = lookupDocument(report.settings.documents, path, reference.raw);
+    const problem = lookupDocument(report.settings.documentErrors, path, reference.raw);
+    if (overviewText === undefined && problem !== undefined) {
+      flag({
+        start: reference.offset,
+        end: reference.offset + 'overview'.length,
+        severity: 'info',
+        message: `Unexpected overview report “${reference.raw}” that could not be read (${problem}; resolved to “${path}”), expected a readable overview report at that path so that recommendations and the action plan can be compared (the comparison did not run)`,
+        data: { check: 'overview-unavailable', reason: 'unreadable', path, problem },
+      });
+      return;
+    }
     if (overviewText === undefined) {
       flag({
         start: reference.offset,

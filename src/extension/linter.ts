@@ -9,6 +9,7 @@ import { ConfigLookup } from './config-lookup.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import { Overrides } from './overrides.js';
 import { TextIndex } from './positions.js';
+import { ReferencedDocuments } from './referenced-documents.js';
 import { combineConfig, configFromSettings, normalizeEnable, normalizeThrottle, type ExtensionSettings } from './settings.js';
 import { classify, decideLint, describeSource, reportTypeTitle, type LintReason } from './when-to-lint.js';
 
@@ -56,6 +57,8 @@ export class LintController implements vscode.Disposable {
   /** Fires after each lint decision for a document, linted or not. */
   readonly onDidLint = this.emitter.event;
   private readonly reportedProblems = new Set<string>();
+  /** Documents the reports refer to (an executive summary's overview report), read for the engine. */
+  readonly referenced = new ReferencedDocuments((uri) => this.relintDependent(uri));
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -75,6 +78,14 @@ export class LintController implements vscode.Disposable {
     this.diagnostics.dispose();
     this.configDiagnostics.dispose();
     this.emitter.dispose();
+    this.referenced.dispose();
+  }
+
+  /** A document an open report refers to changed: relint that report (throttled). */
+  private relintDependent(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (document && !document.isClosed && this.states.get(key)?.linted) this.schedule(document);
   }
 
   /** Is this a document the extension looks at at all (Markdown, not its own docs, not a git or output view)? */
@@ -146,7 +157,7 @@ export class LintController implements vscode.Disposable {
     this.fromDisk.delete(key);
     const generation = this.nextGeneration(key);
     const version = document.version;
-    const prepared = await this.prepare(document.uri);
+    const prepared = await this.prepare(document.uri, document.getText(), true);
     // Discard: a newer lint started, the document changed, or it was closed meanwhile.
     if (this.generations.get(key) !== generation || document.isClosed || document.version !== version) return undefined;
     const text = document.getText();
@@ -157,7 +168,7 @@ export class LintController implements vscode.Disposable {
   async lintFile(uri: vscode.Uri, text: string): Promise<LintState | undefined> {
     const key = uri.toString();
     const generation = this.nextGeneration(key);
-    const prepared = await this.prepare(uri);
+    const prepared = await this.prepare(uri, text, false);
     if (this.generations.get(key) !== generation) return undefined;
     const state = this.finish(uri, text, undefined, prepared);
     if (state.linted) this.fromDisk.add(key);
@@ -175,6 +186,7 @@ export class LintController implements vscode.Disposable {
     this.states.delete(key);
     this.fromDisk.delete(key);
     this.diagnostics.delete(uri);
+    this.referenced.forget(uri);
   }
 
   /** Relint every open Markdown document (and files linted from disk): after settings, config files or choices change. */
@@ -201,12 +213,14 @@ export class LintController implements vscode.Disposable {
     return generation;
   }
 
-  private async prepare(uri: vscode.Uri) {
+  /** Settings, config file and referenced documents for a lint; `track` relints the document when those documents change. */
+  private async prepare(uri: vscode.Uri, text: string, track: boolean) {
     const settings = readSettings(uri);
     const fromSettings = configFromSettings(settings);
     for (const problem of fromSettings.problems) this.logOnce(problem);
-    const found = await this.lookup.forDocument(uri);
-    return { settings, fromSettings: fromSettings.config, found, override: this.overrides.get(uri) };
+    const [found, referenced] = await Promise.all([this.lookup.forDocument(uri), this.referenced.read(uri, filePathOf(uri), text, track)]);
+    for (const [path, problem] of Object.entries(referenced.documentErrors)) this.logOnce(`${displayPath(uri)}: cannot read the referenced document ${path}: ${problem}`);
+    return { settings, fromSettings: fromSettings.config, found, override: this.overrides.get(uri), referenced };
   }
 
   private finish(uri: vscode.Uri, text: string, version: number | undefined, prepared: Awaited<ReturnType<LintController['prepare']>>): LintState {
@@ -225,7 +239,7 @@ export class LintController implements vscode.Disposable {
       const state: LintState = { uri: key, version, linted: false, reason: decision.reason, problems: 0, configFile, description: notLintedText(decision.reason) };
       return this.record(key, state);
     }
-    const config = decision.reportType ? { ...base, reportType: decision.reportType } : base;
+    const config: Partial<LintConfig> = { ...base, ...(decision.reportType ? { reportType: decision.reportType } : {}), ...prepared.referenced };
     const result = lintText(text, { filePath: filePathOf(uri), config });
     const index = new TextIndex(text);
     this.diagnostics.set(
