@@ -8,7 +8,8 @@ import { sectionBlocks } from '../src/engine/blocks.js';
 import { stringValue } from '../src/engine/front-matter.js';
 import { findAgencies } from '../src/engine/gazetteer.js';
 import { lookupDocument, resolveReference } from '../src/engine/documents.js';
-import { findActionPlans, findRecommendations, recommendationSections, plainText, type Recommendation } from '../src/engine/recommendations.js';
+import { findActionPlans, findRecommendations, recommendationSections, plainText, type ActionPlan, type Recommendation } from '../src/engine/recommendations.js';
+import type { EngineSettings } from '../src/engine/types.js';
 import { buildReport, type Report } from '../src/engine/report.js';
 import type { Section } from '../src/engine/outline.js';
 import { normalizePhrase, phraseRegExp, quote } from '../src/engine/text.js';
@@ -108,6 +109,46 @@ function panelEntries(report: Report): { start: number; end: number; text: strin
     }
   }
   return entries;
+}
+
+/** What the comparison needs of an overview report. */
+interface OverviewFacts {
+  recommendations: Recommendation[];
+  texts: string[];
+  plans: ActionPlan[];
+  rows: { plan: ActionPlan; text: string }[];
+}
+
+/**
+ * The overview's recommendations and action plans, kept for the last few overview texts: the editor
+ * relints a summary as it is typed while its overview rarely changes, and parsing a long overview
+ * report costs more than linting the summary.
+ */
+const overviewCache = new Map<string, OverviewFacts>();
+const OVERVIEW_CACHE_SIZE = 4;
+
+function overviewFacts(text: string, settings: EngineSettings): OverviewFacts {
+  // The settings that change how the overview is read (its report type is fixed).
+  const key = `${JSON.stringify([settings.agencies, settings.child, settings.profiles])}\u0000${text}`;
+  const cached = overviewCache.get(key);
+  if (cached) {
+    overviewCache.delete(key);
+    overviewCache.set(key, cached);
+    return cached;
+  }
+  const tree = parser.parse(text) as Root;
+  const overview = buildReport(tree, text, { ...settings, reportType: 'overview', documents: undefined, documentErrors: undefined });
+  const recommendations = findRecommendations(overview);
+  const plans = findActionPlans(overview);
+  const facts: OverviewFacts = {
+    recommendations,
+    texts: recommendations.map((r) => recText(overview, r)),
+    plans,
+    rows: plans.flatMap((plan) => plan.rows.map((row) => ({ plan, text: row.row.cells.map((c) => c.text).join(' ') }))),
+  };
+  overviewCache.set(key, facts);
+  if (overviewCache.size > OVERVIEW_CACHE_SIZE) overviewCache.delete(overviewCache.keys().next().value!);
+  return facts;
 }
 
 function overviewReference(report: Report): { raw: string; offset: number } | undefined {
@@ -328,14 +369,13 @@ overview: overveiw.md
       });
       return;
     }
-    const tree = parser.parse(overviewText) as Root;
-    const overview = buildReport(tree, overviewText, { ...report.settings, reportType: 'overview', documents: undefined });
+    const overview = overviewFacts(overviewText, report.settings);
 
     // Recommendations.
     const ours = findRecommendations(report);
-    const theirs = findRecommendations(overview);
+    const theirs = overview.recommendations;
     const ourTexts = ours.map((r) => recText(report, r));
-    const theirTexts = theirs.map((r) => recText(overview, r));
+    const theirTexts = overview.texts;
     const pairs = pairUp(theirTexts, ourTexts, options.similarThreshold);
     const recSection = recommendationSections(report)[0];
     const anchor = recSection ?? report.outline.find((s) => !s.isTitle) ?? report.outline[0];
@@ -375,8 +415,8 @@ overview: overveiw.md
     });
 
     // The action plan in full.
-    const theirPlans = findActionPlans(overview);
-    const theirRows = theirPlans.flatMap((plan) => plan.rows.map((row) => ({ plan, text: row.row.cells.map((c) => c.text).join(' ') })));
+    const theirPlans = overview.plans;
+    const theirRows = overview.rows;
     if (theirRows.length === 0) return;
     const ourPlans = findActionPlans(report);
     const planSection = report.sectionsFor('action-plan')[0];

@@ -114,6 +114,18 @@ describe('referenced documents: why one could not be read', () => {
   });
 });
 
+describe('summary-consistency: the overview read once per text', () => {
+  it('compares against the overview text given, not an earlier one it kept', () => {
+    const agreeing = OVERVIEW.replace('will audit referrals by March 2014', 'should consider auditing some referrals by March 2014');
+    const checks = (overview: string) =>
+      consistency(summary('../overview.md'), '/cases/summary/es.md', { documents: { '/cases/overview.md': overview } }).map((m) => m.data?.check);
+    assert.deepEqual(checks(OVERVIEW), ['recommendation-reworded']);
+    assert.deepEqual(checks(agreeing), []);
+    assert.deepEqual(checks(OVERVIEW), ['recommendation-reworded']);
+    assert.deepEqual(checks(OVERVIEW.replace('1. The Board', '1. Nothing here.\n2. The Board')), ['recommendation-missing', 'recommendation-reworded']);
+  });
+});
+
 describe('referenced documents: the command line', function () {
   this.timeout(60000);
   const root = resolve(import.meta.dirname, '../..');

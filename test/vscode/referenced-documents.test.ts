@@ -14,6 +14,15 @@ const FOLDER = 'tmp-referenced-documents';
 const AGREED = 'The Health Visiting Service will ask at every contact who lives in the household.';
 const REWORDED = 'The Health Visiting Service should consider asking who lives in the household.';
 
+const RECOMMENDATION_1 = "1. Eastmoor Constabulary will share every domestic abuse notification with Children's Social Care within one working day.";
+const ACTION_PLAN = `## Action plan
+
+| Recommendation | Action | Lead | Target date |
+| --- | --- | --- | --- |
+| 1 | Share notifications daily | Head of Public Protection, Eastmoor Constabulary | June 2013 |
+| 2 | Add the household question | Head of Health Visiting | April 2013 |
+`;
+
 const overview = (recommendation2: string) => `---
 report-type: overview
 child: Child F
@@ -22,16 +31,10 @@ child: Child F
 
 ## Recommendations
 
-1. Eastmoor Constabulary will share every domestic abuse notification with Children's Social Care within one working day.
+${RECOMMENDATION_1}
 2. ${recommendation2}
 
-## Action plan
-
-| Recommendation | Action | Lead | Target date |
-| --- | --- | --- | --- |
-| 1 | Share notifications daily | Head of Public Protection, Eastmoor Constabulary | June 2013 |
-| 2 | Add the household question | Head of Health Visiting | April 2013 |
-`;
+${ACTION_PLAN}`;
 
 const summary = (overviewPath: string) => `---
 report-type: executive-summary
@@ -47,16 +50,10 @@ overview: ${overviewPath}
 
 ## Recommendations
 
-1. Eastmoor Constabulary will share every domestic abuse notification with Children's Social Care within one working day.
+${RECOMMENDATION_1}
 2. ${REWORDED}
 
-## Action plan
-
-| Recommendation | Action | Lead | Target date |
-| --- | --- | --- | --- |
-| 1 | Share notifications daily | Head of Public Protection, Eastmoor Constabulary | June 2013 |
-| 2 | Add the household question | Head of Health Visiting | April 2013 |
-`;
+${ACTION_PLAN}`;
 
 const write = (relative: string, text: string) => vscode.workspace.fs.writeFile(fixture(`${FOLDER}/${relative}`), new TextEncoder().encode(text));
 const consistency = (uri: vscode.Uri, includes: string) => ours(uri).find((d) => codeOf(d) === 'summary-consistency' && d.message.includes(includes));
