@@ -1,7 +1,7 @@
 /**
  * Reads the documents a report refers to (an executive summary's `overview:`)
- * for the lint engine, which never reads files: the open editor's text when the
- * file is open (unsaved changes included), else the file through
+ * for the lint engine, which never reads files: the editor's text when the file
+ * has unsaved changes, else the file through
  * vscode.workspace.fs, cached by modification time and size. Only files inside
  * a workspace folder are read, and nothing is ever written. When a referenced
  * document changes (typed in, saved, changed on disk, closed), the open reports
@@ -26,9 +26,8 @@ export class ReferencedDocuments implements vscode.Disposable {
 
   constructor(private readonly relint: (dependent: vscode.Uri) => void) {
     this.subscriptions = [
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.changed(event.document.uri, false);
-      }),
+      // Typing, and a change of dirty state (saved, or reverted without a content change).
+      vscode.workspace.onDidChangeTextDocument((event) => this.changed(event.document.uri, false)),
       // Closing an edited document without saving brings back the text on disk.
       vscode.workspace.onDidCloseTextDocument((document) => this.changed(document.uri, false)),
     ];
@@ -86,8 +85,10 @@ export class ReferencedDocuments implements vscode.Disposable {
 
   private async readOne(uri: vscode.Uri): Promise<{ text: string; problem?: undefined } | { text?: undefined; problem: string }> {
     const key = uri.toString();
+    // Unsaved changes count; a clean document is read from disk, which it matches (after a
+    // “revert and close” the extension host may still hold the edited text, no longer dirty).
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    if (open) return { text: open.getText() };
+    if (open?.isDirty) return { text: open.getText() };
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) return { problem: unreadableReason({ code: 'FileIsADirectory' }) };

@@ -114,11 +114,15 @@ describe('Case Review: executive summary checked against its overview report', f
     );
     console.log('CASE_REVIEW_SCREENSHOT summary-consistency-agreed');
 
-    // Revert the overview and close it: the text on disk applies again.
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(overviewUri)), overview(AGREED), 'the overview file was not changed');
+
+    // Revert the overview and close it: the summary is compared with the text on disk again.
+    // (revertAndCloseActiveEditor: after other suites, files.revert + closeAllEditors was seen to save the file.)
+    await vscode.window.showTextDocument(open);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('the reworded recommendation after the revert', () => reworded(document.uri), [vscode.languages.onDidChangeDiagnostics]);
     await closeAll();
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(overviewUri)), overview(AGREED), 'the overview file was not changed');
-    const again = await openSummary(api, 'summary/executive-summary.md');
-    await waitFor('the reworded recommendation again', () => reworded(again.uri), [vscode.languages.onDidChangeDiagnostics]);
   });
 
   it('relints the summary when the overview changes on disk', async () => {
