@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { cellContent, effectiveCell, findActionPlans, findNonDates, findTimeBounds, isNonCommittal, reportDateKey, saysCompleted } from '../src/engine/recommendations.js';
+import { planColumnCells } from '../src/engine/action-plan-cells.js';
+import { findNonDates, findTimeBounds, isNonCommittal, reportDateKey, saysCompleted } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
 
 const FORMS = 'e.g. “31/03/2013”, “March 2013”, “Q3 2013”, “2013/14”, “within six months of publication”';
@@ -59,48 +60,41 @@ report-date: 2012-05-01
   },
   ({ report, flag }) => {
     const reportDate = reportDateKey(report);
-    for (const plan of findActionPlans(report)) {
-      if (plan.columns.date === undefined) continue;
-      plan.rows.forEach((row, index) => {
-        const raw = row.cells.date;
-        if (!raw) return;
-        const cell = effectiveCell(plan, index, 'date') ?? raw;
-        const span = cellContent(report, raw);
-        const text = cell.text;
-        if (!text) {
-          flag({ start: span.start, end: span.end, message: `Unexpected empty target date in the action plan, expected a date by which the action will be done (${FORMS})`, expected: ['[insert date]'] });
-          return;
-        }
-        const status = row.cells.status?.text ?? '';
-        const done = saysCompleted(status) || saysCompleted(text);
-        const bounds = findTimeBounds(text, { cell: true });
-        if (bounds.length === 0) {
-          if (done) return;
-          const nonCommittal = isNonCommittal(text, 'date') || findNonDates(text).length > 0;
-          flag({
-            start: span.start,
-            end: span.end,
-            message: nonCommittal
-              ? `Unexpected ${quote(text)} as a target date, expected a date by which the action will be done (${FORMS})`
-              : `Unexpected target date ${quote(text)} that does not read as a date, expected a date, month, quarter or period (${FORMS})`,
-            expected: ['[insert date]'],
-          });
-          return;
-        }
-        const invalid = bounds.find((b) => b.date && !b.date.valid);
-        if (invalid) {
-          flag({ start: span.start, end: span.end, message: `Unexpected impossible date ${quote(invalid.text)} as a target date, expected a real calendar date`, expected: ['[insert date]'] });
-          return;
-        }
-        const latest = Math.max(...bounds.map((b) => b.endKey ?? Number.POSITIVE_INFINITY));
-        if (reportDate && Number.isFinite(latest) && latest < reportDate.key && !done) {
-          flag({
-            start: span.start,
-            end: span.end,
-            message: `Unexpected target date ${quote(text)} before the report’s date (${reportDate.text}), expected a date after the report, or the action marked as completed`,
-          });
-        }
-      });
+    for (const { row, cell, span } of planColumnCells(report, 'date')) {
+      const text = cell.text;
+      if (!text) {
+        flag({ start: span.start, end: span.end, message: `Unexpected empty target date in the action plan, expected a date by which the action will be done (${FORMS})`, expected: ['[insert date]'] });
+        continue;
+      }
+      const status = row.cells.status?.text ?? '';
+      const done = saysCompleted(status) || saysCompleted(text);
+      const bounds = findTimeBounds(text, { cell: true });
+      if (bounds.length === 0) {
+        if (done) continue;
+        const nonCommittal = isNonCommittal(text, 'date') || findNonDates(text).length > 0;
+        flag({
+          start: span.start,
+          end: span.end,
+          message: nonCommittal
+            ? `Unexpected ${quote(text)} as a target date, expected a date by which the action will be done (${FORMS})`
+            : `Unexpected target date ${quote(text)} that does not read as a date, expected a date, month, quarter or period (${FORMS})`,
+          expected: ['[insert date]'],
+        });
+        continue;
+      }
+      const invalid = bounds.find((b) => b.date && !b.date.valid);
+      if (invalid) {
+        flag({ start: span.start, end: span.end, message: `Unexpected impossible date ${quote(invalid.text)} as a target date, expected a real calendar date`, expected: ['[insert date]'] });
+        continue;
+      }
+      const latest = Math.max(...bounds.map((b) => b.endKey ?? Number.POSITIVE_INFINITY));
+      if (reportDate && Number.isFinite(latest) && latest < reportDate.key && !done) {
+        flag({
+          start: span.start,
+          end: span.end,
+          message: `Unexpected target date ${quote(text)} before the report’s date (${reportDate.text}), expected a date after the report, or the action marked as completed`,
+        });
+      }
     }
   },
 );

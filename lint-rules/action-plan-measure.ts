@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { cellContent, effectiveCell, findActionPlans, isNonCommittal } from '../src/engine/recommendations.js';
+import { planColumnCells } from '../src/engine/action-plan-cells.js';
+import { isNonCommittal } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
 
 export default defineRule(
@@ -42,27 +43,20 @@ export default defineRule(
     ],
   },
   ({ report, flag }) => {
-    for (const plan of findActionPlans(report)) {
-      if (plan.columns.measure === undefined) continue;
-      plan.rows.forEach((row, index) => {
-        const raw = row.cells.measure;
-        if (!raw) return;
-        const cell = effectiveCell(plan, index, 'measure') ?? raw;
-        const span = cellContent(report, raw);
-        if (!cell.text) {
-          flag({
-            start: span.start,
-            end: span.end,
-            message: 'Unexpected empty measure of success in the action plan, expected how success will be evidenced (an audit result, a figure, an outcome for children)',
-          });
-        } else if (isNonCommittal(cell.text, 'measure')) {
-          flag({
-            start: span.start,
-            end: span.end,
-            message: `Unexpected ${quote(cell.text)} as the measure of success, expected how success will be evidenced (an audit result, a figure, an outcome for children)`,
-          });
-        }
-      });
+    for (const { cell, span } of planColumnCells(report, 'measure')) {
+      if (!cell.text) {
+        flag({
+          start: span.start,
+          end: span.end,
+          message: 'Unexpected empty measure of success in the action plan, expected how success will be evidenced (an audit result, a figure, an outcome for children)',
+        });
+      } else if (isNonCommittal(cell.text, 'measure')) {
+        flag({
+          start: span.start,
+          end: span.end,
+          message: `Unexpected ${quote(cell.text)} as the measure of success, expected how success will be evidenced (an audit result, a figure, an outcome for children)`,
+        });
+      }
     }
   },
 );

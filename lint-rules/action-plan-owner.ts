@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { cellContent, effectiveCell, findActionPlans, isNonCommittal } from '../src/engine/recommendations.js';
+import { planColumnCells } from '../src/engine/action-plan-cells.js';
+import { isNonCommittal } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
 
 export default defineRule(
@@ -45,19 +46,12 @@ export default defineRule(
     ],
   },
   ({ report, flag }) => {
-    for (const plan of findActionPlans(report)) {
-      if (plan.columns.lead === undefined) continue;
-      plan.rows.forEach((row, index) => {
-        const raw = row.cells.lead;
-        if (!raw) return;
-        const cell = effectiveCell(plan, index, 'lead') ?? raw;
-        const span = cellContent(report, raw);
-        if (!cell.text) {
-          flag({ start: span.start, end: span.end, message: 'Unexpected empty lead in the action plan, expected one named agency or officer who leads this action' });
-        } else if (isNonCommittal(cell.text, 'lead')) {
-          flag({ start: span.start, end: span.end, message: `Unexpected ${quote(cell.text)} as the lead in the action plan, expected one named agency or officer who leads this action` });
-        }
-      });
+    for (const { cell, span } of planColumnCells(report, 'lead')) {
+      if (!cell.text) {
+        flag({ start: span.start, end: span.end, message: 'Unexpected empty lead in the action plan, expected one named agency or officer who leads this action' });
+      } else if (isNonCommittal(cell.text, 'lead')) {
+        flag({ start: span.start, end: span.end, message: `Unexpected ${quote(cell.text)} as the lead in the action plan, expected one named agency or officer who leads this action` });
+      }
     }
   },
 );

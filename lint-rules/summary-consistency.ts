@@ -8,7 +8,8 @@ import { sectionBlocks } from '../src/engine/blocks.js';
 import { stringValue } from '../src/engine/front-matter.js';
 import { findAgencies } from '../src/engine/gazetteer.js';
 import { lookupDocument, resolveReference } from '../src/engine/documents.js';
-import { findActionPlans, findRecommendations, recommendationSections, plainText, type Recommendation } from '../src/engine/recommendations.js';
+import { findActionPlans, findRecommendations, recommendationSections, plainText, type ActionPlan, type Recommendation } from '../src/engine/recommendations.js';
+import type { EngineSettings } from '../src/engine/types.js';
 import { buildReport, type Report } from '../src/engine/report.js';
 import type { Section } from '../src/engine/outline.js';
 import { normalizePhrase, phraseRegExp, quote } from '../src/engine/text.js';
@@ -110,6 +111,46 @@ function panelEntries(report: Report): { start: number; end: number; text: strin
   return entries;
 }
 
+/** What the comparison needs of an overview report. */
+interface OverviewFacts {
+  recommendations: Recommendation[];
+  texts: string[];
+  plans: ActionPlan[];
+  rows: { plan: ActionPlan; text: string }[];
+}
+
+/**
+ * The overview's recommendations and action plans, kept for the last few overview texts: the editor
+ * relints a summary as it is typed while its overview rarely changes, and parsing a long overview
+ * report costs more than linting the summary.
+ */
+const overviewCache = new Map<string, OverviewFacts>();
+const OVERVIEW_CACHE_SIZE = 4;
+
+function overviewFacts(text: string, settings: EngineSettings): OverviewFacts {
+  // The settings that change how the overview is read (its report type is fixed).
+  const key = `${JSON.stringify([settings.agencies, settings.child, settings.profiles])}\u0000${text}`;
+  const cached = overviewCache.get(key);
+  if (cached) {
+    overviewCache.delete(key);
+    overviewCache.set(key, cached);
+    return cached;
+  }
+  const tree = parser.parse(text) as Root;
+  const overview = buildReport(tree, text, { ...settings, reportType: 'overview', documents: undefined, documentErrors: undefined });
+  const recommendations = findRecommendations(overview);
+  const plans = findActionPlans(overview);
+  const facts: OverviewFacts = {
+    recommendations,
+    texts: recommendations.map((r) => recText(overview, r)),
+    plans,
+    rows: plans.flatMap((plan) => plan.rows.map((row) => ({ plan, text: row.row.cells.map((c) => c.text).join(' ') }))),
+  };
+  overviewCache.set(key, facts);
+  if (overviewCache.size > OVERVIEW_CACHE_SIZE) overviewCache.delete(overviewCache.keys().next().value!);
+  return facts;
+}
+
 function overviewReference(report: Report): { raw: string; offset: number } | undefined {
   const raw = stringValue(report.frontMatter.data['overview']);
   if (!raw) return undefined;
@@ -127,7 +168,7 @@ export default defineRule(
 - the overview’s **action plan must be included in full**: each row of the overview’s action plan tables must match a row of the summary’s (Jaccard of the row’s words at least \`actionRowThreshold\`, default 0.7). A summary with no action plan gets one warning whose \`data.insert\` holds the overview’s tables; missing rows are listed in one warning;
 - the **panel membership** section must list members by **job title and organisation**: each entry (list item, line or table row) needs a job title word (“Head of…”, “Manager”, “Designated Nurse”…) and an organisation (an agency from the gazetteer or an organisation word such as “Trust”, “Council”, “Constabulary”). A panel section with no entries is flagged; a missing panel section is left to \`required-sections\`.
 
-The engine never reads files: the editor or command line reads the overview and passes its text in the engine settings \`documents\` (path → text; \`documentReferences(markdown, path)\` in \`src/engine/documents.ts\` lists the paths to read). When the front matter names no overview, or its text was not supplied, one **info** says that the comparison could not run and why.`,
+The engine never reads files: the editor or command line reads the overview and passes its text in the engine settings \`documents\` (path → text; \`documentReferences(markdown, path)\` in \`src/engine/documents.ts\` lists the paths to read). When the front matter names no overview, or its text was not supplied, one **info** says that the comparison could not run and why (the front end passes the reason a file could not be read — no file at that path, outside the workspace folder… — in \`documentErrors\`, by the same path).`,
     why: 'The executive summary is the published document: it must represent the full overview report accurately and carry the action plan in full and the panel membership by job title and organisation. Primer §1 (the documents) and §2 (executive summary sections); recommendations and action plans per §4 and §8.',
     primer: '§1 The documents; §2 Expected sections (executive summary); §8 Action plans',
     reportTypes: ['executive-summary'],
@@ -248,6 +289,21 @@ overview: overview.md
 `,
         flags: [{ line: 3, severity: 'info', message: 'overview.md' }],
       },
+      {
+        title: 'The front end could not read the overview: the info gives the reason',
+        markdown: `---
+report-type: executive-summary
+overview: overveiw.md
+---
+# Executive summary
+
+## Recommendations
+
+1. The Board will audit referrals by March 2014.
+`,
+        settings: { documentErrors: { 'overveiw.md': 'no file at that path' } },
+        flags: [{ line: 3, severity: 'info', message: 'could not be read (no file at that path' }],
+      },
     ],
   },
   ({ report, options, file, flag }) => {
@@ -292,6 +348,17 @@ overview: overview.md
     }
     const path = resolveReference(file.path || undefined, reference.raw);
     const overviewText = lookupDocument(report.settings.documents, path, reference.raw);
+    const problem = lookupDocument(report.settings.documentErrors, path, reference.raw);
+    if (overviewText === undefined && problem !== undefined) {
+      flag({
+        start: reference.offset,
+        end: reference.offset + 'overview'.length,
+        severity: 'info',
+        message: `Unexpected overview report “${reference.raw}” that could not be read (${problem}; resolved to “${path}”), expected a readable overview report at that path so that recommendations and the action plan can be compared (the comparison did not run)`,
+        data: { check: 'overview-unavailable', reason: 'unreadable', path, problem },
+      });
+      return;
+    }
     if (overviewText === undefined) {
       flag({
         start: reference.offset,
@@ -302,14 +369,13 @@ overview: overview.md
       });
       return;
     }
-    const tree = parser.parse(overviewText) as Root;
-    const overview = buildReport(tree, overviewText, { ...report.settings, reportType: 'overview', documents: undefined });
+    const overview = overviewFacts(overviewText, report.settings);
 
     // Recommendations.
     const ours = findRecommendations(report);
-    const theirs = findRecommendations(overview);
+    const theirs = overview.recommendations;
     const ourTexts = ours.map((r) => recText(report, r));
-    const theirTexts = theirs.map((r) => recText(overview, r));
+    const theirTexts = overview.texts;
     const pairs = pairUp(theirTexts, ourTexts, options.similarThreshold);
     const recSection = recommendationSections(report)[0];
     const anchor = recSection ?? report.outline.find((s) => !s.isTitle) ?? report.outline[0];
@@ -349,8 +415,8 @@ overview: overview.md
     });
 
     // The action plan in full.
-    const theirPlans = findActionPlans(overview);
-    const theirRows = theirPlans.flatMap((plan) => plan.rows.map((row) => ({ plan, text: row.row.cells.map((c) => c.text).join(' ') })));
+    const theirPlans = overview.plans;
+    const theirRows = overview.rows;
     if (theirRows.length === 0) return;
     const ourPlans = findActionPlans(report);
     const planSection = report.sectionsFor('action-plan')[0];

@@ -75,3 +75,32 @@ export function lookupDocument(documents: Record<string, string> | undefined, pa
   }
   return undefined;
 }
+
+/** The largest referenced document a front end reads (larger ones are reported, not read). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Why a referenced document could not be read, in a few words, from a Node
+ * error code (`ENOENT`…) or a VS Code `FileSystemError` code (`FileNotFound`…).
+ */
+export function unreadableReason(error: unknown): string {
+  const code = error && typeof error === 'object' && 'code' in error ? String((error as { code: unknown }).code) : '';
+  switch (code) {
+    case 'ENOENT':
+    case 'FileNotFound':
+      return 'no file at that path';
+    case 'EISDIR':
+    case 'FileIsADirectory':
+      return 'it is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+    case 'NoPermissions':
+      return 'permission denied';
+    case 'Unavailable':
+      return 'the file system is unavailable';
+    default: {
+      const message = error instanceof Error ? error.message : String(error);
+      return message.length > 200 ? `${message.slice(0, 200)}…` : message || 'unknown error';
+    }
+  }
+}

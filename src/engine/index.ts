@@ -7,7 +7,7 @@ export { resolveProfiles, BUILT_IN_PROFILES } from './profiles.js';
 export { buildReport, type Report } from './report.js';
 export { completeConfig, ruleDocUrl, DEFAULT_SETTINGS } from './settings.js';
 export { readControlComments, isSuppressed } from './message-control.js';
-export { documentReferences } from './documents.js';
+export { documentReferences, MAX_DOCUMENT_BYTES, unreadableReason } from './documents.js';
 export { childFocusBySection, childFocusOfText, childFocusTotal } from './child.js';
 export { findRecommendations, findActionPlans } from './recommendations.js';
 export { findChronologies } from './chronology.js';

@@ -135,6 +135,12 @@ export interface EngineSettings {
    * `src/engine/documents.ts` lists the paths a document refers to.
    */
   documents?: Record<string, string>;
+  /**
+   * Documents the front end tried to read for the engine but could not, by the
+   * same resolved path, with the reason in a few words (“no file at that
+   * path”, “outside the workspace folder”): rules say why they did not compare.
+   */
+  documentErrors?: Record<string, string>;
 }
 
 export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];

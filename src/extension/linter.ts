@@ -9,6 +9,7 @@ import { ConfigLookup } from './config-lookup.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import { Overrides } from './overrides.js';
 import { TextIndex } from './positions.js';
+import { ReferencedDocuments } from './referenced-documents.js';
 import { combineConfig, configFromSettings, normalizeEnable, normalizeThrottle, type ExtensionSettings } from './settings.js';
 import { classify, decideLint, describeSource, reportTypeTitle, type LintReason } from './when-to-lint.js';
 import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
@@ -62,6 +63,8 @@ export class LintController implements vscode.Disposable {
   /** Fires after each lint decision for a document, linted or not. */
   readonly onDidLint = this.emitter.event;
   private readonly reportedProblems = new Set<string>();
+  /** Documents the reports refer to (an executive summary's overview report), read for the engine. */
+  readonly referenced = new ReferencedDocuments((uri) => this.relintDependent(uri));
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -84,6 +87,14 @@ export class LintController implements vscode.Disposable {
     this.diagnostics.dispose();
     this.configDiagnostics.dispose();
     this.emitter.dispose();
+    this.referenced.dispose();
+  }
+
+  /** A document an open report refers to changed: relint that report (throttled). */
+  private relintDependent(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (document && !document.isClosed && this.states.get(key)?.linted) this.schedule(document);
   }
 
   /** Is this a document the extension looks at at all (Markdown, not its own docs, not a git or output view)? */
@@ -165,7 +176,7 @@ export class LintController implements vscode.Disposable {
     this.fromDisk.delete(key);
     const generation = this.nextGeneration(key);
     const version = document.version;
-    const prepared = await this.prepare(document.uri);
+    const prepared = await this.prepare(document.uri, document.getText(), true);
     // Discard: a newer lint started, the document changed, or it was closed meanwhile.
     if (this.generations.get(key) !== generation || document.isClosed || document.version !== version) return undefined;
     const text = document.getText();
@@ -176,7 +187,7 @@ export class LintController implements vscode.Disposable {
   async lintFile(uri: vscode.Uri, text: string): Promise<LintState | undefined> {
     const key = uri.toString();
     const generation = this.nextGeneration(key);
-    const prepared = await this.prepare(uri);
+    const prepared = await this.prepare(uri, text, false);
     if (this.generations.get(key) !== generation) return undefined;
     const state = await this.finish(uri, text, undefined, prepared, () => this.generations.get(key) === generation);
     if (state?.linted) this.fromDisk.add(key);
@@ -195,6 +206,7 @@ export class LintController implements vscode.Disposable {
     this.fromDisk.delete(key);
     this.runner.forget(key);
     this.diagnostics.delete(uri);
+    this.referenced.forget(uri);
   }
 
   /** Relint every open Markdown document (and files linted from disk): after settings, config files or choices change. */
@@ -221,12 +233,14 @@ export class LintController implements vscode.Disposable {
     return generation;
   }
 
-  private async prepare(uri: vscode.Uri) {
+  /** Settings, config file and referenced documents for a lint; `track` relints the document when those documents change. */
+  private async prepare(uri: vscode.Uri, text: string, track: boolean) {
     const settings = readSettings(uri);
     const fromSettings = configFromSettings(settings);
     for (const problem of fromSettings.problems) this.logOnce(problem);
-    const found = await this.lookup.forDocument(uri);
-    return { settings, fromSettings: fromSettings.config, found, override: this.overrides.get(uri) };
+    const [found, referenced] = await Promise.all([this.lookup.forDocument(uri), this.referenced.read(uri, filePathOf(uri), text, track)]);
+    for (const [path, problem] of Object.entries(referenced.documentErrors)) this.logOnce(`${displayPath(uri)}: cannot read the referenced document ${path}: ${problem}`);
+    return { settings, fromSettings: fromSettings.config, found, override: this.overrides.get(uri), referenced };
   }
 
   /** Decide, lint (in the runner) and publish; undefined when `current()` says the result went stale meanwhile. */
@@ -252,7 +266,7 @@ export class LintController implements vscode.Disposable {
       const state: LintState = { uri: key, version, linted: false, reason: decision.reason, problems: 0, configFile, description: notLintedText(decision.reason) };
       return this.record(key, state);
     }
-    const config = decision.reportType ? { ...base, reportType: decision.reportType } : base;
+    const config: Partial<LintConfig> = { ...base, ...(decision.reportType ? { reportType: decision.reportType } : {}), ...prepared.referenced };
     const outcome = await this.runner.lint(key, { text, filePath: filePathOf(uri), config, summaries: version !== undefined });
     // Cancelled (a newer lint of this document replaced it) or stale (the document moved on).
     if (!outcome || !current()) return undefined;

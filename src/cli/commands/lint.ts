@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { documentReferences, lintText, mergeConfigs, reportTypeIds, rules, ruleDocUrl } from '../../engine/index.js';
+import { documentReferences, unreadableReason, lintText, mergeConfigs, reportTypeIds, rules, ruleDocUrl } from '../../engine/index.js';
 import type { LintResult } from '../../engine/types.js';
 import type { CaseReviewRule } from '../../engine/rule.js';
 import { ConfigResolver, loadConfigFile } from '../../node/config-files.js';
@@ -35,16 +35,18 @@ Other commands: new, merge-chronologies, export (run with --help for each).
 `;
 
 /** Documents a report points at (an executive summary's `overview:`), read for the rules that compare them. */
-function readReferencedDocuments(text: string, file: string): Record<string, string> {
+function readReferencedDocuments(text: string, file: string): { documents: Record<string, string>; documentErrors: Record<string, string> } {
   const documents: Record<string, string> = {};
+  const documentErrors: Record<string, string> = {};
   for (const path of documentReferences(text, file)) {
     try {
       documents[path] = readFileSync(path, 'utf8');
-    } catch {
+    } catch (error) {
       // Not readable: the rule says it could not compare, with the reason.
+      documentErrors[path] = unreadableReason(error);
     }
   }
-  return documents;
+  return { documents, documentErrors };
 }
 
 export interface CommandOutput {
@@ -95,7 +97,7 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
     const reportType = values['report-type'];
     const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
     if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
-    const config = { ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }), documents: readReferencedDocuments(text, file) };
+    const config = { ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }), ...readReferencedDocuments(text, file) };
     const result = lintText(text, { filePath: file, config, extraRules });
     results.push(result);
     for (const failure of result.ruleFailures) problems.push(`${file}: rule “${failure.ruleId}” failed: ${failure.error}`);
