@@ -84,7 +84,7 @@ describe('timeline SVG', () => {
     assert.match(events, /<circle class="crl-marker crl-not-recorded"/);
     const first = data.events[0]!;
     assert.match(events, new RegExp(`data-event="0" data-line="${first.line}"><title>04/03/2019 · Health visiting · child seen · line ${first.line} — New birth visit`));
-    assert.equal(FIXTURE.split('\n')[first.line - 1]!.slice(0, 13), '| 04/03/2019 |');
+    assert.equal(FIXTURE.split('\n')[first.line - 1]!.slice(0, 14), '| 04/03/2019 |');
   });
 
   it('shows an uncertain date as such: dashed outline, a “?”, said in the tooltip', () => {
