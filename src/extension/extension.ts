@@ -17,6 +17,7 @@ import { registerLintTask } from './lint-task.js';
 import { registerNewReport } from './new-report.js';
 import { registerRuleFixes } from './rule-fixes.js';
 import { ReportTypeStatus } from './status-bar.js';
+import { registerTimelineView } from './timeline-view.js';
 
 export const CONFIG_GLOB = '**/.casereviewrc*';
 
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): CaseReviewApi {
   context.subscriptions.push({ dispose: registerRuleFixes() });
   registerNewReport(context, controller);
   registerChronologyCommands(context, controller);
+  registerTimelineView(context, controller);
   registerLintTask(context);
   const checklist = registerChecklist(context, controller);
   const childFocus = new ChildFocusStatus(controller);
