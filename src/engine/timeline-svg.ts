@@ -141,9 +141,16 @@ export function gapPeriod(gap: TimelineGap): { from: number; to: number } {
   return { from: dayOfKey(gap.after.endKey, true) + 1, to: dayOfKey(gap.before.key) - 1 };
 }
 
+/** “10 weeks”, “6 weeks 6 days”. */
+export function gapLength(gap: TimelineGap): string {
+  const weeks = Math.floor(gap.days / 7);
+  const days = gap.days - weeks * 7;
+  return `${weeks} week${weeks === 1 ? '' : 's'}${days > 0 ? ` ${days} day${days === 1 ? '' : 's'}` : ''}`;
+}
+
 export function describeGap(gap: TimelineGap): string {
   const { from, to } = gapPeriod(gap);
-  return `${gap.weeks} weeks with no recorded contact by any agency: ${formatDay(from)} to ${formatDay(to)} (between line ${gap.after.line} and line ${gap.before.line})`;
+  return `${gapLength(gap)} with no recorded event from any agency: ${formatDay(from)} to ${formatDay(to)} (between line ${gap.after.line} and line ${gap.before.line})`;
 }
 
 /** “12 events in 3 agency lanes, 3 Aug 2007 to 15 Jan 2008; child seen at 4; 1 gap longer than 6 weeks.” */
@@ -297,7 +304,7 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
     const { from, to } = gapPeriod(gap);
     const x1 = xOf(from);
     const x2 = xOf(to + 1);
-    const text = `${gap.weeks} weeks`;
+    const text = gapLength(gap);
     const centre = (x1 + x2) / 2;
     const half = text.length * 3.4 + 4;
     const row = centre - half >= gapLabelEnds[0]! ? 0 : centre - half >= gapLabelEnds[1]! ? 1 : 0;

@@ -40,7 +40,7 @@ describe('timeline webview page', () => {
       buttons.map((b) => data.events[Number(b[1])]!.iso),
       data.gaps.map((g) => g.before.iso),
     );
-    assert.match(buttons[1]![2]!, /^15 weeks with no recorded contact by any agency: 4 Dec 2019 to 16 Mar 2020/);
+    assert.match(buttons[1]![2]!, /^15 weeks with no recorded event from any agency: 4 Dec 2019 to 16 Mar 2020/);
     const none = chronologyTimeline(reportOf(FIXTURE), { gapWeeks: 26 });
     assert.match(timelineContent(none, ''), /No gap longer than 26 weeks between recorded events\./);
   });

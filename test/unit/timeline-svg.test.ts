@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { chronologyTimeline, type TimelineData } from '../../src/engine/chronology.js';
-import { describeGap, escapeXml, timelineSummary, timelineSvg } from '../../src/engine/timeline-svg.js';
+import { describeGap, escapeXml, gapLength, timelineSummary, timelineSvg } from '../../src/engine/timeline-svg.js';
 import { reportOf } from '../../src/extension/report-model.js';
 
 const FIXTURE = readFileSync(new URL('../fixtures/timeline/overview-child-f.md', import.meta.url), 'utf8');
@@ -104,15 +104,18 @@ describe('timeline SVG', () => {
   it('hatches the gaps longer than N weeks and writes their length', () => {
     const gaps = group(svg, 'crl-gaps');
     assert.equal(count(gaps, 'class="crl-gap"'), 2);
-    assert.match(gaps, /data-weeks="10"><title>10 weeks with no recorded contact by any agency: 1 Sep 2019 to 11 Nov 2019 \(between line \d+ and line \d+\)<\/title>/);
-    assert.match(gaps, />10 weeks<\/text>/);
+    assert.match(gaps, /data-weeks="10"><title>10 weeks 3 days with no recorded event from any agency: 1 Sep 2019 to 11 Nov 2019 \(between line \d+ and line \d+\)<\/title>/);
+    assert.match(gaps, />10 weeks 3 days<\/text>/);
     assert.match(gaps, />15 weeks<\/text>/);
     assert.match(gaps, /fill="url\(#crl-gap-hatch\)"/);
-    assert.equal(describeGap(data.gaps[1]!).slice(0, 60), '15 weeks with no recorded contact by any agency: 4 Dec 2019 ');
+    assert.equal(describeGap(data.gaps[1]!).slice(0, 60), '15 weeks with no recorded event from any agency: 4 Dec 2019 ');
+
+    const gap = (days: number) => gapLength({ ...data.gaps[0]!, days, weeks: Math.floor(days / 7) });
+    assert.deepEqual([gap(7), gap(8), gap(48), gap(105)], ['1 week', '1 week 1 day', '6 weeks 6 days', '15 weeks']);
 
     const fewer = timelineSvg(timeline(FIXTURE, 12));
     assert.equal(count(group(fewer, 'crl-gaps'), 'class="crl-gap"'), 1);
-    assert.ok(!fewer.includes('>10 weeks<'));
+    assert.ok(!fewer.includes(">10 weeks"));
     assert.equal(count(timelineSvg(timeline(FIXTURE, 52)), 'class="crl-gap"'), 0);
   });
 
