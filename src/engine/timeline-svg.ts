@@ -28,12 +28,10 @@ export interface TimelineSvgOptions {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const LABEL_WIDTH = 200;
 const RIGHT = 30;
 const SUB_ROW = 18;
 const LANE_PAD = 9;
 const MARKER = 6;
-const LANE_LABEL_MAX = 28;
 
 const COLOURS = {
   background: '#ffffff',
@@ -86,6 +84,20 @@ export function escapeXml(text: string): string {
 function shorten(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/** Words onto lines of at most `max` characters (a longer word gets a line of its own). */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 const num = (n: number) => (Math.round(n * 10) / 10).toString();
@@ -189,23 +201,28 @@ function marker(event: TimelineEvent, x: number, y: number): string {
   return hit + shape + query;
 }
 
-function legend(x: number, y: number): string {
-  const items: { shape: string; label: string }[] = [
-    { shape: marker(sample(true), 0, 0), label: 'Child seen' },
-    { shape: marker(sample(false), 0, 0), label: 'Child not seen' },
-    { shape: marker(sample(undefined), 0, 0), label: 'Not recorded' },
-    { shape: marker({ ...sample(undefined), uncertain: true }, 0, 0), label: 'Uncertain date' },
-    { shape: `<line x1="-8" y1="0" x2="8" y2="0" stroke="${COLOURS.bar}" stroke-width="4" stroke-dasharray="4 2"/>`, label: 'Month, year or range' },
-    { shape: `<rect x="-8" y="-7" width="16" height="14" fill="url(#crl-gap-hatch)" stroke="${COLOURS.gapEdge}" stroke-dasharray="3 2"/>`, label: 'Gap with no recorded event' },
+/** The key to the symbols, wrapped onto as many rows of 20 px as `maxWidth` needs. */
+function legend(x: number, y: number, maxWidth: number): { svg: string; rows: number } {
+  const items: { shape: string; label: string; width: number }[] = [
+    { shape: marker(sample(true), 0, 0), label: 'Child seen', width: 104 },
+    { shape: marker(sample(false), 0, 0), label: 'Child not seen', width: 124 },
+    { shape: marker(sample(undefined), 0, 0), label: 'Not recorded', width: 114 },
+    { shape: marker({ ...sample(undefined), uncertain: true }, 0, 0), label: 'Uncertain date', width: 128 },
+    { shape: `<line x1="-8" y1="0" x2="8" y2="0" stroke="${COLOURS.bar}" stroke-width="4" stroke-dasharray="4 2"/>`, label: 'Month, year or range', width: 168 },
+    { shape: `<rect x="-8" y="-7" width="16" height="14" fill="url(#crl-gap-hatch)" stroke="${COLOURS.gapEdge}" stroke-dasharray="3 2"/>`, label: 'Gap with no recorded event', width: 200 },
   ];
-  const widths = [104, 124, 114, 128, 168, 210];
-  let offset = x;
-  const parts = items.map((item, i) => {
-    const part = `<g transform="translate(${num(offset + 8)} ${num(y)})">${item.shape}<text x="20" y="4" font-size="12" fill="${COLOURS.text}">${escapeXml(item.label)}</text></g>`;
-    offset += widths[i]!;
+  let dx = 0;
+  let row = 0;
+  const parts = items.map((item) => {
+    if (dx > 0 && dx + item.width > maxWidth) {
+      dx = 0;
+      row++;
+    }
+    const part = `<g transform="translate(${num(x + dx + 8)} ${num(y + row * 20)})">${item.shape}<text x="20" y="4" font-size="12" fill="${COLOURS.text}">${escapeXml(item.label)}</text></g>`;
+    dx += item.width;
     return part;
   });
-  return `<g class="crl-legend" aria-hidden="true">${parts.join('')}</g>`;
+  return { svg: `<g class="crl-legend" aria-hidden="true">${parts.join('')}</g>`, rows: row + 1 };
 }
 
 function sample(childSeen: boolean | undefined): TimelineEvent {
@@ -224,7 +241,7 @@ function axisTicks(startDay: number, endDay: number, plotWidth: number): Tick[] 
   const first = monthIndexOfDay(startDay);
   const last = monthIndexOfDay(endDay);
   const months = last - first + 1;
-  const fit = Math.max(2, Math.floor(plotWidth / 80));
+  const fit = Math.max(2, Math.floor(plotWidth / 64));
   const step = [1, 2, 3, 6, 12, 24, 60, 120, 600].find((s) => months / s <= fit) ?? 1200;
   const ticks: Tick[] = [];
   for (let index = Math.ceil(first / step) * step; index <= last + 1; index += step) {
@@ -260,16 +277,21 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
     `<title id="crl-title">${escapeXml(title)}</title><desc id="crl-desc">${escapeXml(summary)}</desc>` +
     `<defs><pattern id="crl-gap-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     `<rect width="8" height="8" fill="${COLOURS.gapFill}"/><line x1="0" y1="0" x2="0" y2="8" stroke="${COLOURS.gapHatch}" stroke-width="2.5"/></pattern></defs>`;
+  // About 9.5 px a character of the 17 px bold title and 6.5 px of the 12 px summary.
+  const summaryLines = wrap(summary, Math.floor((width - 32) / 6.5)).slice(0, 4);
   const heading =
-    `<text x="16" y="26" font-size="17" font-weight="bold" fill="${COLOURS.text}">${escapeXml(shorten(title, 110))}</text>` +
-    `<text x="16" y="46" font-size="12" fill="${COLOURS.muted}">${escapeXml(summary)}</text>`;
+    `<text x="16" y="26" font-size="17" font-weight="bold" fill="${COLOURS.text}">${escapeXml(shorten(title, Math.floor((width - 32) / 9.5)))}</text>` +
+    summaryLines.map((line, i) => `<text x="16" y="${46 + i * 16}" font-size="12" fill="${COLOURS.muted}">${escapeXml(line)}</text>`).join('');
+  const headShift = (summaryLines.length - 1) * 16;
 
   if (data.events.length === 0) {
-    const height = 70;
+    const height = 70 + headShift;
     return `${head} width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${titleBlock}<rect width="${width}" height="${height}" fill="${COLOURS.background}"/>${heading}</svg>\n`;
   }
 
-  const left = LABEL_WIDTH;
+  // Lane labels take a fifth of the width, from 150 to 200 px (about 7 px a character).
+  const left = Math.round(Math.min(200, Math.max(150, width / 5)));
+  const labelMax = Math.floor((left - 20) / 7);
   const plotWidth = width - left - RIGHT;
   // The axis runs from the first day of the first event's month to the last day of the last event's month.
   const firstDay = Math.min(...data.events.map((e) => dayOfKey(e.key)));
@@ -312,9 +334,10 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
     return { gap, x1, x2, text, centre, row };
   });
 
-  const legendY = 70;
-  const gapRowY = [94, 108];
-  const lanesTop = data.gaps.length > 0 ? 118 : 90;
+  const key = legend(16, 70 + headShift, width - 32);
+  const shift = headShift + (key.rows - 1) * 20;
+  const gapRowY = [94 + shift, 108 + shift];
+  const lanesTop = (data.gaps.length > 0 ? 118 : 90) + shift;
   const laneHeights = rowEnds.map((ends) => Math.max(36, 2 * LANE_PAD + Math.max(1, ends.length) * SUB_ROW));
   const laneTops: number[] = [];
   let y = lanesTop;
@@ -330,7 +353,7 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
   parts.push(titleBlock);
   parts.push(`<rect width="${width}" height="${height}" fill="${COLOURS.background}"/>`);
   parts.push(heading);
-  parts.push(legend(16, legendY));
+  parts.push(key.svg);
 
   // Lanes.
   parts.push('<g class="crl-lanes">');
@@ -339,7 +362,7 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
     const h = laneHeights[i]!;
     parts.push(
       `<g class="crl-lane" data-lane="${i}"><rect x="0" y="${num(top)}" width="${width}" height="${num(h)}" fill="${i % 2 === 0 ? COLOURS.laneA : COLOURS.laneB}"/>` +
-        `<text x="${left - 12}" y="${num(top + h / 2 + 4)}" text-anchor="end" font-size="13" font-weight="600" fill="${COLOURS.text}"><title>${escapeXml(lane)}</title>${escapeXml(shorten(lane, LANE_LABEL_MAX))}</text></g>`,
+        `<text x="${left - 12}" y="${num(top + h / 2 + 4)}" text-anchor="end" font-size="13" font-weight="600" fill="${COLOURS.text}"><title>${escapeXml(lane)}</title>${escapeXml(shorten(lane, labelMax))}</text></g>`,
     );
   });
   parts.push(`<line x1="${left}" y1="${num(lanesTop)}" x2="${left}" y2="${num(lanesBottom)}" stroke="${COLOURS.grid}"/>`);

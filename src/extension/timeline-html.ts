@@ -1,12 +1,14 @@
 /**
  * The “Show timeline” webview's page (pure: no VS Code API, unit-tested).
  *
- * The page holds the drawing (timeline-svg.ts, interactive), a summary, an
- * “Export SVG…” button and the list of gaps. Strict content security policy:
+ * The page holds the drawing (timeline-svg.ts, interactive; with its own title
+ * and summary), an “Export SVG…” button and the list of gaps. Strict content security policy:
  * nothing may load from anywhere (`default-src 'none'`), the one style sheet
  * and the one script carry a fresh nonce, the drawing uses presentation
  * attributes only. The script posts the messages below; the extension answers
- * an edit of the report with an `update` message carrying the new content.
+ * an edit of the report with an `update` message carrying the new content
+ * (`{ type: 'update', content, version }`), and marks the event whose row it
+ * revealed with `{ type: 'select', index }`.
  */
 import { describeGap, escapeXml } from '../engine/timeline-svg.js';
 import type { TimelineData } from '../engine/chronology.js';
@@ -18,7 +20,9 @@ export type TimelineMessage =
   /** The “Export SVG…” button. */
   | { type: 'export' }
   /** The page shows the content of `version`, with `events` event markers in its DOM. */
-  | { type: 'rendered'; events: number; version: number };
+  | { type: 'rendered'; events: number; version: number }
+  /** The width in pixels the drawing has (on load and after the panel is resized). */
+  | { type: 'width'; width: number };
 
 /** The message, if it is one the page may send (anything else is ignored). */
 export function parseTimelineMessage(value: unknown): TimelineMessage | undefined {
@@ -28,6 +32,7 @@ export function parseTimelineMessage(value: unknown): TimelineMessage | undefine
   if (m.type === 'reveal' && isCount(m.index)) return { type: 'reveal', index: m.index };
   if (m.type === 'export') return { type: 'export' };
   if (m.type === 'rendered' && isCount(m.events) && typeof m.version === 'number') return { type: 'rendered', events: m.events, version: m.version };
+  if (m.type === 'width' && isCount(m.width)) return { type: 'width', width: m.width };
   return undefined;
 }
 
@@ -52,7 +57,6 @@ export interface TimelinePage {
   nonce: string;
   /** Page title (the report's name). */
   title: string;
-  summary: string;
   /** `timelineContent(…)`. */
   content: string;
   /** Document version shown, echoed back in `rendered`. */
@@ -83,16 +87,18 @@ const SCRIPT = `
 (function () {
   const vscode = acquireVsCodeApi();
   const content = document.getElementById('content');
-  const summary = document.getElementById('summary');
   const rendered = () => vscode.postMessage({ type: 'rendered', events: content.querySelectorAll('.crl-event').length, version: Number(content.getAttribute('data-version')) });
+  function select(index) {
+    for (const selected of content.querySelectorAll('.selected')) selected.classList.remove('selected');
+    const marker = content.querySelector('.crl-event[data-event="' + index + '"]');
+    if (marker) marker.classList.add('selected');
+  }
   function reveal(target) {
     const element = target && target.closest ? target.closest('[data-event]') : null;
     if (!element) return false;
     const index = Number(element.getAttribute('data-event'));
     if (!Number.isInteger(index) || index < 0) return false;
-    for (const selected of content.querySelectorAll('.selected')) selected.classList.remove('selected');
-    const marker = content.querySelector('.crl-event[data-event="' + index + '"]');
-    if (marker) marker.classList.add('selected');
+    select(index);
     vscode.postMessage({ type: 'reveal', index: index });
     return true;
   }
@@ -103,13 +109,21 @@ const SCRIPT = `
   });
   window.addEventListener('message', function (event) {
     const message = event.data;
-    if (!message || message.type !== 'update') return;
+    if (!message) return;
+    if (message.type === 'select') select(message.index);
+    if (message.type !== 'update') return;
     content.innerHTML = message.content;
     content.setAttribute('data-version', String(message.version));
-    summary.textContent = message.summary;
     rendered();
   });
+  const reportWidth = () => vscode.postMessage({ type: 'width', width: Math.floor(content.clientWidth) });
+  let resizing;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(reportWidth, 200);
+  });
   rendered();
+  reportWidth();
 })();
 `;
 
@@ -127,7 +141,7 @@ export function timelineHtml(page: TimelinePage): string {
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>
-<div class="toolbar"><button id="export" type="button" title="Save the timeline as an SVG image">Export SVG…</button><span id="summary" class="summary">${escapeXml(page.summary)}</span></div>
+<div class="toolbar"><button id="export" type="button" title="Save the timeline as an SVG image">Export SVG…</button><span class="summary">Click an event to go to its chronology row.</span></div>
 <main id="content" data-version="${page.version}" aria-live="polite">${page.content}</main>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>

@@ -25,7 +25,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { chronologyTimeline, type TimelineData, type TimelineEvent } from '../engine/chronology.js';
 import { stringValue } from '../engine/front-matter.js';
-import { timelineSummary, timelineSvg } from '../engine/timeline-svg.js';
+import { timelineSvg } from '../engine/timeline-svg.js';
 import type { LintController } from './linter.js';
 import { MARKDOWN } from './linter.js';
 import { reportOf } from './report-model.js';
@@ -36,6 +36,8 @@ export const SHOW_TIMELINE_COMMAND = 'caseReview.showTimeline';
 export const EXPORT_TIMELINE_COMMAND = 'caseReview.exportTimelineSvg';
 export const TIMELINE_VIEW_TYPE = 'caseReview.timeline';
 export const DEFAULT_GAP_WEEKS = 6;
+/** Width of the drawing until the page tells its own, and of an exported file. */
+const DEFAULT_WIDTH = 1100;
 
 /** `caseReview.timelineGapWeeks`: a whole number of weeks from 1 to 520, else the default. */
 export function gapWeeksSetting(scope?: vscode.Uri): number {
@@ -126,6 +128,8 @@ class TimelinePanel implements TimelineHandle, vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private drawing: Drawing;
   private shown = '';
+  /** Width of the drawing: the page's, once it has said (see the `width` message). */
+  private width = DEFAULT_WIDTH;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly renderEmitter = new vscode.EventEmitter<TimelineRendered>();
@@ -184,21 +188,19 @@ class TimelinePanel implements TimelineHandle, vscode.Disposable {
     this.update(true);
   }
 
-  private content(): { content: string; summary: string } {
+  private content(): string {
     const { data, title } = this.drawing;
-    this.shown = timelineSvg(data, { title, interactive: true });
+    this.shown = timelineSvg(data, { title, interactive: true, width: this.width });
     this.panel.title = `Timeline: ${baseName(this.document.uri)}`;
-    return { content: timelineContent(data, this.shown), summary: timelineSummary(data) };
+    return timelineContent(data, this.shown);
   }
 
   private setHtml(): void {
-    const { content, summary } = this.content();
     this.panel.webview.html = timelineHtml({
       cspSource: this.panel.webview.cspSource,
       nonce: randomBytes(18).toString('base64'),
       title: this.drawing.title,
-      summary,
-      content,
+      content: this.content(),
       version: this.drawing.version,
     });
   }
@@ -223,8 +225,7 @@ class TimelinePanel implements TimelineHandle, vscode.Disposable {
       this.setHtml();
       return;
     }
-    const { content, summary } = this.content();
-    void this.panel.webview.postMessage({ type: 'update', content, summary, version: this.drawing.version }).then(
+    void this.panel.webview.postMessage({ type: 'update', content: this.content(), version: this.drawing.version }).then(
       (delivered) => {
         if (!delivered) this.setHtml();
       },
@@ -241,6 +242,15 @@ class TimelinePanel implements TimelineHandle, vscode.Disposable {
       return undefined;
     }
     if (message.type === 'export') return this.exportSvg();
+    if (message.type === 'width') {
+      // Fit the panel (the paper's border takes 2 px); below 480 px the page scrolls.
+      const width = Math.min(2400, Math.max(480, message.width - 2));
+      if (Math.abs(width - this.width) >= 16) {
+        this.width = width;
+        this.update();
+      }
+      return undefined;
+    }
     return this.reveal(message.index);
   }
 
@@ -262,6 +272,8 @@ class TimelinePanel implements TimelineHandle, vscode.Disposable {
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: false, preview: false });
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const shownIndex = this.drawing.data.events.indexOf(event);
+    if (shownIndex !== -1) void this.panel.webview.postMessage({ type: 'select', index: shownIndex });
     return editor;
   }
 

@@ -12,7 +12,7 @@ describe('timeline webview page', () => {
   const data = chronologyTimeline(reportOf(FIXTURE), { gapWeeks: 6 });
   const svg = timelineSvg(data, { interactive: true });
   const content = timelineContent(data, svg);
-  const html = timelineHtml({ cspSource: 'https://file+.vscode-resource.example', nonce: 'abc123+/=', title: 'Child F <draft>', summary: 'Summary & more', content, version: 7 });
+  const html = timelineHtml({ cspSource: 'https://file+.vscode-resource.example', nonce: 'abc123+/=', title: 'Child F <draft>', content, version: 7 });
 
   it('has a strict content security policy: nothing loads, only the nonced style and script run', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
@@ -25,10 +25,9 @@ describe('timeline webview page', () => {
     assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<style'), 'the policy comes before anything it governs');
   });
 
-  it('holds the drawing, the escaped title and summary, the export button and the version shown', () => {
+  it('holds the drawing, the escaped title, the export button and the version shown', () => {
     assert.ok(html.includes(svg));
     assert.match(html, /<title>Child F &lt;draft&gt;<\/title>/);
-    assert.match(html, /<span id="summary" class="summary">Summary &amp; more<\/span>/);
     assert.match(html, /<button id="export" type="button"[^>]*>Export SVG…<\/button>/);
     assert.match(html, /<main id="content" data-version="7"/);
   });
@@ -49,7 +48,8 @@ describe('timeline webview page', () => {
     assert.deepEqual(parseTimelineMessage({ type: 'reveal', index: 3 }), { type: 'reveal', index: 3 });
     assert.deepEqual(parseTimelineMessage({ type: 'export', target: 'file:///etc/passwd' }), { type: 'export' });
     assert.deepEqual(parseTimelineMessage({ type: 'rendered', events: 12, version: 2 }), { type: 'rendered', events: 12, version: 2 });
-    for (const bad of [undefined, null, 'reveal', { type: 'reveal' }, { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'reveal', index: '2' }, { type: 'write', path: '/tmp/x' }, { type: 'rendered', events: 1 }]) {
+    assert.deepEqual(parseTimelineMessage({ type: 'width', width: 640 }), { type: 'width', width: 640 });
+    for (const bad of [undefined, null, 'reveal', { type: 'reveal' }, { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'reveal', index: '2' }, { type: 'write', path: '/tmp/x' }, { type: 'rendered', events: 1 }, { type: 'width', width: 'wide' }, { type: 'width', width: -5 }]) {
       assert.equal(parseTimelineMessage(bad), undefined, JSON.stringify(bad));
     }
   });

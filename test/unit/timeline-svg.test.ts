@@ -39,9 +39,10 @@ function elements(svg: string): string[] {
 
 /** One top-level group of the drawing: from `<g class="NAME">` to the next top-level group or the end. */
 function group(svg: string, name: string): string {
-  const start = svg.indexOf(`<g class="${name}">`);
-  assert.ok(start !== -1, `${name} group`);
-  const next = ['crl-lanes', 'crl-axis', 'crl-gaps', 'crl-events'].map((n) => svg.indexOf(`<g class="${n}">`, start + 1)).filter((i) => i > start);
+  const starts = (n: string) => [`<g class="${n}">`, `<g class="${n}" `].map((open) => svg.indexOf(open)).filter((i) => i !== -1);
+  const start = Math.min(...starts(name));
+  assert.ok(Number.isFinite(start), `${name} group`);
+  const next = ['crl-legend', 'crl-lanes', 'crl-axis', 'crl-gaps', 'crl-events'].flatMap(starts).filter((i) => i > start);
   return svg.slice(start, next.length > 0 ? Math.min(...next) : svg.length);
 }
 
@@ -149,7 +150,21 @@ describe('timeline SVG', () => {
     const name = 'Northshire Community Health and Wellbeing Partnership Trust';
     const out = timelineSvg(timeline(table([`| 03/08/2007 | ${name} | Visit. | Yes |`])));
     const lanes = group(out, 'crl-lanes');
-    assert.match(lanes, new RegExp(`<title>${name}</title>Northshire Community Health…</text>`));
+    assert.match(lanes, new RegExp(`<title>${name}</title>Northshire Community Hea…</text>`));
+    const narrow = group(timelineSvg(timeline(table([`| 03/08/2007 | ${name} | Visit. | Yes |`])), { width: 480 }), 'crl-lanes');
+    assert.match(narrow, /<\/title>Northshire Commun…<\/text>/);
+  });
+
+  it('fits a narrow width: the key wraps onto more rows and everything stays inside', () => {
+    const wide = timelineSvg(data, { width: 1100 });
+    const narrow = timelineSvg(data, { width: 500 });
+    const rows = (out: string) => new Set([...group(out, 'crl-legend').matchAll(/translate\([\d.]+ ([\d.]+)\)/g)].map((m) => m[1])).size;
+    assert.equal(rows(wide), 1);
+    assert.ok(rows(narrow) >= 3, `${rows(narrow)} rows`);
+    const xs = [...narrow.matchAll(/ (?:x|x1|x2|cx)="([\d.]+)"/g)].map((m) => Number(m[1]));
+    assert.ok(Math.max(...xs) <= 500, `max x ${Math.max(...xs)}`);
+    assert.match(narrow, /^<svg [^>]*width="500"/);
+    assert.ok(narrow.includes('<text x="16" y="62"') && !wide.includes('<text x="16" y="62"'), 'the summary wraps onto a second line');
   });
 
   it('makes markers focusable buttons only in the interactive drawing', () => {

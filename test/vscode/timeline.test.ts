@@ -70,6 +70,13 @@ describe('Case Review: Show Timeline', function () {
     const rendered = await drawn(handle, 12);
     assert.equal(rendered.version, document.version);
     assert.equal(handle.panel.visible, true);
+    // The page told its width and the drawing was redrawn to fit it.
+    const width = await waitFor('a drawing as wide as the panel', () => {
+      const w = Number(/^<svg [^>]*? width="(\d+)"/.exec(handle.svg)?.[1]);
+      return w !== 1100 ? w : undefined;
+    }, [handle.onDidRender]);
+    assert.ok(width >= 480 && width < 1100, `${width} px`);
+    await drawn(handle, 12);
 
     // What the page posts when the author clicks the 10/07/2019 GP event.
     const index = handle.data.events.findIndex((e) => e.label === '10/07/2019');
