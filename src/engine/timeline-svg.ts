@@ -241,7 +241,7 @@ function axisTicks(startDay: number, endDay: number, plotWidth: number): Tick[] 
   const first = monthIndexOfDay(startDay);
   const last = monthIndexOfDay(endDay);
   const months = last - first + 1;
-  const fit = Math.max(2, Math.floor(plotWidth / 64));
+  const fit = Math.max(2, Math.floor(plotWidth / 56));
   const step = [1, 2, 3, 6, 12, 24, 60, 120, 600].find((s) => months / s <= fit) ?? 1200;
   const ticks: Tick[] = [];
   for (let index = Math.ceil(first / step) * step; index <= last + 1; index += step) {
