@@ -98,6 +98,8 @@ describe('Case Review: Show Timeline', function () {
     assert.equal(await handle.receive({ type: 'write', path: '/tmp/x' }), undefined);
     assert.deepEqual(vscode.window.activeTextEditor.selection, selection);
 
+    // A panel left open by an earlier suite (Problems) would cover the picture.
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     await pause(1500);
     console.log('CASE_REVIEW_SCREENSHOT timeline-view');
     await pause(2500);
