@@ -18,6 +18,7 @@ import { registerNewReport } from './new-report.js';
 import { registerRuleFixes } from './rule-fixes.js';
 import { ReportTypeStatus } from './status-bar.js';
 import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
+import { registerTimelineView } from './timeline-view.js';
 
 export const CONFIG_GLOB = '**/.casereviewrc*';
 
@@ -96,6 +97,7 @@ export function activateWith(context: vscode.ExtensionContext, node: NodeFeature
   registerChronologyCommands(context, controller);
   node.registerLintTask?.(context);
   registerExportCommand(context, controller, output);
+  registerTimelineView(context, controller);
   const checklist = registerChecklist(context, controller);
   const childFocus = new ChildFocusStatus(controller);
   context.subscriptions.push(childFocus);
