@@ -61,7 +61,12 @@ async function ask(interactive: boolean, given: string | undefined, options: vsc
 
 /** A file name in `folder` (from `stem`, made safe) that no file has yet, e.g. `imr-child-d.md`, `imr-child-d-2.md`. */
 async function freeName(folder: vscode.Uri, stem: string): Promise<vscode.Uri | undefined> {
-  const safe = stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
+  const dashed = stem.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  let from = 0;
+  let to = dashed.length;
+  while (from < to && dashed[from] === '-') from++;
+  while (to > from && dashed[to - 1] === '-') to--;
+  const safe = dashed.slice(from, to) || 'report';
   for (let n = 1; n < 100; n++) {
     const candidate = vscode.Uri.joinPath(folder, `${safe}${n === 1 ? '' : `-${n}`}.md`);
     const open = vscode.workspace.textDocuments.some((d) => d.uri.path === candidate.path);
