@@ -59,6 +59,11 @@ describe('anonymisation', () => {
       assert.deepEqual(kinds(lintWithRule('anonymisation', md)), ['name:Smith’s']);
     });
 
+    it('reads police ranks (“Detective Superintendent”) as titles, not names', () => {
+      const md = `## Panel\n\n| Role | Organisation |\n| --- | --- |\n| Detective Superintendent, Public Protection | Northshire Police |\n\nThe panel was chaired by a Detective Superintendent. Superintendent Jones attended.\n`;
+      assert.deepEqual(kinds(lintWithRule('anonymisation', md)), ['name:Jones']);
+    });
+
     it('learns a place from the agency names the document uses (“Eastport Police”)', () => {
       const md = `## Summary\n\nEastport Police attended. The family had lived in Eastport since 2009.\n`;
       assert.deepEqual(kinds(lintWithRule('anonymisation', md)), []);

@@ -58,5 +58,13 @@ describe('Case Review: New Report…', function () {
     const headings = text.split('\n').filter((l) => l.startsWith('#'));
     assert.equal(headings[0], '# Multi-Agency Case Audit: Child L');
     assert.deepEqual(headings.slice(1, 4), ['## Core data', '## Introduction', '## Audit scope']);
+    // Untitled but placed in the board's folder: its .casereviewrc applies before the report is ever saved.
+    assert.equal(document.uri.scheme, 'untitled');
+    assert.equal(document.uri.path, fixture('board/multi-agency-audit-child-l.md').path);
+    const state = await waitForState(api, document, (s) => s.linted);
+    assert.equal(state.reportType, 'multi-agency-audit');
+    assert.ok(state.configFile?.includes(".casereviewrc"), state.configFile);
+    const checklist = api.checklist.sections(document);
+    assert.ok(checklist.some((node) => node.section.title === 'Audit scope'), checklist.map((n) => n.section.title).join(' | '));
   });
 });
