@@ -100,6 +100,8 @@ describe('Case Review: Show Timeline', function () {
 
     // A panel left open by an earlier suite (Problems) would cover the picture.
     await vscode.commands.executeCommand('workbench.action.closePanel');
+    // …and so would a notification left by an earlier suite (Export to Word).
+    await vscode.commands.executeCommand('notifications.clearAll');
     await pause(1500);
     console.log('CASE_REVIEW_SCREENSHOT timeline-view');
     await pause(2500);
