@@ -10,10 +10,7 @@
  */
 import { TextMemo } from './memo.js';
 import type { Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { reportParser } from './markdown-syntax.js';
 import { buildReport, type Report } from './report.js';
 import { completeConfig } from './settings.js';
 import type { EngineSettings } from './types.js';
@@ -489,7 +486,7 @@ export interface ChildFocus {
  */
 export function childFocusOfText(text: string, settings: Partial<EngineSettings> = {}, parsed?: Root): ChildFocus {
   const { rules: _rules, ...complete } = completeConfig(settings);
-  const tree = parsed ?? (unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root);
+  const tree = parsed ?? (reportParser().parse(text) as Root);
   const report = buildReport(tree, text, complete);
   return { total: childFocusTotal(report), sections: childFocusBySection(report), child: childLexicon(report).label };
 }

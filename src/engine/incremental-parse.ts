@@ -8,14 +8,11 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { reportParser } from './markdown-syntax.js';
 import { chunkStarts } from './chunks.js';
 
 /** The parser every front end uses (the same plugins as `createProcessor`). */
-export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+export const parser = reportParser().freeze();
 
 interface Shift {
   line: number;

@@ -1,9 +1,6 @@
 /** Linting one document: parse, run the preset, convert messages to the public shape. */
 import type { Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { reportParser } from './markdown-syntax.js';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { LintConfig, LintMessage, LintResult, MessageData, Severity } from './types.js';
@@ -15,8 +12,7 @@ import type { IncrementalParser } from './incremental-parse.js';
 
 /** A unified processor with the preset; `extraRules` (a board's own rules) run after the built-in ones. */
 export function createProcessor(config: Partial<LintConfig> = {}, extraRules: readonly CaseReviewRule<any>[] = []) {
-  // The same parser plugins as `parser` in incremental-parse.ts (the incremental path must parse alike).
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(caseReviewPreset, { ...config, extraRules }).freeze();
+  return reportParser().use(caseReviewPreset, { ...config, extraRules }).freeze();
 }
 
 function severityOf(message: VFileMessage): Severity {

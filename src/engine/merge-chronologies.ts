@@ -32,10 +32,7 @@
  *   other; with times, time order wins and the Note still links them.
  */
 import type { Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { reportParser } from './markdown-syntax.js';
 import { buildReport } from './report.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { stringValue } from './front-matter.js';
@@ -96,7 +93,7 @@ interface Group {
 const COMMON_WORDS = new Set(data.mergeCommonWords);
 const OPTIONAL_COLUMNS: readonly ChronologyColumn[] = ['childSeen', 'action', 'significance'];
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+const parser = reportParser().freeze();
 
 function baseName(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? path;
