@@ -56,7 +56,7 @@ describe('incremental relinting equals a fresh lint', function () {
       { numRuns: 400, seed: 9 },
     );
     console.log(`      ${edits} parses compared, ${cut} of them cut into pieces`);
-    assert.ok(cut > edits / 4, 'the generated documents exercise the cut points');
+    assert.ok(cut >= 100, 'the generated documents exercise the cut points (at least 100 parses in several pieces)');
   });
 
   it('on the example report after 60 random one-character edits', () => {
