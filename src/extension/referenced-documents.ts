@@ -20,12 +20,20 @@ export interface ReferencedTexts {
 export class ReferencedDocuments implements vscode.Disposable {
   private readonly graph = new DependencyGraph();
   private readonly cache = new TextCache();
-  /** One watcher per folder holding a referenced file (pattern `*`, events filtered by the graph). */
-  private readonly watchers = new Map<string, vscode.Disposable[]>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly relint: (dependent: vscode.Uri) => void) {
+    // Referenced files are only read inside a workspace folder, so the workspace's own
+    // recursive watcher (a string glob) sees every change to them, including the creation
+    // of a file that did not exist yet. A watcher created per folder on demand starts
+    // asynchronously and can miss a file written just after it (seen in CI under code-server).
+    // Events are filtered by the dependency graph; files.watcherExclude applies.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.subscriptions = [
+      watcher,
+      watcher.onDidCreate((changed) => this.changed(changed, true)),
+      watcher.onDidChange((changed) => this.changed(changed, true)),
+      watcher.onDidDelete((changed) => this.changed(changed, true)),
       // Typing, and a change of dirty state (saved, or reverted without a content change).
       vscode.workspace.onDidChangeTextDocument((event) => this.changed(event.document.uri, false)),
       // Closing an edited document without saving brings back the text on disk.
@@ -35,8 +43,6 @@ export class ReferencedDocuments implements vscode.Disposable {
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
-    for (const watcher of this.watchers.values()) for (const d of watcher) d.dispose();
-    this.watchers.clear();
   }
 
   /**
@@ -112,29 +118,8 @@ export class ReferencedDocuments implements vscode.Disposable {
     for (const dependent of this.graph.dependentsOf(key)) this.relint(vscode.Uri.parse(dependent, true));
   }
 
-  /** Watch the folders of the referenced files; drop watchers and cached texts no longer needed. */
+  /** Drop the cached texts no longer referenced by an open report. */
   private update(): void {
-    const targets = this.graph.targets();
-    this.cache.retain(targets);
-    const folders = new Set<string>();
-    for (const target of targets) {
-      const uri = vscode.Uri.parse(target, true);
-      const folder = vscode.Uri.joinPath(uri, '..');
-      const key = folder.toString();
-      folders.add(key);
-      if (this.watchers.has(key)) continue;
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*'));
-      this.watchers.set(key, [
-        watcher,
-        watcher.onDidCreate((changed) => this.changed(changed, true)),
-        watcher.onDidChange((changed) => this.changed(changed, true)),
-        watcher.onDidDelete((changed) => this.changed(changed, true)),
-      ]);
-    }
-    for (const [key, watcher] of this.watchers) {
-      if (folders.has(key)) continue;
-      for (const d of watcher) d.dispose();
-      this.watchers.delete(key);
-    }
+    this.cache.retain(this.graph.targets());
   }
 }
