@@ -1,6 +1,7 @@
 import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { defineRule } from '../src/engine/rule.js';
 import { blocksIn } from '../src/engine/blocks.js';
+import { contextKey, TextMemo } from '../src/engine/memo.js';
 import { stringList, stringValue } from '../src/engine/front-matter.js';
 import { findDates } from '../src/engine/dates.js';
 import {
@@ -180,6 +181,10 @@ function occurrencesOf(text: string, phrase: string): { start: number; end: numb
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+const maskedForNames = new TextMemo<string>();
+const placesIn = new TextMemo<string[]>();
+const namesIn = new TextMemo<Found[]>();
+
 /** Mask comments, inline code, link destinations, HTML tags and Markdown punctuation, keeping offsets. */
 function maskForNames(source: string): string {
   const blank = (m: string) => m.replace(/[^\n]/g, ' ');
@@ -344,11 +349,16 @@ The primary school made a referral.
     }
 
     const blocks = blocksIn(report.tree, text, 0, text.length, true);
-    const masked = blocks.map((block) => maskForNames(block.source));
+    const masked = blocks.map((block) => maskedForNames.get(block.source, () => maskForNames(block.source)));
     // Places the document itself names before an agency word ("Eastport Police") are not people
     // (but a school named the same way is still a school: patterns use the configured words only).
+    // Each paragraph's places and names are kept across lints, keyed by its text and the words allowed.
     const configured = new Set(allowed);
-    for (const m of masked) for (const place of learnPlaces(m, allowed)) allowed.add(place);
+    const configuredKey = contextKey(JSON.stringify([...configured].sort()));
+    for (const m of masked) for (const place of placesIn.get(`${configuredKey}\u0000${m}`, () => learnPlaces(m, configured))) allowed.add(place);
+    const namesKey = contextKey(JSON.stringify([detector, ...[...allowed].sort()]));
+    const namesOf = (text: string, titleLike: boolean) =>
+      namesIn.get(`${namesKey}\u0000${titleLike ? 't' : 'p'}\u0000${text}`, () => findNames({ text, titleLike }, { allowed, detector }));
     const nameFinds: Found[] = [];
     const scanned: { start: number; end: number }[] = [];
     blocks.forEach((block, i) => {
@@ -359,7 +369,7 @@ The primary school made a referral.
       }
       const titleLike = block.node.type === 'heading' || headerCells.has(block.start);
       if (block.node.type === 'tableCell' && RAG_WORDS.has(wordKey(block.source.replace(/[|*_\s]/g, '')))) return;
-      for (const f of findNames({ text: masked[i]!, titleLike }, { allowed, detector })) {
+      for (const f of namesOf(masked[i]!, titleLike)) {
         nameFinds.push({ ...f, start: block.start + f.start, end: block.start + f.end });
       }
     });

@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { wordsRegExp } from '../src/engine/child.js';
 import { blocksIn, maskMarkup } from '../src/engine/blocks.js';
 import { splitSentences } from '../src/engine/sentences.js';
+import { contextKey, TextMemo } from '../src/engine/memo.js';
 
 import data from '../src/data/hindsight-phrases.json' with { type: 'json' };
 
@@ -10,6 +11,31 @@ interface Options {
 }
 
 const NEGATION = wordsRegExp(data.negations, 'iu')!;
+
+interface Hit {
+  /** Offset in the paragraph. */
+  start: number;
+  text: string;
+}
+
+/** Kept across lints: one memo per list of phrases, keyed by the paragraph's masked text. */
+const hitsByPhrases = new Map<string, TextMemo<Hit[]>>();
+
+/** Hindsight wording in one paragraph's masked text, outside quotations and sentences that guard against hindsight. */
+function hindsightIn(masked: string, pattern: RegExp): Hit[] {
+  const text = maskQuotes(masked);
+  pattern.lastIndex = 0;
+  if (!pattern.test(text)) return [];
+  const hits: Hit[] = [];
+  for (const sentence of splitSentences(text)) {
+    for (const m of sentence.text.matchAll(new RegExp(pattern.source, pattern.flags))) {
+      NEGATION.lastIndex = 0;
+      if (/hindsight/i.test(m[0]) && NEGATION.test(sentence.text)) continue;
+      hits.push({ start: sentence.start + m.index, text: m[0] });
+    }
+  }
+  return hits;
+}
 /** Blank out quoted speech (“…” or "…" within a line): a practitioner's or family member's own words are theirs. */
 function maskQuotes(text: string): string {
   const out = text.split('');
@@ -59,23 +85,21 @@ export default defineRule(
     ],
   },
   ({ report, options, flag }) => {
-    const pattern = wordsRegExp([...data.phrases, ...options.phrases])!;
+    const phrases = [...data.phrases, ...options.phrases];
+    const key = contextKey(JSON.stringify(phrases));
+    let memo = hitsByPhrases.get(key);
+    if (!memo) hitsByPhrases.set(key, (memo = new TextMemo<Hit[]>()));
+    const pattern = wordsRegExp(phrases)!;
     for (const block of blocksIn(report.tree, report.text, report.frontMatter.end ?? 0, report.text.length)) {
-      const text = maskQuotes(maskMarkup(block.source));
-      pattern.lastIndex = 0;
-      if (!pattern.test(text)) continue;
-      for (const sentence of splitSentences(text)) {
-        for (const m of sentence.text.matchAll(new RegExp(pattern.source, pattern.flags))) {
-          NEGATION.lastIndex = 0;
-          if (/hindsight/i.test(m[0]) && NEGATION.test(sentence.text)) continue;
-          const start = block.start + sentence.start + m.index;
-          flag({
-            start,
-            end: start + m[0].length,
-            message: `Unexpected hindsight wording “${m[0].replace(/\s+/g, ' ')}”, expected what practitioners knew at the time and why their actions made sense then (or the evidence that it was knowable then)`,
-            data: { phrase: m[0].toLowerCase() },
-          });
-        }
+      const masked = maskMarkup(block.source);
+      for (const hit of memo.get(masked, () => hindsightIn(masked, pattern))) {
+        const start = block.start + hit.start;
+        flag({
+          start,
+          end: start + hit.text.length,
+          message: `Unexpected hindsight wording “${hit.text.replace(/\s+/g, ' ')}”, expected what practitioners knew at the time and why their actions made sense then (or the evidence that it was knowable then)`,
+          data: { phrase: hit.text.toLowerCase() },
+        });
       }
     }
   },

@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit';
 import { defineRule } from '../src/engine/rule.js';
 import { blocksIn, isPrompt, maskMarkup } from '../src/engine/blocks.js';
 import { findActionPlans } from '../src/engine/recommendations.js';
+import { TextMemo } from '../src/engine/memo.js';
 
 /** Non-committal words that the action-plan rules report more precisely inside an action plan. */
 const ACTION_PLAN_WORDS = /^(?:TBC|TBA|TBD)$/i;
@@ -19,6 +20,12 @@ const PLACEHOLDER = new RegExp(
   'giu',
 );
 
+const placeholders = new TextMemo<{ index: number; text: string }[]>();
+
+/** The placeholders in a paragraph's masked text (kept across lints; read-only). */
+function placeholdersIn(text: string): { index: number; text: string }[] {
+  return placeholders.get(text, () => [...text.matchAll(PLACEHOLDER)].map((m) => ({ index: m.index, text: m[0] })));
+}
 
 export default defineRule(
   {
@@ -69,13 +76,12 @@ export default defineRule(
     const inActionPlan = (offset: number) => plans.some((t) => offset >= t.start && offset < t.end);
     const frontMatter = report.frontMatter.start !== undefined ? [{ start: report.frontMatter.start, source: report.text.slice(report.frontMatter.start, report.frontMatter.end) }] : [];
     for (const block of [...frontMatter, ...blocksIn(report.tree, report.text, 0, report.text.length, true)]) {
-      const text = maskMarkup(block.source);
-      for (const m of text.matchAll(PLACEHOLDER)) {
-        if (ACTION_PLAN_WORDS.test(m[0]) && inActionPlan(block.start + m.index)) continue;
+      for (const m of placeholdersIn(maskMarkup(block.source))) {
+        if (ACTION_PLAN_WORDS.test(m.text) && inActionPlan(block.start + m.index)) continue;
         flag({
           start: block.start + m.index,
-          end: block.start + m.index + m[0].length,
-          message: `Unexpected placeholder “${m[0]}”, expected the finished text`,
+          end: block.start + m.index + m.text.length,
+          message: `Unexpected placeholder “${m.text}”, expected the finished text`,
         });
       }
     }

@@ -59,6 +59,11 @@ export interface LintOptions {
    * editor keeps one per open document). Gives the same result as a fresh parse.
    */
   parser?: IncrementalParser;
+  /**
+   * Filled with milliseconds per stage: `parse`, `report model` (front matter, type,
+   * outline; shared by the rules) and each rule by id. For the benchmark and `--timings`.
+   */
+  timings?: Record<string, number>;
 }
 
 /** Lint a document's text. Never throws for any input text. */
@@ -66,7 +71,16 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const config = completeConfig(options.config);
   const processor = createProcessor(config, options.extraRules);
   const file = new VFile({ value: text, path: options.filePath });
+  const timings = options.timings;
+  let started = timings ? performance.now() : 0;
   const tree = options.parser ? options.parser.parse(text) : (processor.parse(file) as Root);
+  if (timings) {
+    timings['parse'] = performance.now() - started;
+    started = performance.now();
+    getReport(tree, file, config);
+    timings['report model'] = performance.now() - started;
+    file.data.caseReviewRuleTimings = timings;
+  }
   processor.runSync(tree, file);
   const report = getReport(tree, file, config);
   const messages = file.messages

@@ -34,6 +34,25 @@ export class TextMemo<T> {
   }
 }
 
+const contextIds = new Map<string, string>();
+let nextContextId = 0;
+
+/**
+ * A short stand-in for a long description of what a memoised result depends on
+ * besides its text (a rule's options, the words a document allows), to prefix
+ * memo keys without hashing the description again for every paragraph. The same
+ * description gets the same key; ids are never reused.
+ */
+export function contextKey(description: string): string {
+  let id = contextIds.get(description);
+  if (id === undefined) {
+    if (contextIds.size >= 1000) contextIds.clear();
+    id = `#${(nextContextId++).toString(36)}`;
+    contextIds.set(description, id);
+  }
+  return id;
+}
+
 /** Forget every kept result (tests and benchmarks that need a cold start). */
 export function clearTextMemos(): void {
   for (const memo of memos) memo.clear();

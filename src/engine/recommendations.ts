@@ -13,6 +13,7 @@ import { dateEndKey, dateKey, findDates, type FoundDate } from './dates.js';
 import { splitSentences } from './sentences.js';
 import { escapeRegExp, normalizePhrase } from './text.js';
 import { maskMarkup } from './blocks.js';
+import { contextKey, TextMemo } from './memo.js';
 import { BUILT_IN_AGENCIES, BUILT_IN_ROLES } from './gazetteer.js';
 import { stringValue } from './front-matter.js';
 import owners from '../data/recommendation-owners.json' with { type: 'json' };
@@ -486,6 +487,13 @@ function historic(text: string, start: number, end: number): boolean {
  * date column) a bare year, month or period counts without a cue word.
  */
 export function findTimeBounds(text: string, options: { cell?: boolean } = {}): TimeBound[] {
+  return timeBounds.get(`${options.cell ? 'c' : 'p'}\u0000${text}`, () => findTimeBoundsOnce(text, options));
+}
+
+/** Time bounds of texts, kept across lints (read-only). */
+const timeBounds = new TextMemo<TimeBound[]>();
+
+function findTimeBoundsOnce(text: string, options: { cell?: boolean }): TimeBound[] {
   const found: TimeBound[] = [];
   const add = (bound: TimeBound) => {
     if (!found.some((f) => f.start < bound.end && f.end > bound.start)) found.push(bound);
@@ -1021,7 +1029,19 @@ function wordBeforeBy(text: string, at: number): string | undefined {
 }
 
 /** The owner a piece of prose names, by sentence structure (see the rule docs of recommendation-owner). */
+/** Owners found in texts, with the problems seen on the way, kept across lints (read-only). */
+const sentenceOwners = new TextMemo<{ owner: SentenceOwner | undefined; problems: OwnerProblem[] }>();
+
 function ownerInSentences(plain: string, extra: readonly string[], problems?: OwnerProblem[]): SentenceOwner | undefined {
+  const found = sentenceOwners.get(`${contextKey(JSON.stringify(extra))}\u0000${plain}`, () => {
+    const seen: OwnerProblem[] = [];
+    return { owner: ownerInSentencesOnce(plain, extra, seen), problems: seen };
+  });
+  problems?.push(...found.problems);
+  return found.owner;
+}
+
+function ownerInSentencesOnce(plain: string, extra: readonly string[], problems?: OwnerProblem[]): SentenceOwner | undefined {
   for (const m of plain.matchAll(new RegExp(OWNER_LABEL.source, OWNER_LABEL.flags))) {
     const value = m[1]!.trim();
     if (value && !value.startsWith('[') && !isNonCommittal(value, 'lead')) return { start: m.index, end: m.index + m[0].length, text: m[0], via: 'label' };

@@ -123,6 +123,8 @@ export function defineRule<O extends object>(meta: RuleMeta<O>, rule: RuleFuncti
         if (f.expected) message.expected = f.expected;
         if (f.data) Object.assign(message, { data: f.data });
       };
+      const timings = file.data.caseReviewRuleTimings as Record<string, number> | undefined;
+      const started = timings ? performance.now() : 0;
       try {
         rule({ report, options: merged, tree, file, flag });
       } catch (error) {
@@ -136,6 +138,7 @@ export function defineRule<O extends object>(meta: RuleMeta<O>, rule: RuleFuncti
         message.url = url;
         Object.assign(message, { data: { ruleFailure: reason } });
       }
+      if (timings) timings[meta.id] = (timings[meta.id] ?? 0) + performance.now() - started;
     };
   } as unknown as CaseReviewRule<O>;
   Object.defineProperty(plugin, 'name', { value: `${SOURCE}:${meta.id}` });
