@@ -2,8 +2,9 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
-import { blockSentences, bodyStart, childLexicon, findActors, reportTables, subjectOf, textBlocks, type ChildLexicon, type Mention, wordsRegExp } from '../src/engine/child.js';
+import { blockSentences, bodyStart, childLexicon, findActors, reportTables, subjectOf, textBlocks, type ChildLexicon, type Mention, type TextBlock, wordsRegExp } from '../src/engine/child.js';
 import { countWords, normalizePhrase } from '../src/engine/text.js';
+import { TextMemo } from '../src/engine/memo.js';
 import { sectionInsertText } from './required-sections.js';
 import data from '../src/data/child-voice.json' with { type: 'json' };
 
@@ -45,6 +46,17 @@ const DESCRIBE: Record<Aspect, string> = {
 function has(pattern: RegExp, text: string): boolean {
   pattern.lastIndex = 0;
   return pattern.test(text);
+}
+
+const blockAspects = new TextMemo<ReadonlySet<Aspect>>();
+
+/** Which aspects the sentences of a block record, together (kept across lints by block text and lexicon; read-only). */
+function aspectsOfBlock(report: Report, block: TextBlock, lexicon: ChildLexicon): ReadonlySet<Aspect> {
+  return blockAspects.get(`${lexicon.key}\u0000${block.text}`, () => {
+    const found = new Set<Aspect>();
+    for (const sentence of blockSentences(report, block)) for (const a of aspectsOfSentence(sentence.text, lexicon, sentence.actors)) found.add(a);
+    return found;
+  });
 }
 
 /** Which aspects one sentence records. */
@@ -249,7 +261,7 @@ child: Child A
       if (wanted.every((a) => found.has(a))) continue;
       // Only a block that names the child, or says “alone”, can record any of the four.
       if (block.childMentions.length === 0 && !ALONE_WORD.test(block.text)) continue;
-      for (const sentence of blockSentences(report, block)) for (const a of aspectsOfSentence(sentence.text, lexicon, sentence.actors)) found.add(a);
+      for (const a of aspectsOfBlock(report, block, lexicon)) found.add(a);
     }
 
     if (words >= options.minWords) {
@@ -287,7 +299,7 @@ child: Child A
         if (seenColumn(report, start, chronology.end, false)) continue;
         let said = false;
         for (const block of textBlocks(report, start, chronology.end)) {
-          said = blockSentences(report, block).some((s) => aspectsOfSentence(s.text, lexicon, s.actors).has('seen'));
+          said = aspectsOfBlock(report, block, lexicon).has('seen');
           if (said) break;
         }
         if (said) continue;

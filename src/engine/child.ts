@@ -8,7 +8,7 @@
  * `childFocusBySection(report)` feeds the editor's “Child focus” status item
  * and per-section breakdown; the child-focus rules use the same figures.
  */
-import { TextMemo } from './memo.js';
+import { contextKey, TextMemo } from './memo.js';
 import type { Root } from 'mdast';
 import { reportParser } from './markdown-syntax.js';
 import { buildReport, type Report } from './report.js';
@@ -53,7 +53,7 @@ export interface ChildLexicon {
   key: string;
 }
 
-const lexiconKey = (names: readonly string[], agencies: readonly string[]) => JSON.stringify([names, agencies]);
+const lexiconKey = (names: readonly string[], agencies: readonly string[]) => contextKey(JSON.stringify([names, agencies]));
 
 const CHILD_ROLES = wordsRegExp(data.childRoles)!;
 const NOT_CHILD = wordsRegExp(data.notChild)!;

@@ -59,17 +59,36 @@ export function buildOutline(tree: Root, text: string, profile: Profile): Sectio
       words: 0,
     };
   });
+  // Words are counted per heading and per section's own text (kept across lints by text), and a
+  // section's words summed from its subsections', so an edit recounts one piece, not the document.
+  // (A heading starts a line, so no word is cut between pieces.)
+  const wordsThrough: number[] = [0];
   for (const section of sections) {
     const next = sections[section.index + 1];
     if (next) section.ownEnd = next.start;
-    const closing = sections.slice(section.index + 1).find((s) => s.level <= section.level && !section.isTitle);
+    const headingEnd = section.heading.position?.end.offset ?? section.start;
+    const headingWords = countWords(blankComments(text.slice(section.start, headingEnd)));
+    section.ownWords = countWords(blankComments(text.slice(headingEnd, section.ownEnd)));
+    wordsThrough.push(wordsThrough[section.index]! + headingWords + section.ownWords);
+  }
+  // The heading that closes each section: the next one at its level or above (one pass, from the end).
+  const closingOf: (Section | undefined)[] = [];
+  const open: Section[] = [];
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const section = sections[i]!;
+    while (open.length > 0 && open[open.length - 1]!.level > section.level) open.pop();
+    closingOf[i] = open[open.length - 1];
+    open.push(section);
+  }
+  for (const section of sections) {
+    const closing = section.isTitle ? undefined : closingOf[section.index];
     if (closing) {
       section.end = closing.start;
       section.childEnd = closing.childIndex;
     }
-    const headingEnd = section.heading.position?.end.offset ?? section.start;
-    section.ownWords = countWords(blankComments(text.slice(headingEnd, section.ownEnd)));
-    section.words = countWords(blankComments(text.slice(headingEnd, section.end)));
+    // Own words, then each subsection's heading and own words, up to the closing heading.
+    const last = closing ? closing.index : sections.length;
+    section.words = section.ownWords + wordsThrough[last]! - wordsThrough[section.index + 1]!;
   }
   return sections;
 }

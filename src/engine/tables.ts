@@ -42,26 +42,38 @@ function readRow(node: TableRow, index: number): Row {
   return { node, index, start, end: node.position?.end.offset ?? start, cells: node.children.map(readCell) };
 }
 
+const tableModels = new WeakMap<Table, TableModel>();
+
+/** The model of a table node (read once per node; read-only). */
 export function readTable(node: Table): TableModel {
+  let model = tableModels.get(node);
+  if (model) return model;
   const [head, ...body] = node.children;
   const start = node.position?.start.offset ?? 0;
-  return {
+  model = {
     node,
     start,
     end: node.position?.end.offset ?? start,
     header: head ? head.children.map(readCell) : [],
     rows: body.map(readRow),
   };
+  tableModels.set(node, model);
+  return model;
 }
 
-/** Tables that start in [start, end), anywhere in the tree (also inside lists and blockquotes). */
+const reportTableModels = new WeakMap<Report, TableModel[]>();
+
+/** Tables that start in [start, end), anywhere in the tree (also inside lists and blockquotes). Read-only. */
 export function tablesIn(report: Report, start = 0, end = report.text.length): TableModel[] {
-  const tables: TableModel[] = [];
-  visit(report.tree, 'table', (node: Nodes) => {
-    const from = node.position?.start.offset ?? -1;
-    if (from >= start && from < end) tables.push(readTable(node as Table));
-  });
-  return tables;
+  let tables = reportTableModels.get(report);
+  if (!tables) {
+    const all: TableModel[] = [];
+    visit(report.tree, 'table', (node: Nodes) => {
+      all.push(readTable(node as Table));
+    });
+    reportTableModels.set(report, (tables = all));
+  }
+  return tables.filter((t) => t.start >= start && t.start < end);
 }
 
 /**

@@ -2,15 +2,20 @@
  * An executive summary checked against the overview report its front matter
  * names (`overview:`): the editor reads the overview (its unsaved text when it
  * is open), and relints the summary when the overview is edited, saved or
- * changed on disk. The reports are written to a temporary folder of the test
- * workspace (deleted afterwards), so no fixture file is ever edited.
+ * changed on disk. The reports are written into referenced-documents/ of the test
+ * workspace and deleted afterwards, so no fixture file is ever edited. The folders
+ * are committed (.gitkeep) rather than created here: the workspace's file watcher
+ * can miss a folder created inside a folder it has only just seen (inotify), and
+ * then every file written in it.
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CaseReviewApi } from '../../src/extension/extension.js';
 import { activateApi, closeAll, codeOf, fixture, ours, waitFor, waitForState } from './helpers.js';
 
-const FOLDER = 'tmp-referenced-documents';
+const FOLDER = 'referenced-documents';
+/** Files this suite wrote, deleted after it. */
+const written = new Set<string>();
 const AGREED = 'The Health Visiting Service will ask at every contact who lives in the household.';
 const REWORDED = 'The Health Visiting Service should consider asking who lives in the household.';
 
@@ -55,7 +60,10 @@ ${RECOMMENDATION_1}
 
 ${ACTION_PLAN}`;
 
-const write = (relative: string, text: string) => vscode.workspace.fs.writeFile(fixture(`${FOLDER}/${relative}`), new TextEncoder().encode(text));
+const write = (relative: string, text: string) => {
+  written.add(relative);
+  return vscode.workspace.fs.writeFile(fixture(`${FOLDER}/${relative}`), new TextEncoder().encode(text));
+};
 const consistency = (uri: vscode.Uri, includes: string) => ours(uri).find((d) => codeOf(d) === 'summary-consistency' && d.message.includes(includes));
 const reworded = (uri: vscode.Uri) => consistency(uri, 'reworded recommendation');
 
@@ -77,7 +85,6 @@ describe('Case Review: executive summary checked against its overview report', f
 
   before(async () => {
     api = (await activateApi()).api;
-    await vscode.workspace.fs.createDirectory(fixture(`${FOLDER}/summary`));
     await write('summary/executive-summary.md', summary('../overview.md'));
   });
 
@@ -86,7 +93,7 @@ describe('Case Review: executive summary checked against its overview report', f
   });
 
   after(async () => {
-    await vscode.workspace.fs.delete(fixture(FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    for (const relative of written) await vscode.workspace.fs.delete(fixture(`${FOLDER}/${relative}`), { useTrash: false }).then(undefined, () => undefined);
   });
 
   it('reads the overview named in the front matter, and relints the summary as the overview is edited and reverted', async () => {
@@ -140,7 +147,7 @@ describe('Case Review: executive summary checked against its overview report', f
     const document = await openSummary(api, 'summary/missing-overview.md');
     const info = await waitFor('the could-not-read info', () => consistency(document.uri, 'could not be read'), [vscode.languages.onDidChangeDiagnostics]);
     assert.equal(info.severity, vscode.DiagnosticSeverity.Information);
-    assert.match(info.message, /“overveiw\.md” that could not be read \(no file at that path; resolved to “[^”]*tmp-referenced-documents\/summary\/overveiw\.md”\)/);
+    assert.match(info.message, /“overveiw\.md” that could not be read \(no file at that path; resolved to “[^”]*referenced-documents\/summary\/overveiw\.md”\)/);
     assert.equal(info.range.start.line, 3, 'on the overview: line');
 
     await write('summary/overveiw.md', overview(AGREED));
