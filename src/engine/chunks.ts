@@ -1,11 +1,15 @@
 /**
  * Where a Markdown document can be cut into pieces that parse independently:
- * before an ATX heading line (`#`…`######` at column 0) that follows a blank line
- * and lies outside front matter, fenced code and the HTML blocks that may span
- * blank lines (comments, `<script>`/`<pre>`/`<style>`/`<textarea>`, `<?…?>`,
- * `<!X…>`, CDATA). Such a heading closes every open container (lists, quotes,
- * tables, paragraphs), so the document's tree is the concatenation of the
- * pieces' trees.
+ * before an ATX heading line (`#`…`######` at column 0), or a line that starts
+ * with a letter at column 0 (a paragraph, or a table's first row), that follows
+ * a blank line and lies outside front matter, fenced code and the HTML blocks
+ * that may span blank lines (comments, `<script>`/`<pre>`/`<style>`/`<textarea>`,
+ * `<?…?>`, `<!X…>`, CDATA). After a blank line such a line closes every open
+ * container (a list item continues only with indented lines, a quote only with
+ * `>`, indented code only with indented lines; tables and paragraphs end at the
+ * blank line), so the document's tree is the concatenation of the pieces' trees.
+ * A line that could continue a list (`-`, `*`, `+`, `1.`) or a quote is never a
+ * cut point, nor is anything indented.
  *
  * The one thing that reaches across pieces is a link reference or footnote
  * definition (`[x]: …`, `[^x]: …`): when the text contains `]:` anywhere the
@@ -34,6 +38,12 @@ function isAtxHeading(line: string): boolean {
   if (n === 0 || n > 6) return false;
   const next = line[n];
   return next === undefined || next === ' ' || next === '\t' || next === '\r';
+}
+
+/** A line starting with a letter at column 0: nothing before a blank line can continue into it. */
+function startsWithLetter(line: string): boolean {
+  const first = line.codePointAt(0);
+  return first !== undefined && /\p{L}/u.test(String.fromCodePoint(first));
 }
 
 function isBlank(line: string): boolean {
@@ -84,7 +94,7 @@ export function chunkStarts(text: string): number[] {
       if (closesFence(line, fence)) fence = undefined;
     } else if (htmlClose) {
       if (htmlClose.some((marker) => line.includes(marker))) htmlClose = undefined;
-    } else if (offset > 0 && previousBlank && isAtxHeading(line)) {
+    } else if (offset > 0 && previousBlank && (isAtxHeading(line) || startsWithLetter(line))) {
       starts.push(offset);
     } else {
       fence = fenceOpening(line);

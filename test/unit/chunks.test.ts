@@ -11,7 +11,15 @@ const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 describe('chunkStarts (where a document can be parsed in pieces)', () => {
   it('cuts before an ATX heading that follows a blank line', () => {
-    assert.deepEqual(cutLines('# Report\n\nText.\n\n## Chronology\n\n| a |\n| - |\n\n### 1.1 More\n'), [1, 5, 10]);
+    assert.deepEqual(cutLines('# Report\n\n## Chronology\n\n| a |\n| - |\n\n### 1.1 More\n'), [1, 3, 8]);
+  });
+
+  it('cuts before a paragraph that starts with a letter at column 0 after a blank line', () => {
+    assert.deepEqual(cutLines('# Report\n\nText.\n\nMore text.\nSame paragraph.\n\nÉtude.\n'), [1, 3, 5, 8]);
+  });
+
+  it('does not cut before a line that could continue a list or a quote, or an indented line', () => {
+    assert.deepEqual(cutLines('Intro.\n\n- a\n\n- b\n\n  more of b\n\n1. one\n\n> quote\n\n> more\n\n    code\n\n*emphasis*\n'), [1]);
   });
 
   it('does not cut before a heading that directly follows a paragraph, list or table line', () => {
@@ -54,6 +62,24 @@ describe('IncrementalParser', () => {
     const middle = example.indexOf('\n', Math.floor(example.length / 2));
     const edited = `${example.slice(0, middle)} Extra words.${example.slice(middle)}`;
     assert.deepEqual(plain(incremental.parse(edited)), plain(parser.parse(edited)));
+  });
+
+  it('assembles the same tree as a whole-document parse where paragraphs follow lists, quotes, code, tables and HTML', () => {
+    const documents = [
+      '- a\n- b\n\nAfter a tight list.\n',
+      '- a\n\n- b\n\nAfter a loose list.\n',
+      '1. one\n   lazy\n\n   still one\n\nAfter.\n',
+      '- a\n\n  continued\n\nAfter.\n\n- new list\n',
+      '> quote\nlazy line\n\nAfter the quote.\n',
+      '    indented code\n\n    more code\n\nAfter the code.\n',
+      '| a | b |\n| - | - |\n| 1 | 2 |\n\nAfter the table.\n',
+      '<div>\nhtml\n\nAfter the HTML.\n',
+      'Setext\n\nTitle\n=====\n\nText\n---\n\nEnd.\n',
+      '* * *\n\nText *emphasis\n\nacross* blank.\n',
+      'Text with <!-- a comment\n\nspanning --> blank lines.\n',
+      'Line one  \n\nHard break? No: new paragraph.\n',
+    ];
+    for (const text of documents) assert.deepEqual(plain(new IncrementalParser().parse(text)), plain(parser.parse(text)), JSON.stringify(text));
   });
 
   it('parses only the piece that changed after a small edit', () => {
