@@ -1,7 +1,7 @@
 import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { defineRule } from '../src/engine/rule.js';
 import { blocksIn } from '../src/engine/blocks.js';
-import { contextKey, TextMemo } from '../src/engine/memo.js';
+import { ContextMemo, contextKey, TextMemo } from '../src/engine/memo.js';
 import { stringList, stringValue } from '../src/engine/front-matter.js';
 import { findDates } from '../src/engine/dates.js';
 import {
@@ -182,8 +182,8 @@ function occurrencesOf(text: string, phrase: string): { start: number; end: numb
 }
 
 const maskedForNames = new TextMemo<string>();
-const placesIn = new TextMemo<string[]>();
-const namesIn = new TextMemo<Found[]>();
+const placesIn = new ContextMemo<string[]>();
+const namesIn = new ContextMemo<Found[]>();
 
 /** Mask comments, inline code, link destinations, HTML tags and Markdown punctuation, keeping offsets. */
 function maskForNames(source: string): string {
@@ -355,10 +355,10 @@ The primary school made a referral.
     // Each paragraph's places and names are kept across lints, keyed by its text and the words allowed.
     const configured = new Set(allowed);
     const configuredKey = contextKey(JSON.stringify([...configured].sort()));
-    for (const m of masked) for (const place of placesIn.get(`${configuredKey}\u0000${m}`, () => learnPlaces(m, configured))) allowed.add(place);
+    for (const m of masked) for (const place of placesIn.get(configuredKey, m, () => learnPlaces(m, configured))) allowed.add(place);
     const namesKey = contextKey(JSON.stringify([detector, ...[...allowed].sort()]));
     const namesOf = (text: string, titleLike: boolean) =>
-      namesIn.get(`${namesKey}\u0000${titleLike ? 't' : 'p'}\u0000${text}`, () => findNames({ text, titleLike }, { allowed, detector }));
+      namesIn.get(`${namesKey}\u0000${titleLike ? 't' : 'p'}`, text, () => findNames({ text, titleLike }, { allowed, detector }));
     const nameFinds: Found[] = [];
     const scanned: { start: number; end: number }[] = [];
     blocks.forEach((block, i) => {

@@ -4,7 +4,7 @@ import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
 import { blockSentences, bodyStart, childLexicon, findActors, reportTables, subjectOf, textBlocks, type ChildLexicon, type Mention, type TextBlock, wordsRegExp } from '../src/engine/child.js';
 import { countWords, normalizePhrase } from '../src/engine/text.js';
-import { TextMemo } from '../src/engine/memo.js';
+import { ContextMemo } from '../src/engine/memo.js';
 import { sectionInsertText } from './required-sections.js';
 import data from '../src/data/child-voice.json' with { type: 'json' };
 
@@ -48,11 +48,11 @@ function has(pattern: RegExp, text: string): boolean {
   return pattern.test(text);
 }
 
-const blockAspects = new TextMemo<ReadonlySet<Aspect>>();
+const blockAspects = new ContextMemo<ReadonlySet<Aspect>>();
 
 /** Which aspects the sentences of a block record, together (kept across lints by block text and lexicon; read-only). */
 function aspectsOfBlock(report: Report, block: TextBlock, lexicon: ChildLexicon): ReadonlySet<Aspect> {
-  return blockAspects.get(`${lexicon.key}\u0000${block.text}`, () => {
+  return blockAspects.get(lexicon.key, block.text, () => {
     const found = new Set<Aspect>();
     for (const sentence of blockSentences(report, block)) for (const a of aspectsOfSentence(sentence.text, lexicon, sentence.actors)) found.add(a);
     return found;

@@ -1,4 +1,4 @@
-import { TextMemo } from '../src/engine/memo.js';
+import { ContextMemo } from '../src/engine/memo.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Report } from '../src/engine/report.js';
 import { childLexicon, CHILD_FOCUS_DATA, textBlocks, wordsRegExp } from '../src/engine/child.js';
@@ -114,10 +114,10 @@ interface Hit {
 }
 
 /** A block's text with child compounds masked, and its titled names and role words (kept across lints by text and roles). */
-const hitsByBlock = new TextMemo<{ text: string; titled: Hit[]; roles: { group: Group; matches: Hit[] }[] }>();
+const hitsByBlock = new ContextMemo<{ text: string; titled: Hit[]; roles: { group: Group; matches: Hit[] }[] }>();
 
 function blockHits(blockText: string, groups: { group: Group; re: RegExp }[], rolesKey: string) {
-  return hitsByBlock.get(`${rolesKey}\u0000${blockText}`, () => {
+  return hitsByBlock.get(rolesKey, blockText, () => {
     const text = blockText.replace(new RegExp(MASK.source, MASK.flags), (m) => m.replace(/[^\n]/g, ' '));
     const hit = (m: RegExpMatchArray): Hit => ({ 0: m[0], 1: m[1], index: m.index! });
     return {

@@ -8,7 +8,7 @@
  * `childFocusBySection(report)` feeds the editor's “Child focus” status item
  * and per-section breakdown; the child-focus rules use the same figures.
  */
-import { contextKey, TextMemo } from './memo.js';
+import { ContextMemo, contextKey } from './memo.js';
 import type { Root } from 'mdast';
 import { reportParser } from './markdown-syntax.js';
 import { buildReport, type Report } from './report.js';
@@ -282,11 +282,11 @@ export interface TextBlock extends Block {
 }
 
 const blockIndex = new WeakMap<Report, TextBlock[]>();
-const blockAnalyses = new TextMemo<{ text: string; words: number; actors: Mention[] }>();
+const blockAnalyses = new ContextMemo<{ text: string; words: number; actors: Mention[] }>();
 
 /** A block's text without markup, its words and actors (kept across lints by source and lexicon). */
 function analyseBlock(source: string, lexicon: ChildLexicon): { text: string; words: number; actors: Mention[] } {
-  return blockAnalyses.get(`${lexicon.key}\u0000${source}`, () => {
+  return blockAnalyses.get(lexicon.key, source, () => {
     const text = maskMarkup(source).replace(/^\s*\|/, ' ').replace(/\|\s*$/, ' ');
     return { text, words: countWords(text), actors: findActors(text, lexicon) };
   });
@@ -303,8 +303,10 @@ function allTextBlocks(report: Report): TextBlock[] {
     .filter((block) => (block.node.type === 'tableCell' ? !headerCells.has(block.start) : !PROMPT.test(block.source)))
     .map((block) => {
       const { text, words, actors } = analyseBlock(block.source, lexicon);
-      const childMentions = actors.filter((m) => m.kind === 'child').map((m) => ({ ...m, start: block.start + m.start, end: block.start + m.end }));
-      return { ...block, prose: block.node.type !== 'tableCell' || words >= 3, text, words, childMentions, actors };
+      const childMentions: Mention[] = [];
+      for (const m of actors) if (m.kind === 'child') childMentions.push({ ...m, start: block.start + m.start, end: block.start + m.end });
+      const prose = block.node.type !== 'tableCell' || words >= 3;
+      return { node: block.node, start: block.start, end: block.end, source: block.source, prose, text, words, childMentions, actors };
     })
     .sort((a, b) => a.start - b.start);
   blockIndex.set(report, blocks);
@@ -345,10 +347,10 @@ function sentencesOf(text: string): { start: number; end: number; text: string }
 }
 
 /** Sentence figures with offsets relative to the block (kept across lints by block text and lexicon). */
-const relativeSentences = new TextMemo<SentenceFocus[]>();
+const relativeSentences = new ContextMemo<SentenceFocus[]>();
 
 function sentenceFocusOf(block: TextBlock, lexicon: ChildLexicon): SentenceFocus[] {
-  return relativeSentences.get(`${lexicon.key}\u0000${block.text}`, () => {
+  return relativeSentences.get(lexicon.key, block.text, () => {
     const result: SentenceFocus[] = [];
     const sentences = sentencesOf(block.text);
     for (const sentence of sentences) {

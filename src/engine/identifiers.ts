@@ -7,7 +7,7 @@
  * Offsets are relative to the text passed in. Callers pass a block's source
  * with markup masked (same length), so offsets map straight back.
  */
-import { contextKey, TextMemo } from './memo.js';
+import { ContextMemo, contextKey, TextMemo } from './memo.js';
 import nlp from 'compromise';
 import data from '../data/anonymisation.json' with { type: 'json' };
 import { findDates } from './dates.js';
@@ -215,13 +215,13 @@ function nearBirthKeyword(text: string, start: number, end: number): boolean {
 }
 
 const optionKeys = new WeakMap<ReadonlySet<string>, string>();
-const patternFinds = new TextMemo<Found[]>();
+const patternFinds = new ContextMemo<Found[]>();
 
 /** Every non-name identifier in a text (kept across lints by text and options; read-only). */
 export function findPatternIdentifiers(text: string, options: PatternOptions = {}): Found[] {
   let wordsKey = options.allowedWords ? optionKeys.get(options.allowedWords) : '';
   if (wordsKey === undefined && options.allowedWords) optionKeys.set(options.allowedWords, (wordsKey = contextKey(JSON.stringify([...options.allowedWords].sort()))));
-  return patternFinds.get(`${wordsKey}\u0000${contextKey(JSON.stringify(options.schools ?? []))}\u0000${text}`, () => findPatternIdentifiersOnce(text, options));
+  return patternFinds.get(`${wordsKey}\u0000${contextKey(JSON.stringify(options.schools ?? []))}`, text, () => findPatternIdentifiersOnce(text, options));
 }
 
 function findPatternIdentifiersOnce(text: string, options: PatternOptions): Found[] {

@@ -5,14 +5,17 @@
  * the one before is dropped (entries used in either survive). Callers must treat
  * the results as read-only.
  */
-const memos = new Set<TextMemo<unknown>>();
+const memos = new Set<{ clear(): void }>();
 
 export class TextMemo<T> {
   private current = new Map<string, T>();
   private previous = new Map<string, T>();
 
-  constructor(private readonly maxEntries = 20000) {
-    memos.add(this as TextMemo<unknown>);
+  constructor(
+    private readonly maxEntries = 20000,
+    register = true,
+  ) {
+    if (register) memos.add(this);
   }
 
   get(key: string, compute: () => T): T {
@@ -31,6 +34,37 @@ export class TextMemo<T> {
   clear(): void {
     this.current = new Map();
     this.previous = new Map();
+  }
+}
+
+/** How many contexts a ContextMemo keeps before starting afresh. */
+const MAX_CONTEXTS = 8;
+
+/**
+ * A TextMemo per context (a rule's options, a document's lexicon), so that keys are
+ * the texts themselves: V8 keeps a string's hash with the string, so looking up the
+ * same paragraph in several memos hashes it once, where a key built by concatenation
+ * would be copied and hashed again for every lookup.
+ */
+export class ContextMemo<T> {
+  private readonly byContext = new Map<string, TextMemo<T>>();
+
+  constructor(private readonly maxEntries = 20000) {
+    memos.add(this);
+  }
+
+  get(context: string, text: string, compute: () => T): T {
+    let memo = this.byContext.get(context);
+    if (!memo) {
+      if (this.byContext.size >= MAX_CONTEXTS) this.byContext.clear();
+      memo = new TextMemo<T>(this.maxEntries, false);
+      this.byContext.set(context, memo);
+    }
+    return memo.get(text, compute);
+  }
+
+  clear(): void {
+    this.byContext.clear();
   }
 }
 

@@ -8,12 +8,12 @@ import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast
 import { visit } from 'unist-util-visit';
 import type { Report } from './report.js';
 import type { Section } from './outline.js';
-import { readTable, matchColumns, type Cell, type Row, type TableModel } from './tables.js';
+import { readTable, matchColumns, tablesIn, type Cell, type Row, type TableModel } from './tables.js';
 import { dateEndKey, dateKey, findDates, type FoundDate } from './dates.js';
 import { splitSentences } from './sentences.js';
 import { escapeRegExp, normalizePhrase } from './text.js';
 import { maskMarkup } from './blocks.js';
-import { contextKey, TextMemo } from './memo.js';
+import { ContextMemo, contextKey } from './memo.js';
 import { BUILT_IN_AGENCIES, BUILT_IN_ROLES } from './gazetteer.js';
 import { stringValue } from './front-matter.js';
 import owners from '../data/recommendation-owners.json' with { type: 'json' };
@@ -487,11 +487,11 @@ function historic(text: string, start: number, end: number): boolean {
  * date column) a bare year, month or period counts without a cue word.
  */
 export function findTimeBounds(text: string, options: { cell?: boolean } = {}): TimeBound[] {
-  return timeBounds.get(`${options.cell ? 'c' : 'p'}\u0000${text}`, () => findTimeBoundsOnce(text, options));
+  return timeBounds.get(options.cell ? 'cell' : 'text', text, () => findTimeBoundsOnce(text, options));
 }
 
 /** Time bounds of texts, kept across lints (read-only). */
-const timeBounds = new TextMemo<TimeBound[]>();
+const timeBounds = new ContextMemo<TimeBound[]>();
 
 function findTimeBoundsOnce(text: string, options: { cell?: boolean }): TimeBound[] {
   const found: TimeBound[] = [];
@@ -1030,10 +1030,10 @@ function wordBeforeBy(text: string, at: number): string | undefined {
 
 /** The owner a piece of prose names, by sentence structure (see the rule docs of recommendation-owner). */
 /** Owners found in texts, with the problems seen on the way, kept across lints (read-only). */
-const sentenceOwners = new TextMemo<{ owner: SentenceOwner | undefined; problems: OwnerProblem[] }>();
+const sentenceOwners = new ContextMemo<{ owner: SentenceOwner | undefined; problems: OwnerProblem[] }>();
 
 function ownerInSentences(plain: string, extra: readonly string[], problems?: OwnerProblem[]): SentenceOwner | undefined {
-  const found = sentenceOwners.get(`${contextKey(JSON.stringify(extra))}\u0000${plain}`, () => {
+  const found = sentenceOwners.get(contextKey(JSON.stringify(extra)), plain, () => {
     const seen: OwnerProblem[] = [];
     return { owner: ownerInSentencesOnce(plain, extra, seen), problems: seen };
   });
@@ -1391,12 +1391,7 @@ export function findActionPlans(report: Report): ActionPlan[] {
 
 function readActionPlans(report: Report): ActionPlan[] {
   const plans: ActionPlan[] = [];
-  const tables: Table[] = [];
-  visit(report.tree, 'table', (node: Table) => {
-    tables.push(node);
-  });
-  for (const node of tables) {
-    const model = readTable(node);
+  for (const model of tablesIn(report)) {
     const columns = tableColumns(model);
     if (!isActionPlanTable(report, model, columns)) continue;
     const rows: ActionRow[] = [];
