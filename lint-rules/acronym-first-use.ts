@@ -3,6 +3,7 @@ import type { Report } from '../src/engine/report.js';
 import { blocksIn, maskMarkup } from '../src/engine/blocks.js';
 import { reportTables } from '../src/engine/family.js';
 import { escapeRegExp, normalizePhrase } from '../src/engine/text.js';
+import { ContextMemo, contextKey } from '../src/engine/memo.js';
 import data from '../src/data/acronyms.json' with { type: 'json' };
 
 interface Options {
@@ -126,12 +127,50 @@ function shoutedWords(text: string, emphasis: ReadonlySet<string>): Set<number> 
   return result;
 }
 
+/** An acronym in one block's masked text (offsets in the block). */
+interface BlockAcronym {
+  key: string;
+  token: string;
+  index: number;
+  /** Does the text define it here (“Words in Full (WIF)”)? */
+  defines: boolean;
+  sentenceStart: boolean;
+}
+
+/** Kept across lints by block text, per glossary and emphasis words (read-only). */
+const acronymsByContext = new ContextMemo<BlockAcronym[]>();
+
+/** The acronyms one block's masked text uses, less shouted words and pseudonym letters. */
+function acronymsIn(text: string, glossary: Map<string, string>, emphasis: ReadonlySet<string>, mixed: RegExp | undefined): BlockAcronym[] {
+  const shouted = shoutedWords(text, emphasis);
+  const found: { token: string; key: string; index: number }[] = [];
+  for (const m of text.matchAll(new RegExp(TOKEN.source, TOKEN.flags))) {
+    const base = m[1]!;
+    const known = glossary.has(base);
+    if ((base.match(/[A-Z]/g) ?? []).length < 2 && !known) continue;
+    if (/\d/.test(base) && !known) continue;
+    if (ROMAN.test(base) && !known) continue;
+    found.push({ token: m[0], key: base, index: m.index });
+  }
+  if (mixed) for (const m of text.matchAll(new RegExp(mixed.source, mixed.flags))) found.push({ token: m[0], key: m[0], index: m.index });
+  const acronyms: BlockAcronym[] = [];
+  for (const f of found) {
+    if (shouted.has(f.index)) continue;
+    if (PSEUDONYM_BEFORE.test(text.slice(Math.max(0, f.index - 12), f.index))) continue;
+    const end = f.index + f.token.length;
+    const prev = trimOpeners(text.slice(Math.max(0, f.index - 40), f.index));
+    acronyms.push({ ...f, defines: isDefinition(text, f.index, end, f.key), sentenceStart: prev === '' || /[.!?:]$/.test(prev) });
+  }
+  return acronyms;
+}
+
 function acronymUses(report: Report, glossary: Map<string, string>, emphasis: ReadonlySet<string>): { uses: Use[]; glossaryKeys: Set<string> } {
   const mixedKeys = [...glossary.keys()].filter((k) => !/^[A-Z][A-Z0-9&]{1,9}s?$/.test(k));
   const mixed = mixedKeys.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}&])(?:${mixedKeys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}&])`, 'gu') : undefined;
   const glossaryRanges = report.outline.filter((s) => isGlossarySection(s.title, s.matches)).map((s) => ({ start: s.start, end: s.end }));
   const uses: Use[] = [];
   const glossaryKeys = new Set<string>();
+  const context = contextKey(JSON.stringify([[...glossary], [...emphasis]]));
   // A glossary table outside a glossary section: “| LSCB | Local Safeguarding Children Board |”.
   const nextCell = new Map<number, string>();
   // Header cells are like headings (often in capitals): not uses.
@@ -146,33 +185,18 @@ function acronymUses(report: Report, glossary: Map<string, string>, emphasis: Re
     if (!TWO_CAPITALS.test(block.source) && !(mixed && mixedTest(mixed, block.source))) continue;
     const text = maskMarkup(block.source);
     const inGlossary = glossaryRanges.some((r) => block.start >= r.start && block.start < r.end);
-    const shouted = shoutedWords(text, emphasis);
-    const found: { token: string; key: string; index: number }[] = [];
-    for (const m of text.matchAll(new RegExp(TOKEN.source, TOKEN.flags))) {
-      const base = m[1]!;
-      const known = glossary.has(base);
-      if ((base.match(/[A-Z]/g) ?? []).length < 2 && !known) continue;
-      if (/\d/.test(base) && !known) continue;
-      if (ROMAN.test(base) && !known) continue;
-      found.push({ token: m[0], key: base, index: m.index });
-    }
-    if (mixed) for (const m of text.matchAll(new RegExp(mixed.source, mixed.flags))) found.push({ token: m[0], key: m[0], index: m.index });
-    for (const f of found) {
-      if (shouted.has(f.index)) continue;
-      if (PSEUDONYM_BEFORE.test(text.slice(Math.max(0, f.index - 12), f.index))) continue;
+    for (const f of acronymsByContext.get(context, text, () => acronymsIn(text, glossary, emphasis, mixed))) {
       if (inGlossary) {
         glossaryKeys.add(f.key);
         continue;
       }
-      const end = f.index + f.token.length;
-      const prev = trimOpeners(text.slice(Math.max(0, f.index - 40), f.index));
       uses.push({
         key: f.key,
         token: f.token,
         start: block.start + f.index,
-        end: block.start + end,
-        defines: isDefinition(text, f.index, end, f.key) || tableDefinition(nextCell.get(block.start), text, f.token, f.key),
-        sentenceStart: prev === '' || /[.!?:]$/.test(prev),
+        end: block.start + f.index + f.token.length,
+        defines: f.defines || tableDefinition(nextCell.get(block.start), text, f.token, f.key),
+        sentenceStart: f.sentenceStart,
       });
     }
   }

@@ -1,7 +1,5 @@
-import type { Blockquote } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { defineRule } from '../src/engine/rule.js';
-import { blocksIn, isPrompt, maskMarkup } from '../src/engine/blocks.js';
+import { blocksIn, maskMarkup, templatePrompts } from '../src/engine/blocks.js';
 import { findActionPlans } from '../src/engine/recommendations.js';
 import { TextMemo } from '../src/engine/memo.js';
 
@@ -86,8 +84,7 @@ export default defineRule(
         });
       }
     }
-    visit(report.tree, 'blockquote', (node: Blockquote) => {
-      if (!isPrompt(node)) return;
+    for (const node of templatePrompts(report.tree, report.text)) {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       flag({
@@ -95,6 +92,6 @@ export default defineRule(
         end,
         message: 'Unexpected unanswered template prompt, expected the section’s content in place of the prompt',
       });
-    });
+    }
   },
 );

@@ -24,30 +24,49 @@ export function isPrompt(node: Nodes): node is Blockquote {
   return first !== undefined && first.type === 'paragraph' && PROMPT_START.test(toString(first));
 }
 
-/** Every block of a tree (with and without headings), found once per tree and text. */
-const blockIndexes = new WeakMap<Root, { text: string; withHeadings?: Block[]; withoutHeadings?: Block[] }>();
+/** Every block of a tree (with and without headings) and its template prompts, found in one walk per tree and text. */
+interface BlockIndex {
+  text: string;
+  withHeadings: Block[];
+  withoutHeadings: Block[];
+  prompts: Blockquote[];
+}
 
-function allBlocks(tree: Root, text: string, includeHeadings: boolean): Block[] {
+const blockIndexes = new WeakMap<Root, BlockIndex>();
+
+function blockIndex(tree: Root, text: string): BlockIndex {
   let index = blockIndexes.get(tree);
-  if (!index || index.text !== text) blockIndexes.set(tree, (index = { text }));
-  const key = includeHeadings ? 'withHeadings' : 'withoutHeadings';
-  let blocks = index[key];
-  if (blocks) return blocks;
-  blocks = [];
-  const found = blocks;
+  if (index && index.text === text) return index;
+  const withHeadings: Block[] = [];
+  const prompts: Blockquote[] = [];
   visit(tree, (node: Nodes) => {
     const from = node.position?.start.offset;
     const to = node.position?.end.offset;
     if (from === undefined || to === undefined) return undefined;
-    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || isPrompt(node)) return SKIP;
-    if (node.type === 'paragraph' || node.type === 'tableCell' || (includeHeadings && node.type === 'heading')) {
-      found.push({ node, start: from, end: to, source: text.slice(from, to) });
+    if (isPrompt(node)) {
+      prompts.push(node);
+      return SKIP;
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP;
+    if (node.type === 'paragraph' || node.type === 'tableCell' || node.type === 'heading') {
+      withHeadings.push({ node, start: from, end: to, source: text.slice(from, to) });
       return SKIP;
     }
     return undefined;
   });
-  index[key] = blocks;
-  return blocks;
+  index = { text, withHeadings, withoutHeadings: withHeadings.filter((b) => b.node.type !== 'heading'), prompts };
+  blockIndexes.set(tree, index);
+  return index;
+}
+
+function allBlocks(tree: Root, text: string, includeHeadings: boolean): Block[] {
+  const index = blockIndex(tree, text);
+  return includeHeadings ? index.withHeadings : index.withoutHeadings;
+}
+
+/** Template prompts (blockquotes that open with “Prompt:”) anywhere in the tree, in document order. */
+export function templatePrompts(tree: Root, text: string): Blockquote[] {
+  return blockIndex(tree, text).prompts;
 }
 
 /** Blocks whose start lies in [start, end), in document order. Code, HTML and template prompts are skipped. */
