@@ -60,30 +60,53 @@ export interface IncrementalParseStats {
   parsed: number;
 }
 
-/** Parses successive versions of one document, reusing the trees of unchanged pieces. */
+/** Freeze a node and everything in it (the trees handed out share nodes between parses). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** A piece's parse (positions relative to the piece) and its copy placed at its latest position. */
+interface Piece {
+  nodes: RootContent[];
+  placed?: { line: number; offset: number; nodes: RootContent[] };
+}
+
+/**
+ * Parses successive versions of one document, reusing the trees of unchanged pieces.
+ * A piece that is also where it was (the text before it unchanged) keeps its very
+ * node objects, so caches keyed by node carry over; the nodes are frozen: the
+ * trees are read-only.
+ */
 export class IncrementalParser {
-  private cache = new Map<string, RootContent[]>();
+  private cache = new Map<string, Piece>();
   /** Pieces in the latest parse and how many of them were parsed afresh. */
   stats: IncrementalParseStats = { pieces: 0, parsed: 0 };
 
   parse(text: string): Root {
     const starts = chunkStarts(text);
-    const next = new Map<string, RootContent[]>();
+    const next = new Map<string, Piece>();
     const children: RootContent[] = [];
     let parsed = 0;
     let line = 0;
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i]!;
       const end = starts[i + 1] ?? text.length;
-      const piece = text.slice(start, end);
-      let nodes = next.get(piece) ?? this.cache.get(piece);
-      if (!nodes) {
-        nodes = (parser.parse(piece) as Root).children;
+      const source = text.slice(start, end);
+      let piece = next.get(source) ?? this.cache.get(source);
+      if (!piece) {
+        piece = { nodes: (parser.parse(source) as Root).children };
         parsed++;
       }
-      next.set(piece, nodes);
-      const shift = { line, offset: start };
-      for (const node of nodes) children.push(shifted(node, shift));
+      next.set(source, piece);
+      if (!piece.placed || piece.placed.line !== line || piece.placed.offset !== start) {
+        const shift = { line, offset: start };
+        piece.placed = { line, offset: start, nodes: piece.nodes.map((node) => deepFreeze(shifted(node, shift))) };
+      }
+      for (const node of piece.placed.nodes) children.push(node);
       line += countLines(text, start, end);
     }
     this.cache = next;

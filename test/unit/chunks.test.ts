@@ -90,10 +90,26 @@ describe('IncrementalParser', () => {
     assert.equal(incremental.stats.parsed, 1);
   });
 
-  it('gives trees that callers may change without affecting the next parse', () => {
+  it('gives read-only trees, so that no caller can change a piece the next parse reuses', () => {
     const incremental = new IncrementalParser();
     const first = incremental.parse(example);
-    (first.children[0] as { type: string }).type = 'changed';
+    assert.throws(() => {
+      (first.children[0] as { type: string }).type = 'changed';
+    }, TypeError);
+    assert.throws(() => {
+      (first.children[1] as { position: { start: { offset: number } } }).position.start.offset = 0;
+    }, TypeError);
     assert.deepEqual(plain(incremental.parse(example)), plain(parser.parse(example)));
+  });
+
+  it('keeps the very nodes of the pieces before an edit, and places the pieces after it anew', () => {
+    const incremental = new IncrementalParser();
+    const before = incremental.parse(example);
+    const middle = example.indexOf('\n', Math.floor(example.length / 2));
+    const after = incremental.parse(`${example.slice(0, middle)}x${example.slice(middle)}`);
+    assert.equal(after.children[0], before.children[0], 'the first piece is the same object');
+    const last = after.children.length - 1;
+    assert.notEqual(after.children[last], before.children[before.children.length - 1], 'a piece after the edit is a moved copy');
+    assert.equal(after.children[last]!.position!.start.offset, before.children[before.children.length - 1]!.position!.start.offset! + 1);
   });
 });
