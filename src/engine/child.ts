@@ -11,7 +11,7 @@
 import { ContextMemo, contextKey } from './memo.js';
 import type { Root } from 'mdast';
 import { reportParser } from './markdown-syntax.js';
-import { buildReport, type Report } from './report.js';
+import { buildReport, reportOfTree, type Report } from './report.js';
 import { completeConfig } from './settings.js';
 import type { EngineSettings } from './types.js';
 import type { Section } from './outline.js';
@@ -488,7 +488,6 @@ export interface ChildFocus {
  */
 export function childFocusOfText(text: string, settings: Partial<EngineSettings> = {}, parsed?: Root): ChildFocus {
   const { rules: _rules, ...complete } = completeConfig(settings);
-  const tree = parsed ?? (reportParser().parse(text) as Root);
-  const report = buildReport(tree, text, complete);
+  const report = parsed ? reportOfTree(parsed, text, complete) : buildReport(reportParser().parse(text) as Root, text, complete);
   return { total: childFocusTotal(report), sections: childFocusBySection(report), child: childLexicon(report).label };
 }

@@ -85,8 +85,11 @@ export class IncrementalParser {
   private cache = new Map<string, Piece>();
   /** Pieces in the latest parse and how many of them were parsed afresh. */
   stats: IncrementalParseStats = { pieces: 0, parsed: 0 };
+  /** The latest text and its tree: asked again for the same text, the same tree (so caches keyed by tree carry over). */
+  private latest?: { text: string; tree: Root };
 
   parse(text: string): Root {
+    if (this.latest?.text === text) return this.latest.tree;
     const starts = chunkStarts(text);
     const next = new Map<string, Piece>();
     const children: RootContent[] = [];
@@ -111,6 +114,8 @@ export class IncrementalParser {
     }
     this.cache = next;
     this.stats = { pieces: starts.length, parsed };
-    return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+    const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+    this.latest = { text, tree };
+    return tree;
   }
 }

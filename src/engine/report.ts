@@ -71,9 +71,14 @@ export function buildReport(tree: Root, text: string, settings: EngineSettings =
 
 /** The report model for a tree, built on first use with the processor's settings. */
 export function getReport(tree: Root, file: VFile, settings?: EngineSettings): Report {
+  return reportOfTree(tree, String(file.value ?? ''), settings);
+}
+
+/** The report model of a tree of `text`, built once per tree (the lint's, when the tree was linted). */
+export function reportOfTree(tree: Root, text: string, settings?: EngineSettings): Report {
   let report = cache.get(tree);
-  if (!report) {
-    report = buildReport(tree, String(file.value ?? ''), settings ?? DEFAULT_SETTINGS);
+  if (!report || report.text !== text) {
+    report = buildReport(tree, text, settings ?? DEFAULT_SETTINGS);
     cache.set(tree, report);
   }
   return report;

@@ -32,7 +32,8 @@ export class DocumentLinter {
     const config = job.documents ? { ...job.config, documents: job.documents } : job.config;
     const result = lintText(job.text, { filePath: job.filePath, config, parser });
     if (!job.summaries) return { result };
-    // Each summary gets its own copy of the tree (every piece is kept, so this costs no parsing).
+    // The summaries get the lint's own tree (the parser returns it again for the same text), so they
+    // reuse the report model and everything kept with it (text blocks, tables, recommendations).
     return {
       result,
       checklist: attempt(() => computeChecklist(job.text, config, result.messages, parser!.parse(job.text))),

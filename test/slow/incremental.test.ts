@@ -11,6 +11,8 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { IncrementalParser, lintText } from '../../src/engine/index.js';
 import { parser } from '../../src/engine/incremental-parse.js';
+import { clearTextMemos } from '../../src/engine/memo.js';
+import { DocumentLinter } from '../../src/lint-worker/document-linter.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -74,5 +76,23 @@ describe('incremental relinting equals a fresh lint', function () {
       { numRuns: 60, seed: 3 },
     );
     console.log(`      pieces parsed again per edit: ${(reparsed / 60).toFixed(2)} of ${incremental.stats.pieces}`);
+  });
+
+  it('in the lint worker, with the checklist and child focus summaries, after 40 random edits of the example', () => {
+    const example = readFileSync(resolve(root, 'examples/overview-report.md'), 'utf8');
+    const kept = new DocumentLinter();
+    kept.lint('example', { text: example, config: {}, summaries: true });
+    let text = example;
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('x', ' ', '\n', '#', '|', 'Child A ', '- ', ''), (at, insert) => {
+        text = applyEdit(text, { at, remove: insert ? 0 : 1, insert });
+        const incremental = kept.lint('example', { text, config: {}, summaries: true });
+        clearTextMemos();
+        const fresh = new DocumentLinter().lint('example', { text, config: {}, summaries: true });
+        assert.ok(fresh.checklist && fresh.childFocus, 'the summaries were computed');
+        assert.deepEqual(plain(incremental), plain(fresh));
+      }),
+      { numRuns: 40, seed: 5 },
+    );
   });
 });
