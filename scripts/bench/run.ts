@@ -181,8 +181,10 @@ blocks, and not at all when link or footnote definitions are present — so only
 (2) per-paragraph results keyed by the paragraph's text and what else they depend on (masked text, word counts, who is
 mentioned, sentence splitting and focus, household role words, name tokens, places and names, identifier patterns,
 hindsight wording, placeholders, what the child's voice sentences record, recommendation owners and time bounds). The
-outline's word counts are summed per section, so an edit recounts only its own section. Rules still walk the whole
-document on each relint; that pass, and copying the unchanged pieces of the tree, is what remains of the relint time.
+outline's word counts are summed per section, so an edit recounts only its own section. Pieces before the edit keep
+their very (frozen) nodes, so caches keyed by node, such as table models, carry over; pieces after it are copied with
+their positions moved. The checklist and child-focus summaries reuse the lint's tree and report model. Rules still
+walk the whole document on each relint; that pass, and placing the pieces after the edit, is what remains.
 Equivalence with a fresh lint is tested on random edits (test/slow/incremental.test.ts). Sentences are split with the
 natural-language parser only in paragraphs that have more than one sentence.
 
