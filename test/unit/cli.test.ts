@@ -211,6 +211,19 @@ describe('case-review-lint command', function () {
     assert.equal(run(['merge-chronologies']).code, 2);
   });
 
+  it('prints the time of each stage on standard error with --timings, leaving the JSON on standard output intact', () => {
+    const r = run(['--format', 'json', '--timings', 'examples/overview-report.md']);
+    assert.doesNotThrow(() => JSON.parse(r.stdout), 'stdout is still the JSON report');
+    const lines = r.stderr.trim().split('\n');
+    assert.match(lines[0]!, /^Timings for 1 file \(milliseconds/);
+    const stages = lines.slice(2, -1).map((l) => l.split(/\s{2,}/)[0]);
+    for (const stage of ['parse', 'report model', 'anonymisation', 'child-focus', 'chronology-order']) assert.ok(stages.includes(stage), `${stage} in ${stages.join(', ')}`);
+    const ms = lines.slice(2, -1).map((l) => Number(l.trim().split(/\s+/).at(-2)));
+    assert.deepEqual(ms, [...ms].sort((a, b) => b - a), 'slowest first');
+    assert.match(lines.at(-1)!, /^total\s+[\d.]+\s+100\.0%$/);
+    assert.equal(run(['--format', 'json', 'examples/overview-report.md']).stderr, '', 'nothing on stderr without --timings');
+  });
+
   it('gates on identifiers with --fail-on-identifiers only when anonymisation reports something', () => {
     const r = run(['--fail-on-identifiers', join(dir, 'imr.md')]);
     const anonymisationFound = /anonymisation$/m.test(r.stdout);

@@ -26,6 +26,9 @@ Options:
   --fail-on-identifiers      exit 1 when the anonymisation rule finds anything,
                              even as a warning (a gate before publication)
   --output FILE              write the report to FILE instead of standard output
+  --timings                  also print, on standard error, the time each stage
+                             took (parsing, the report model, each rule), summed
+                             over the files, slowest first
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -69,6 +72,7 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
       'fail-on-identifiers': { type: 'boolean', default: false },
       output: { type: 'string' },
       color: { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
     },
   });
   const format = values.format!;
@@ -84,6 +88,7 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
   const results: LintResult[] = [];
   const problems: string[] = [];
   const base = docsBaseUrl();
+  const timings: Record<string, number> | undefined = values.timings ? {} : undefined;
   for (const file of files) {
     let text: string;
     try {
@@ -98,7 +103,9 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
     const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
     if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
     const config = { ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }), ...readReferencedDocuments(text, file) };
-    const result = lintText(text, { filePath: file, config, extraRules });
+    const fileTimings: Record<string, number> | undefined = timings ? {} : undefined;
+    const result = lintText(text, { filePath: file, config, extraRules, timings: fileTimings });
+    if (timings && fileTimings) for (const [stage, ms] of Object.entries(fileTimings)) timings[stage] = (timings[stage] ?? 0) + ms;
     results.push(result);
     for (const failure of result.ruleFailures) problems.push(`${file}: rule “${failure.ruleId}” failed: ${failure.error}`);
   }
@@ -112,5 +119,19 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
   const hasErrors = results.some((r) => r.messages.some((m) => m.severity === 'error'));
   const identifierGate = values['fail-on-identifiers'] === true && results.some((r) => r.messages.some((m) => m.ruleId === 'anonymisation'));
   const code = problems.length > 0 ? EXIT.usage : hasErrors || identifierGate ? EXIT.errors : EXIT.ok;
-  return { stdout, stderr: problems.map((p) => `case-review-lint: ${p}\n`).join(''), code, outputFile: values.output };
+  const stderr = problems.map((p) => `case-review-lint: ${p}\n`).join('') + (timings ? formatTimings(timings, results.length) : '');
+  return { stdout, stderr, code, outputFile: values.output };
+}
+
+/** The `--timings` table: milliseconds per stage summed over the files, slowest first. */
+export function formatTimings(timings: Record<string, number>, files: number): string {
+  const rows = Object.entries(timings).sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+  const width = Math.max('Stage'.length, ...rows.map(([stage]) => stage.length));
+  const line = (stage: string, ms: string, share: string) => `${stage.padEnd(width)}  ${ms.padStart(10)}  ${share.padStart(6)}\n`;
+  let out = `Timings for ${files} file${files === 1 ? '' : 's'} (milliseconds, summed over the files):\n`;
+  out += line('Stage', 'ms', 'share');
+  for (const [stage, ms] of rows) out += line(stage, ms.toFixed(1), total > 0 ? `${((ms / total) * 100).toFixed(1)}%` : '-');
+  out += line('total', total.toFixed(1), total > 0 ? '100.0%' : '-');
+  return out;
 }
