@@ -85,11 +85,20 @@ export class IncrementalParser {
   private cache = new Map<string, Piece>();
   /** Pieces in the latest parse and how many of them were parsed afresh. */
   stats: IncrementalParseStats = { pieces: 0, parsed: 0 };
-  /** The latest text and its tree: asked again for the same text, the same tree (so caches keyed by tree carry over). */
+  /** The latest text and its tree. */
   private latest?: { text: string; tree: Root };
 
+  /**
+   * The tree the latest `parse` gave if it was of this text, else a new parse: for work on
+   * the same version that should share the lint's caches (the report model is kept per tree,
+   * with the settings of the lint that built it). `parse` itself always gives a new root, so
+   * that a relint with other settings (a referenced document changed) builds a new model.
+   */
+  latestTree(text: string): Root {
+    return this.latest?.text === text ? this.latest.tree : this.parse(text);
+  }
+
   parse(text: string): Root {
-    if (this.latest?.text === text) return this.latest.tree;
     const starts = chunkStarts(text);
     const next = new Map<string, Piece>();
     const children: RootContent[] = [];

@@ -32,12 +32,12 @@ export class DocumentLinter {
     const config = job.documents ? { ...job.config, documents: job.documents } : job.config;
     const result = lintText(job.text, { filePath: job.filePath, config, parser });
     if (!job.summaries) return { result };
-    // The summaries get the lint's own tree (the parser returns it again for the same text), so they
+    // The summaries get the lint's own tree (the parser's latest, with this job's settings), so they
     // reuse the report model and everything kept with it (text blocks, tables, recommendations).
     return {
       result,
-      checklist: attempt(() => computeChecklist(job.text, config, result.messages, parser!.parse(job.text))),
-      childFocus: attempt(() => childFocusSummary(job.text, config, result.messages, parser!.parse(job.text))),
+      checklist: attempt(() => computeChecklist(job.text, config, result.messages, parser!.latestTree(job.text))),
+      childFocus: attempt(() => childFocusSummary(job.text, config, result.messages, parser!.latestTree(job.text))),
     };
   }
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { documentReferences, lintText, unreadableReason } from '../../src/engine/index.js';
 import { DependencyGraph, NOT_SAVED, TextCache, referenceTarget } from '../../src/extension/referenced-documents-model.js';
+import { DocumentLinter } from '../../src/lint-worker/document-linter.js';
 
 const OVERVIEW = `---
 report-type: overview
@@ -141,5 +142,20 @@ describe('referenced documents: the command line', function () {
     const run = (file: string) => spawnSync(process.execPath, [cli, join(dir, 'summary', file)], { encoding: 'utf8' }).stdout;
     assert.match(run('es.md'), /Unexpected reworded recommendation \(\d+% similar to recommendation 1 of the overview report\)/);
     assert.match(run('typo.md'), /info\s+Unexpected overview report “\.\.\/overveiw\.md” that could not be read \(no file at that path; resolved to “[^”]*overveiw\.md”\)/);
+  });
+});
+
+describe('referenced documents: relinting a summary whose own text did not change', () => {
+  it('compares with the new overview each time, in the lint worker with its kept parse and summaries', () => {
+    const linter = new DocumentLinter();
+    const text = summary('overview.md');
+    const path = resolve('/cases/child-f/overview.md');
+    const job = (overview: string) => ({ text, filePath: '/cases/child-f/es.md', config: { rules: { 'summary-consistency': 'on' as const } }, documents: { [path]: overview }, summaries: true });
+    const reworded = (overview: string) =>
+      linter.lint('es', job(overview)).result.messages.filter((m) => m.ruleId === 'summary-consistency' && m.message.includes('reworded recommendation'));
+    assert.equal(reworded(OVERVIEW).length, 1, 'the overview words recommendation 1 differently');
+    const agreed = OVERVIEW.replace('The Board will audit referrals by March 2014.', 'The Board should consider auditing some referrals by March 2014.');
+    assert.deepEqual(reworded(agreed), [], 'the same summary text, relinted against the changed overview');
+    assert.equal(reworded(OVERVIEW).length, 1, 'and back');
   });
 });
