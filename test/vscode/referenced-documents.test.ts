@@ -93,7 +93,7 @@ describe('Case Review: executive summary checked against its overview report', f
   });
 
   after(async () => {
-    for (const relative of written) await vscode.workspace.fs.delete(fixture(`${FOLDER}/${relative}`), { useTrash: false }).then(undefined, () => undefined);
+    for (const relative of written) await vscode.workspace.fs.delete(fixture(`${FOLDER}/${relative}`), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   it('reads the overview named in the front matter, and relints the summary as the overview is edited and reverted', async () => {
@@ -152,6 +152,21 @@ describe('Case Review: executive summary checked against its overview report', f
 
     await write('summary/overveiw.md', overview(AGREED));
     await waitFor('the comparison once the file exists', () => (consistency(document.uri, 'could not') ? undefined : reworded(document.uri)), [vscode.languages.onDidChangeDiagnostics]);
+  });
+
+  it('compares as soon as the overview is created from the editor, even in a folder made just before', async () => {
+    written.add('made-now');
+    await write('summary/made-now-summary.md', summary('../made-now/overview.md'));
+    const document = await openSummary(api, 'summary/made-now-summary.md');
+    await waitFor('the could-not-read info', () => consistency(document.uri, 'could not be read'), [vscode.languages.onDidChangeDiagnostics]);
+    // A file operation of the editor (as the Explorer's New File or Save As), in a folder that did not exist.
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(fixture(`${FOLDER}/made-now/overview.md`), { contents: new TextEncoder().encode(overview(AGREED)) });
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const found = await waitFor('the comparison once the file exists', () => (consistency(document.uri, 'could not') ? undefined : reworded(document.uri)), [
+      vscode.languages.onDidChangeDiagnostics,
+    ]);
+    assert.equal(found.range.start.line, 15, 'on recommendation 2 of the summary');
   });
 
   it('does not read an overview outside the workspace folder', async () => {
