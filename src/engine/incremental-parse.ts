@@ -23,20 +23,20 @@ function shiftPoint(point: Point, shift: Shift): Point {
   return { line: point.line + shift.line, column: point.column, offset: point.offset === undefined ? undefined : point.offset + shift.offset } as Point;
 }
 
-/** A deep copy of a node with its positions (and its children's) moved by `shift`. */
-function shifted<T extends { position?: Position; children?: unknown[] }>(node: T, shift: Shift): T {
+/** A frozen deep copy of a node with its positions (and its children's) moved by `shift`. */
+function placed<T extends { position?: Position; children?: unknown[] }>(node: T, shift: Shift): T {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(node)) {
     const value = (node as Record<string, unknown>)[key];
-    if (key === 'children' && Array.isArray(value)) copy[key] = value.map((child) => shifted(child as T, shift));
+    if (key === 'children' && Array.isArray(value)) copy[key] = Object.freeze(value.map((child) => placed(child as T, shift)));
     else if (key === 'position' && value) {
       const position = value as Position;
-      copy[key] = { start: shiftPoint(position.start, shift), end: shiftPoint(position.end, shift) };
-    } else if (key === 'data' && value && typeof value === 'object') copy[key] = structuredClone(value);
-    else if (Array.isArray(value)) copy[key] = [...value];
+      copy[key] = Object.freeze({ start: Object.freeze(shiftPoint(position.start, shift)), end: Object.freeze(shiftPoint(position.end, shift)) });
+    } else if (key === 'data' && value && typeof value === 'object') copy[key] = deepFreeze(structuredClone(value));
+    else if (Array.isArray(value)) copy[key] = Object.freeze([...value]);
     else copy[key] = value;
   }
-  return copy as T;
+  return Object.freeze(copy) as T;
 }
 
 function endPoint(text: string): Point {
@@ -116,7 +116,7 @@ export class IncrementalParser {
       next.set(source, piece);
       if (!piece.placed || piece.placed.line !== line || piece.placed.offset !== start) {
         const shift = { line, offset: start };
-        piece.placed = { line, offset: start, nodes: piece.nodes.map((node) => deepFreeze(shifted(node, shift))) };
+        piece.placed = { line, offset: start, nodes: piece.nodes.map((node) => placed(node, shift)) };
       }
       for (const node of piece.placed.nodes) children.push(node);
       line += countLines(text, start, end);
