@@ -215,13 +215,18 @@ function nearBirthKeyword(text: string, start: number, end: number): boolean {
 }
 
 const optionKeys = new WeakMap<ReadonlySet<string>, string>();
+const schoolKeys = new WeakMap<readonly string[], string>();
+const NO_SCHOOLS: readonly string[] = [];
 const patternFinds = new ContextMemo<Found[]>();
 
 /** Every non-name identifier in a text (kept across lints by text and options; read-only). */
 export function findPatternIdentifiers(text: string, options: PatternOptions = {}): Found[] {
   let wordsKey = options.allowedWords ? optionKeys.get(options.allowedWords) : '';
   if (wordsKey === undefined && options.allowedWords) optionKeys.set(options.allowedWords, (wordsKey = contextKey(JSON.stringify([...options.allowedWords].sort()))));
-  return patternFinds.get(`${wordsKey}\u0000${contextKey(JSON.stringify(options.schools ?? []))}`, text, () => findPatternIdentifiersOnce(text, options));
+  const schools = options.schools ?? NO_SCHOOLS;
+  let schoolsKey = schoolKeys.get(schools);
+  if (schoolsKey === undefined) schoolKeys.set(schools, (schoolsKey = contextKey(JSON.stringify(schools))));
+  return patternFinds.get(`${wordsKey}\u0000${schoolsKey}`, text, () => findPatternIdentifiersOnce(text, options));
 }
 
 function findPatternIdentifiersOnce(text: string, options: PatternOptions): Found[] {

@@ -60,7 +60,7 @@ export interface IncrementalParseStats {
   parsed: number;
 }
 
-/** Freeze a node and everything in it (the trees handed out share nodes between parses). */
+/** Freeze a value and everything in it (a node's `data`; the trees handed out share nodes between parses). */
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);

@@ -103,9 +103,7 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
     const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
     if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
     const config = { ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }), ...readReferencedDocuments(text, file) };
-    const fileTimings: Record<string, number> | undefined = timings ? {} : undefined;
-    const result = lintText(text, { filePath: file, config, extraRules, timings: fileTimings });
-    if (timings && fileTimings) for (const [stage, ms] of Object.entries(fileTimings)) timings[stage] = (timings[stage] ?? 0) + ms;
+    const result = lintText(text, { filePath: file, config, extraRules, timings });
     results.push(result);
     for (const failure of result.ruleFailures) problems.push(`${file}: rule “${failure.ruleId}” failed: ${failure.error}`);
   }
@@ -124,7 +122,7 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
 }
 
 /** The `--timings` table: milliseconds per stage summed over the files, slowest first. */
-export function formatTimings(timings: Record<string, number>, files: number): string {
+function formatTimings(timings: Record<string, number>, files: number): string {
   const rows = Object.entries(timings).sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
   const width = Math.max('Stage'.length, ...rows.map(([stage]) => stage.length));
