@@ -1028,10 +1028,10 @@ function wordBeforeBy(text: string, at: number): string | undefined {
   return last;
 }
 
-/** The owner a piece of prose names, by sentence structure (see the rule docs of recommendation-owner). */
 /** Owners found in texts, with the problems seen on the way, kept across lints (read-only). */
 const sentenceOwners = new ContextMemo<{ owner: SentenceOwner | undefined; problems: OwnerProblem[] }>();
 
+/** The owner a piece of prose names, by sentence structure (see the rule docs of recommendation-owner). */
 function ownerInSentences(plain: string, extra: readonly string[], problems?: OwnerProblem[]): SentenceOwner | undefined {
   const found = sentenceOwners.get(contextKey(JSON.stringify(extra)), plain, () => {
     const seen: OwnerProblem[] = [];
