@@ -6,7 +6,7 @@ export default defineRule(
     id: 'action-plan-columns',
     summary: 'An action plan table has reference, action, lead, target date and measure columns.',
     description:
-      'Finds action plans — every table under a heading that means Action plan (“Action plan”, “Improvement plan”, “Implementation plan”), and any table elsewhere whose header has action-plan columns (action and lead, with a date, measure or recommendation column) — and maps header cells to columns by synonyms (`src/data/action-plan-columns.json`: “Ref”, “Rec no”, “Lead agency/officer”, “Timescale”, “By when”, “Outcome sought”, “Evidence”…). One message per table lists the missing columns among recommendation reference (a “Recommendation” column counts), action, lead, target date and measure of success.',
+      'Finds action plans — every table under a heading that means Action plan (“Action plan”, “Improvement plan”, “Implementation plan”), and any table elsewhere whose header has action-plan columns (action and lead, with a date, measure or recommendation column) — and maps header cells to columns by synonyms (`src/data/action-plan-columns.json`: “Ref”, “Rec no”, “Lead agency/officer”, “Timescale”, “By when”, “Outcome sought”, “Evidence”…). A column that records when an action was completed and its outcome (“Date of completion and outcome”) is a status column, not the measure of success. One message per table lists the missing columns among recommendation reference (a “Recommendation” column counts), action, lead, target date and measure of success.',
     why: 'An action plan has one row per action: which recommendation it serves, what, who leads, by when, and how success is measured. Primer §8.',
     primer: '§8 Action plans',
     defaultSeverity: 'warning',
@@ -47,7 +47,7 @@ export default defineRule(
       flag({
         start: plan.table.start,
         end: headerRow?.position?.end.offset ?? plan.table.start,
-        message: `Unexpected action plan without ${list} column${names.length === 1 ? '' : 's'}, expected columns for recommendation reference, action, lead, target date and measure of success`,
+        message: `This action plan has no ${list} column${names.length === 1 ? '' : 's'}. Add ${names.length === 1 ? 'it' : 'them'}: each action needs a recommendation reference, a lead, a target date and a measure of success.`,
         data: { missingColumns: missing, tableStart: plan.table.start },
       });
     }

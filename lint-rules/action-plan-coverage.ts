@@ -100,7 +100,7 @@ export default defineRule(
 | 3 | Publish guidance | Board Manager | 30/06/2013 | Survey of staff |
 `,
         flags: [
-          { line: 4, column: 4, message: 'recommendation 2 with no row' },
+          { line: 4, column: 4, message: 'recommendation 2 has no row' },
           { line: 11, column: 3, message: '“3”' },
         ],
       },
@@ -110,7 +110,7 @@ export default defineRule(
 
 1. The Hospital Trust will amend its missed appointment procedure by March 2013.
 `,
-        flags: [{ line: 1, column: 1, message: 'without an action plan' }],
+        flags: [{ line: 1, column: 1, message: 'no action plan' }],
       },
       {
         title: 'An action plan published elsewhere',
@@ -140,7 +140,10 @@ The action plan is at Appendix 2.
       flag({
         start: anchor.start,
         end: anchor.heading.position?.end.offset ?? anchor.start,
-        message: `Unexpected recommendations without an action plan, expected an action plan table with at least one action, a lead and a target date for each of the ${recs.length} recommendation${recs.length === 1 ? '' : 's'}`,
+        message:
+          recs.length === 1
+            ? 'The recommendation has no action plan. Add an action plan table with at least one action for it, with a lead and a target date.'
+            : `The ${recs.length} recommendations have no action plan. Add an action plan table with at least one action for each, with a lead and a target date.`,
         data: {
           actionRow: { insertOffset, text: insertionAfter(report, insertOffset, body) },
           recommendations: recs.map((r) => ({ number: r.number, start: r.start, end: r.end })),
@@ -160,7 +163,7 @@ The action plan is at Appendix 2.
         flag({
           start: line.start,
           end: line.end,
-          message: `Unexpected recommendation ${rec.number} with no row in the action plan, expected at least one action with a lead, a target date and a measure`,
+          message: `Recommendation ${rec.number} has no row in the action plan. Add at least one action for it, with a lead, a target date and a measure of success.`,
           data: {
             recommendation: { number: rec.number, start: rec.start, end: rec.end },
             actionRow: { tableStart: plan.table.start, ...where },
@@ -184,7 +187,7 @@ The action plan is at Appendix 2.
           flag({
             start: row.refSpan.start + lead,
             end: Math.max(row.refSpan.start + lead, end),
-            message: `Unexpected action for recommendation ${quote(ref)}, which the report does not contain, expected a reference to one of its recommendations (${numbers.slice(0, 12).join(', ')}${numbers.length > 12 ? '…' : ''})`,
+            message: `This action is for recommendation ${quote(ref)}, which the report does not have. Refer to one of its recommendations (${numbers.slice(0, 12).join(', ')}${numbers.length > 12 ? '…' : ''}).`,
             data: { reference: ref, recommendations: numbers },
           });
         }

@@ -3,7 +3,7 @@ import { planColumnCells } from '../src/engine/action-plan-cells.js';
 import { findNonDates, findTimeBounds, isNonCommittal, reportDateKey, saysCompleted } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
 
-const FORMS = 'e.g. “31/03/2013”, “March 2013”, “Q3 2013”, “2013/14”, “within six months of publication”';
+const FORMS = 'such as “31/03/2013”, “March 2013”, “Q3 2013”, “2013/14” or “within six months of publication”';
 
 export default defineRule(
   {
@@ -52,7 +52,7 @@ report-date: 2012-05-01
         flags: [
           { line: 9, column: 43, message: '“Ongoing”' },
           { line: 10, column: 40, message: 'does not read as a date' },
-          { line: 11, column: 42, message: 'impossible' },
+          { line: 11, column: 42, message: 'not a real calendar date' },
           { line: 12, column: 44, message: 'before the report' },
         ],
       },
@@ -63,7 +63,7 @@ report-date: 2012-05-01
     for (const { row, cell, span } of planColumnCells(report, 'date')) {
       const text = cell.text;
       if (!text) {
-        flag({ start: span.start, end: span.end, message: `Unexpected empty target date in the action plan, expected a date by which the action will be done (${FORMS})`, expected: ['[insert date]'] });
+        flag({ start: span.start, end: span.end, message: `This action has no target date. Add the date by which it will be done, ${FORMS}.`, expected: ['[insert date]'] });
         continue;
       }
       const status = row.cells.status?.text ?? '';
@@ -76,15 +76,15 @@ report-date: 2012-05-01
           start: span.start,
           end: span.end,
           message: nonCommittal
-            ? `Unexpected ${quote(text)} as a target date, expected a date by which the action will be done (${FORMS})`
-            : `Unexpected target date ${quote(text)} that does not read as a date, expected a date, month, quarter or period (${FORMS})`,
+            ? `${quote(text)} is not a target date. Give the date by which the action will be done, ${FORMS}.`
+            : `The target date ${quote(text)} does not read as a date. Write a date, month, quarter or period, ${FORMS}.`,
           expected: ['[insert date]'],
         });
         continue;
       }
       const invalid = bounds.find((b) => b.date && !b.date.valid);
       if (invalid) {
-        flag({ start: span.start, end: span.end, message: `Unexpected impossible date ${quote(invalid.text)} as a target date, expected a real calendar date`, expected: ['[insert date]'] });
+        flag({ start: span.start, end: span.end, message: `The target date ${quote(invalid.text)} is not a real calendar date. Check the day and the month.`, expected: ['[insert date]'] });
         continue;
       }
       const latest = Math.max(...bounds.map((b) => b.endKey ?? Number.POSITIVE_INFINITY));
@@ -92,7 +92,7 @@ report-date: 2012-05-01
         flag({
           start: span.start,
           end: span.end,
-          message: `Unexpected target date ${quote(text)} before the report’s date (${reportDate.text}), expected a date after the report, or the action marked as completed`,
+          message: `The target date ${quote(text)} is before the report’s date (${reportDate.text}). Give a later date, or mark the action as completed.`,
         });
       }
     }

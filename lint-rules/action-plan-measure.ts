@@ -37,8 +37,18 @@ export default defineRule(
 `,
         flags: [
           { line: 5, column: 56, message: '“Policy signed off”' },
-          { line: 6, message: 'empty measure' },
+          { line: 6, message: 'no measure of success' },
         ],
+      },
+      {
+        title: 'A column for the date of completion and its outcome is filled in afterwards: it is not the measure of success',
+        markdown: `## Action plan
+
+| Ref | Action | Lead | Target date | Evidence of impact | Date of completion and outcome |
+| --- | --- | --- | --- | --- | --- |
+| 1 | Amend the procedure | Named Nurse | 31/03/2013 | Audit of 20 cases |  |
+`,
+        flags: [],
       },
     ],
   },
@@ -48,13 +58,13 @@ export default defineRule(
         flag({
           start: span.start,
           end: span.end,
-          message: 'Unexpected empty measure of success in the action plan, expected how success will be evidenced (an audit result, a figure, an outcome for children)',
+          message: 'This action has no measure of success. Say what will show it worked, such as an audit result, a figure or an outcome for children.',
         });
       } else if (isNonCommittal(cell.text, 'measure')) {
         flag({
           start: span.start,
           end: span.end,
-          message: `Unexpected ${quote(cell.text)} as the measure of success, expected how success will be evidenced (an audit result, a figure, an outcome for children)`,
+          message: `${quote(cell.text)} does not say how success will be measured. Say what will show the action worked, such as an audit result, a figure or an outcome for children.`,
         });
       }
     }

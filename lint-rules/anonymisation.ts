@@ -7,6 +7,8 @@ import { findDates } from '../src/engine/dates.js';
 import {
   findNames,
   learnPlaces,
+  learnPseudonyms,
+  professionalContext,
   maskComments,
   NOT_NAMES,
   trimEnd,
@@ -29,6 +31,7 @@ interface Options {
   places: string[];
   schools: string[];
   nameDetector: string;
+  flagProfessionalNames: boolean;
 }
 
 /** The placeholder in `data.pseudonymKeyInsert.text` that the editor replaces with the chosen pseudonym. */
@@ -46,35 +49,36 @@ export interface PseudonymKeyInsert extends Insertion {
   shape: 'block-list' | 'flow-list' | 'block-map' | 'flow-map' | 'scalar' | 'empty' | 'new-key' | 'new-front-matter';
 }
 
-const WHAT: Record<IdentifierKind, { label: string; expected: string; redact: string[] }> = {
-  name: { label: 'personal name', expected: '', redact: [] },
+/** What each kind of identifier is called, what to write instead (a sentence), and its one-click replacements. */
+const WHAT: Record<IdentifierKind, { label: string; advice: string; redact: string[] }> = {
+  name: { label: 'personal name', advice: '', redact: [] },
   'date-of-birth': {
     label: 'full date of birth',
-    expected: 'an age or the year alone (a date of birth identifies a child)',
+    advice: 'Write an age or the year alone: a date of birth identifies a child.',
     redact: ['[date of birth removed]'],
   },
-  postcode: { label: 'postcode', expected: 'no postcode in a report that may be published', redact: ['[postcode removed]'] },
+  postcode: { label: 'postcode', advice: 'Remove it: a report that may be published holds no postcodes.', redact: ['[postcode removed]'] },
   address: {
     label: 'street address',
-    expected: 'a description such as “the family home” (street names and addresses identify a family)',
+    advice: 'Write a description such as “the family home”: street names and addresses identify a family.',
     redact: ['the family home', '[address removed]'],
   },
-  phone: { label: 'phone number', expected: 'no phone number in a report that may be published', redact: ['[phone number removed]'] },
-  email: { label: 'e-mail address', expected: 'no e-mail address in a report that may be published', redact: ['[e-mail address removed]'] },
-  'nhs-number': { label: 'NHS number', expected: 'no NHS number in a report that may be published', redact: ['[NHS number removed]'] },
+  phone: { label: 'phone number', advice: 'Remove it: a report that may be published holds no phone numbers.', redact: ['[phone number removed]'] },
+  email: { label: 'e-mail address', advice: 'Remove it: a report that may be published holds no e-mail addresses.', redact: ['[e-mail address removed]'] },
+  'nhs-number': { label: 'NHS number', advice: 'Remove it: a report that may be published holds no NHS numbers.', redact: ['[NHS number removed]'] },
   'ni-number': {
     label: 'National Insurance number',
-    expected: 'no National Insurance number in a report that may be published',
+    advice: 'Remove it: a report that may be published holds no National Insurance numbers.',
     redact: ['[National Insurance number removed]'],
   },
   'record-number': {
     label: 'case or record number',
-    expected: 'no case, crime or record reference in a report that may be published',
+    advice: 'Remove it: a report that may be published holds no case, crime or record references.',
     redact: ['[reference removed]'],
   },
   school: {
     label: 'school name',
-    expected: 'a description such as “the school” or “the nursery” (a school identifies a child)',
+    advice: 'Write a description such as “the school” or “the nursery”: a school’s name identifies a child.',
     redact: ['the school', '[school removed]'],
   },
 };
@@ -182,7 +186,9 @@ function occurrencesOf(text: string, phrase: string): { start: number; end: numb
 }
 
 const maskedForNames = new TextMemo<string>();
+const HONORIFIC_KEYS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame']);
 const placesIn = new ContextMemo<string[]>();
+const pseudonymsIn = new TextMemo<string[]>();
 const namesIn = new ContextMemo<Found[]>();
 
 /** Mask comments, inline code, link destinations, HTML tags and Markdown punctuation, keeping offsets. */
@@ -201,8 +207,12 @@ export default defineRule(
     summary: 'Nothing in the report identifies the family: names outside the pseudonym key, dates of birth, addresses, postcodes, phone numbers, e-mail addresses, NHS, National Insurance and record numbers, school names.',
     description: `Looks through every paragraph, list item, heading and table cell (not code blocks, HTML comments or the front matter) for text that may identify the child or the family:
 
-- **personal names** that are not in the report's pseudonym key. The key is front matter \`pseudonyms:\` (a list, a list of \`{ name: ... }\` items, or a mapping: its keys, and values whose every word is capitalised, such as \`mother: Ms B\`), front matter \`child:\`, the name column of the family composition table, and the rule options \`allowNames\` and \`places\`. Agency names and roles from the gazetteer (and \`agencies\` in configuration), months, days, report vocabulary, nationalities, languages and religions (\`src/data/anonymisation.json\`), acronyms, single letters and pseudonym forms (“Child A”, “Sibling 2”, “Mr G”) are never names. A name is recognised (detector \`combined\`, the default) when a title or an initial comes before it (“Mr Smith”, “PC Jones”, “J. Smith”), when two or more unknown capitalised words stand together (“Jane Brown”), when compromise's tagger reads a word at the start of a sentence as a first or last name (“Sarah told…”), or when a lone unknown capitalised word mid-sentence is not read by compromise as a place, organisation, date or ordinary word. Words followed by an organisation word (“Oakfield Surgery”) are places, not people. Once a name is found, **every** occurrence of it in the report is flagged.
-- **full dates of birth**: a date with a day near “born”, “DOB”, “date of birth” in the same sentence, and full dates in a table column headed “DOB” or “Date of birth”;
+- **personal names** that are not in the report's pseudonym key. The key is front matter \`pseudonyms:\` (a list, a list of \`{ name: ... }\` items, or a mapping: its keys, and values whose every word is capitalised, such as \`mother: Ms B\`), front matter \`child:\`, the name column of the family composition table, and the rule options \`allowNames\` and \`places\`. Agency names and roles from the gazetteer (and \`agencies\` in configuration), months, days, report vocabulary, nationalities, languages and religions (\`src/data/anonymisation.json\`), acronyms (“SCRs”, “IoM” too), single letters and pseudonym forms (“Child A”, “Sibling 2”, “Mr G”) are never names. Pseudonyms the text introduces are learnt: the name after “Baby” or “Child” (“Baby Rowan”), names “referred to as” or given as a pseudonym, and a name followed by “(not her real name)”.
+
+  What is **not** a person, learnt from published reviews (\`docs/accuracy.md\`): capitalised words that are ordinary English words in lower case (“Consultation”, “Minister”, “Grievous Bodily Harm”, “Post Mortem”, “Kennel Club”; SCOWL's English word list up to size 50) unless one of them is a first name; UK local authority areas, counties and large towns (\`src/data/uk-places.json\`: “Southwark”, “Shropshire”); the words before a condition, offence or test (“Treacher Collins Syndrome”); a RAG rating (“Red Amber Green”); a word that qualifies a role (“the Heath Visitor”).
+
+  **Professionals named on purpose** are not flagged by default: a name after “Author:”, “Chair:”, “Lead reviewers:”, “written by”, “prepared by”, “the chair of the Board,”, “Minister of State,” (and the later names of such a list), a name followed by a role or an organisation (“, Independent Chair”, “, Head of Service”, “, NSPCC”) or by a qualification (“MSc”, “OBE”, “BA (Hons)”), and a name that “was appointed” to write or chair the review. Once a name is found in such a place, its other uses (“Mr Green”) are the same professional. A board that wants these names flagged too sets \`flagProfessionalNames: true\`. A name is recognised (detector \`combined\`, the default) when a title or an initial comes before it (“Mr Smith”, “PC Jones”, “J. Smith”), when two or more unknown capitalised words stand together (“Jane Brown”), when compromise's tagger reads a word at the start of a sentence as a first or last name (“Sarah told…”), or when a lone unknown capitalised word mid-sentence is not read by compromise as a place, organisation, date or ordinary word. Words followed by an organisation word (“Oakfield Surgery”) are places, not people. Once a name is found, **every** occurrence of it in the report is flagged.
+- **full dates of birth**: a date with a day just after “born”, “DOB”, “date of birth” in the same sentence (with no death keyword or other date between: in “born on 4 June 2004 and died on 16 July 2006” only the first is a date of birth), or just before “(date of birth)”, and full dates in a table column headed “DOB” or “Date of birth”;
 - **UK postcodes**, **street addresses** (a house number and a street word, “Flat 3, Jubilee Court”, or a named street such as “Acacia Avenue”), **UK phone numbers** (landline and mobile, with or without +44), **e-mail addresses**;
 - **NHS numbers** (ten digits written 3-3-4; only numbers whose modulus 11 check digit is right, which cuts false alarms on other ten-digit numbers), **National Insurance numbers**, and **case, crime, file and record references** after words such as “case number”, “crime ref”, “hospital number”, “ref” (and cells of a column with such a header);
 - **school names**: every name listed in the \`schools\` option, and distinctive names before “School”, “Academy”, “Nursery” or “College” (“Oakfield Primary School”, not “the primary school”).
@@ -220,9 +230,10 @@ Every message carries \`data.kind\` (\`name\`, \`date-of-birth\`, \`postcode\`, 
       { name: 'allowNames', type: 'string[]', default: [], description: 'Names and words that are never flagged as personal names (pseudonyms kept in configuration, the names of a published report’s chair and author).' },
       { name: 'places', type: 'string[]', default: [], description: 'Place names (the board’s area, towns, estates) that are not personal names.' },
       { name: 'schools', type: 'string[]', default: [], description: 'School and nursery names to flag wherever they appear.' },
+      { name: 'flagProfessionalNames', type: 'boolean', default: false, description: 'Also flag the names of professionals named on purpose: the author, the chair, panel members, ministers and officials (after “Author:”, “Chair:”, “written by”, or before a role or qualification such as “, Independent Chair” or “MSc”). Off by default: reports name them deliberately.' },
       { name: 'nameDetector', type: 'string', default: 'combined', description: 'How personal names are recognised: `combined` (capitalisation rules plus the compromise tagger; the default), `caps` (capitalisation rules only) or `nlp` (compromise’s people only). See docs for measured precision and recall.' },
     ],
-    defaults: { allowNames: [], places: [], schools: [], nameDetector: 'combined' },
+    defaults: { allowNames: [], places: [], schools: [], nameDetector: 'combined', flagProfessionalNames: false },
     examples: [
       {
         title: 'Pseudonyms, roles, agencies, months, places and acronyms are left alone',
@@ -259,6 +270,26 @@ Child A was frightened of Darren Mitchell, and Mr Mitchell was not seen by any a
           { line: 10, column: 27, severity: 'error', message: 'Darren Mitchell' },
           { line: 10, column: 51, severity: 'error', message: 'Mitchell' },
         ],
+      },
+      {
+        title: 'Professionals named on purpose (author, chair, minister), conditions, offences, places and pseudonyms the text introduces are left alone; a family name is not',
+        markdown: `## Introduction
+
+Overview report prepared by: Helen Marchbank, Independent Author. The chair of the Board, Owen Treharne, agreed the terms of reference after a letter from the Minister of State, Judith Carrow.
+
+Baby Rowan was found to have Florid Rickets. Father was charged with Grievous Bodily Harm. The family had moved from Southwark to Haringey. The siblings are referred to as Tilly and Jem.
+
+Mother's partner, Lyndon Tregarthen, was not known to any agency.
+`,
+        flags: [{ line: 7, column: 19, message: 'Lyndon Tregarthen' }],
+      },
+      {
+        title: 'A date is a date of birth only when the text says so: the date of death beside it is left alone',
+        markdown: `## Introduction
+
+Child F was born on 9 February 2005 and died on 21 August 2007.
+`,
+        flags: [{ line: 3, column: 21, message: '9 February 2005' }],
       },
       {
         title: 'Dates of birth, addresses, postcodes, phone numbers, e-mail and NHS numbers',
@@ -356,10 +387,14 @@ The primary school made a referral.
     const configured = new Set(allowed);
     const configuredKey = contextKey(JSON.stringify([...configured].sort()));
     for (const m of masked) for (const place of placesIn.get(configuredKey, m, () => learnPlaces(m, configured))) allowed.add(place);
+    // Pseudonyms the text introduces ("Baby Claire", "referred to as Andrew and Susan").
+    for (const m of masked) for (const key of pseudonymsIn.get(m, () => learnPseudonyms(m))) allowed.add(key);
     const namesKey = contextKey(JSON.stringify([detector, ...[...allowed].sort()]));
     const namesOf = (text: string, titleLike: boolean) =>
       namesIn.get(`${namesKey}\u0000${titleLike ? 't' : 'p'}`, text, () => findNames({ text, titleLike }, { allowed, detector }));
     const nameFinds: Found[] = [];
+    /** Names written where professionals are named on purpose (author, chair, minister). */
+    const professional = new Set<string>();
     const scanned: { start: number; end: number }[] = [];
     blocks.forEach((block, i) => {
       scanned.push({ start: block.start, end: block.end });
@@ -370,6 +405,10 @@ The primary school made a referral.
       const titleLike = block.node.type === 'heading' || headerCells.has(block.start);
       if (block.node.type === 'tableCell' && RAG_WORDS.has(wordKey(block.source.replace(/[|*_\s]/g, '')))) return;
       for (const f of namesOf(masked[i]!, titleLike)) {
+        if (!options.flagProfessionalNames && professionalContext(masked[i]!, f.start, f.end)) {
+          professional.add(f.text.replace(/\s+/g, ' '));
+          continue;
+        }
         nameFinds.push({ ...f, start: block.start + f.start, end: block.start + f.end });
       }
     });
@@ -397,9 +436,16 @@ The primary school made a referral.
     };
 
     // Names: every occurrence of every name found, longest names first.
-    const foundNames = nameFinds.filter((f) => !any(patternMask, f.start, f.end)).map((f) => f.text.replace(/\s+/g, ' '));
+    const professionalWords = new Set([...professional].flatMap((n) => n.split(' ')).map(wordKey));
+    const foundNames = nameFinds
+      .filter((f) => !any(patternMask, f.start, f.end))
+      .map((f) => f.text.replace(/\s+/g, ' '))
+      // "Mr Green" after "Author: Richard Green" is the author again.
+      .filter((n) => !professional.has(n) && !n.split(' ').every((w) => professionalWords.has(wordKey(w)) || HONORIFIC_KEYS.has(wordKey(w))));
     // The parts of a full name are names too: "Amara Nwosu" makes "Nwosu" alone a name.
-    const parts = foundNames.filter((n) => n.includes(' ')).flatMap((n) => n.split(' ').filter((w) => w.length >= 3 && !allowed.has(wordKey(w))));
+    const parts = foundNames
+      .filter((n) => n.includes(' '))
+      .flatMap((n) => n.split(' ').filter((w) => w.length >= 3 && !allowed.has(wordKey(w)) && !professionalWords.has(wordKey(w)) && !HONORIFIC_KEYS.has(wordKey(w))));
     const names = [...new Set([...foundNames, ...parts])].filter((n) => !allowedPhrases.has(n)).sort((a, b) => b.length - a.length);
     const nameFlags: { name: string; start: number; end: number; occurrences: { start: number; end: number }[] }[] = [];
     const keyInsert = names.length > 0 ? pseudonymKeyInsert(report) : undefined;
@@ -425,7 +471,7 @@ The primary school made a referral.
             start: n.start,
             end: n.end,
             severity,
-            message: `Unexpected personal name “${n.name}” that is not in the pseudonym key, expected a pseudonym (such as “Child A”, “Mother” or “Mr G”) or a role; if it is already a pseudonym, add it to front matter \`pseudonyms:\``,
+            message: `“${n.name}” looks like a personal name, and it is not in the pseudonym key. Write a pseudonym (such as “Child A”, “Mother” or “Mr G”) or a role; if it is a pseudonym already, add it to \`pseudonyms:\` in the front matter.`,
             data: { kind: 'name', name: n.name, text: n.name, occurrences: n.occurrences, pseudonymKeyInsert: keyInsert },
           }),
       });
@@ -443,7 +489,7 @@ The primary school made a referral.
             start: f.start,
             end: f.end,
             severity,
-            message: `Unexpected ${what.label} “${f.text.replace(/\s+/g, ' ')}”, expected ${what.expected}`,
+            message: `“${f.text.replace(/\s+/g, ' ')}” looks like a ${what.label}. ${what.advice}`,
             expected: what.redact,
             data: { kind: f.kind, text: f.text, occurrences: occurrences(f.text) },
           }),

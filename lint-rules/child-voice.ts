@@ -274,7 +274,7 @@ child: Child A
           flag({
             start: existing.start,
             end: headingEnd(existing),
-            message: `Unexpected report that never records ${listAspects(missing)}, expected “${existing.title}” to ${prompt.replace(/\.$/, '')}`,
+            message: `The report never records ${listAspects(missing)}. In “${existing.title}”, ${prompt.replace(/\.?$/, '.')}`,
             data: { missing, sectionId: 'lived-experience', insert: { offset, text: withLead(report, offset, `> Prompt: ${profileSection.prompt}\n\n`) } },
           });
         } else {
@@ -282,7 +282,7 @@ child: Child A
           const at = place.anchor ? { start: place.anchor.start, end: headingEnd(place.anchor) } : { start: contentStart, end: contentStart };
           flag({
             ...at,
-            message: `Unexpected report that never records ${listAspects(missing)}, expected a “${profileSection.title}” section ${place.where} that does: ${prompt.replace(/\.$/, '')}`,
+            message: `The report never records ${listAspects(missing)}. Add a “${profileSection.title}” section ${place.where}: ${prompt.replace(/\.?$/, '.')}`,
             data: {
               missing,
               sectionId: 'lived-experience',
@@ -306,7 +306,7 @@ child: Child A
         flag({
           start: chronology.start,
           end: headingEnd(chronology),
-          message: `Unexpected IMR chronology that never says whether the child was seen, expected a “Child seen” column (seen, seen alone, not seen) or a note at each contact saying whether ${lexicon.label} was seen and what ${lexicon.label} said`,
+          message: `This chronology never says whether the child was seen. Add a “Child seen” column (seen, seen alone, not seen), or say at each contact whether ${lexicon.label} was seen and what ${lexicon.label} said.`,
           data: { sectionId: 'chronology', missing: ['seen'] },
         });
       }

@@ -68,7 +68,7 @@ export default defineRule(
         flag({
           start: cell?.start ?? row.start,
           end: cell?.end ?? row.end,
-          message: `Unexpected blank ${quote(title)} for a contact with the child (${contact.toLowerCase()}), expected whether the child was seen, seen alone, and what the child said or showed (or “Not recorded”)`,
+          message: `The ${quote(title)} cell is blank for a contact with the child (${contact.toLowerCase()}). Say whether the child was seen, and seen alone, and what the child said or showed, or write “Not recorded”.`,
           expected: cell ? ['Not recorded'] : undefined,
           data: { column: 'childSeen', suggestions: SUGGESTIONS, ...(cell ? { cell: { start: cell.start, end: cell.end } } : {}) },
         });

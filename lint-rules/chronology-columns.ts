@@ -154,12 +154,12 @@ report-type: imr
           column === 'agency'
             ? mixed.length >= 2
               ? ` (its sources mix agencies: ${mixed.join(', ').replace(/-/g, ' ')})`
-              : ` (a multi-agency chronology in a ${report.profile.title.toLowerCase()})`
+              : ` (a multi-agency chronology in ${article(report.profile.title)} ${report.profile.title.toLowerCase()})`
             : '';
         flag({
           start: chronology.start,
           end: headerEnd,
-          message: `Unexpected chronology table without ${article(title)} ${title} column${multi}, expected ${WHAT[column]}`,
+          message: `This chronology has no ${title} column${multi}. Add ${WHAT[column]}.`,
           data: { column, tableWithColumns: addChronologyColumns(report.text, chronology, [column]) },
         });
       }

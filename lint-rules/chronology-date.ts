@@ -29,11 +29,12 @@ export function reviewPeriod(report: Report): ReviewPeriod | undefined {
 }
 
 /** What a real date would be, for the message about an impossible one. */
+/** Why a date is impossible, as a parenthesis for the message (“ (there is no month 13)”), or nothing. */
 function impossibleReason(v: DateValue): string {
-  if (v.month === undefined) return 'a real date';
-  if (v.month < 1 || v.month > 12) return `a real date (there is no month ${v.month})`;
+  if (v.month === undefined) return '';
+  if (v.month < 1 || v.month > 12) return ` (there is no month ${v.month})`;
   const days = new Date(Date.UTC(v.year, v.month, 0)).getUTCDate();
-  return `a real date (${MONTHS[v.month - 1]} ${v.year} has ${days} days)`;
+  return ` (${MONTHS[v.month - 1]} ${v.year} has ${days} days)`;
 }
 
 export default defineRule<Options>(
@@ -91,7 +92,7 @@ The review covers the period from 1 March 2007 to 3 August 2008.
         flags: [
           { line: 5, message: 'does not read as a date' },
           { line: 6, message: '31/08/2007' },
-          { line: 7, message: 'impossible' },
+          { line: 7, message: 'not a real date' },
         ],
       },
       {
@@ -161,7 +162,7 @@ period-end: 2008-08-03
             start: at,
             end: cell?.end ?? row.end,
             severity: 'info',
-            message: 'Unexpected row without a date, expected the date the event happened (repeat a date rather than leave the cell blank; write “Unknown” if it is not known)',
+            message: 'This row has no date. Give the date the event happened: repeat a date rather than leave the cell blank, or write “Unknown”.',
           });
           continue;
         }
@@ -169,7 +170,7 @@ period-end: 2008-08-03
           flag({
             start: cell.start,
             end: cell.end,
-            message: `Unexpected date “${cell.text}” that does not read as a date, expected a day-first date such as 03/08/2007 or 3 August 2007 (mark an uncertain date “c. June 2007” or “?03/08/2007”; write “Unknown” if it is not known)`,
+            message: `“${cell.text}” does not read as a date. Write a day-first date such as 03/08/2007 or 3 August 2007; mark an uncertain one “c. June 2007” or “?03/08/2007”, or write “Unknown”.`,
           });
           continue;
         }
@@ -185,18 +186,18 @@ period-end: 2008-08-03
             const swapped = { year: v.year, month: v.day!, day: v.month! };
             flag({
               ...range,
-              message: `Unexpected month-first date “${v.text}”, expected the UK day-first “${normaliseDate(swapped, v.pattern)}” (${normaliseDate(swapped, 'd MMMM yyyy')})`,
+              message: `“${v.text}” is written month first. Write the UK day-first “${normaliseDate(swapped, v.pattern)}” (${normaliseDate(swapped, 'd MMMM yyyy')}).`,
               expected: [normaliseDate(swapped, pattern)],
             });
           } else if (!v.valid) {
             faulty = true;
-            flag({ ...range, message: `Unexpected impossible date “${date.shorthand ? date.text : v.text}”, expected ${impossibleReason(v)}` });
+            flag({ ...range, message: `“${date.shorthand ? date.text : v.text}” is not a real date${impossibleReason(v)}. Check the day and the month.` });
           } else if (v.twoDigitYear && !options.twoDigitYears) {
             const target = usual && usual.family !== v.family && usual.pattern.includes('yyyy') ? usual.pattern : v.pattern.replace(/yy$/, 'yyyy');
             flag({
               ...range,
               severity: 'info',
-              message: `Unexpected two-digit year in “${v.text}”, expected a four-digit year (“${normaliseDate(v, target)}”) so that the century is not a guess`,
+              message: `“${v.text}” has a two-digit year. Write the year in full (“${normaliseDate(v, target)}”) so that the century is not a guess.`,
               expected: [normaliseDate(v, target)],
             });
           } else if (
@@ -209,7 +210,7 @@ period-end: 2008-08-03
             const written = normaliseDate(v, usual.pattern);
             flag({
               ...range,
-              message: `Unexpected date format “${v.text}” (most dates in this table are written ${usual.pattern}), expected “${written}”`,
+              message: `“${v.text}” is written differently from most dates in this table (${usual.pattern}). Write it as “${written}”.`,
               expected: [written],
             });
           }
@@ -219,7 +220,7 @@ period-end: 2008-08-03
           flag({
             start: date.from.start,
             end: date.to.end,
-            message: `Unexpected date range “${date.text}” that ends before it starts, expected the earlier date first`,
+            message: `The date range “${date.text}” ends before it starts. Put the earlier date first.`,
             expected: [`${date.to.text} – ${date.from.text}`],
           });
           continue;
@@ -229,7 +230,7 @@ period-end: 2008-08-03
           flag({
             start: date.start,
             end: date.end,
-            message: `Unexpected date “${date.text}” outside the period under review (${period.startText} to ${period.endText}, from ${where}), expected a date within the period (check the year) or the entry moved to the background history`,
+            message: `“${date.text}” is outside the period under review (${period.startText} to ${period.endText}, from ${where}). Check the year, or move the entry to the background history.`,
           });
         }
       }

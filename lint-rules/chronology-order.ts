@@ -45,7 +45,7 @@ Each message carries \`data.sortedTable\` (\`{ start, end, text }\`): the whole 
 | 20/08/2007 | HV notes | Third visit. |
 | 02/09/2007 | Police log | Domestic abuse incident. |
 `,
-        flags: [{ line: 6, message: 'expected it at the end' }],
+        flags: [{ line: 6, message: 'move it to the end' }],
       },
       {
         title: 'Two swapped rows: the later one is reported',
@@ -87,15 +87,15 @@ Each message carries \`data.sortedTable\` (\`{ start, end, text }\`): the whole 
             : `${problem.rows.length} entries dated ${dated(first)} to ${dated(last)}`;
         const pronoun = problem.rows.length === 1 ? 'it' : 'them';
         const target = problem.before ?? problem.after;
-        const where = problem.before
-          ? `before the entry dated ${dated(problem.before)} (line ${report.toPoint(problem.before.start).line})`
+        const move = problem.before
+          ? `Move ${pronoun} before the entry dated ${dated(problem.before)} (line ${report.toPoint(problem.before.start).line})`
           : problem.after
-            ? `at the end, after the entry dated ${dated(problem.after)} (line ${report.toPoint(problem.after.start).line})`
-            : 'in date order';
+            ? `Move ${pronoun} to the end, after the entry dated ${dated(problem.after)} (line ${report.toPoint(problem.after.start).line})`
+            : `Put ${pronoun} in date order`;
         flag({
           start: first.start,
           end: last.end,
-          message: `Unexpected ${what} out of date order, expected ${pronoun} ${where}`,
+          message: `The ${what} ${problem.rows.length === 1 ? 'is' : 'are'} out of date order. ${move}.`,
           data: {
             rows: problem.rows.map((r) => r.index),
             ...(target ? { targetRow: target.index } : {}),

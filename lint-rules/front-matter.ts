@@ -26,7 +26,7 @@ export default defineRule(
       flag({
         start: lineStart,
         end: lineEnd(report.text, lineStart),
-        message: `Unexpected invalid front matter (${fm.error.message}), expected YAML such as “report-type: overview”`,
+        message: `The front matter cannot be read as YAML. Write it as YAML, such as “report-type: overview” (${fm.error.message}).`,
       });
       return;
     }
@@ -42,7 +42,7 @@ export default defineRule(
       start,
       end,
       severity: 'warning',
-      message: `Unexpected report type “${String(type)}”, expected one of ${known.map((k) => `“${k}”`).join(', ')}`,
+      message: `“${String(type)}” is not a known report type. Use one of ${known.map((k) => `“${k}”`).join(', ')}.`,
       expected: rankBySimilarity(String(type), known),
     });
   },

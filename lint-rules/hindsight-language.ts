@@ -11,6 +11,13 @@ interface Options {
 }
 
 const NEGATION = wordsRegExp(data.negations, 'iu')!;
+const EXPLAINED = wordsRegExp(data.explained, 'iu')!;
+
+/** Does the text guard against hindsight, or turn to why practice made sense at the time? */
+function answered(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
 
 interface Hit {
   /** Offset in the paragraph. */
@@ -27,10 +34,14 @@ function hindsightIn(masked: string, pattern: RegExp): Hit[] {
   pattern.lastIndex = 0;
   if (!pattern.test(text)) return [];
   const hits: Hit[] = [];
-  for (const sentence of splitSentences(text)) {
+  const sentences = splitSentences(text);
+  for (const [i, sentence] of sentences.entries()) {
     for (const m of sentence.text.matchAll(new RegExp(pattern.source, pattern.flags))) {
-      NEGATION.lastIndex = 0;
-      if (/hindsight/i.test(m[0]) && NEGATION.test(sentence.text)) continue;
+      if (/hindsight/i.test(m[0])) {
+        if (answered(NEGATION, sentence.text)) continue;
+        // “…which, with the benefit of hindsight, departed from usual practice. The panel wanted to understand why.”
+        if (answered(EXPLAINED, sentence.text) || answered(EXPLAINED, sentences[i + 1]?.text ?? '')) continue;
+      }
       hits.push({ start: sentence.start + m.index, text: m[0] });
     }
   }
@@ -60,7 +71,7 @@ export default defineRule(
     id: 'hindsight-language',
     summary: 'Hindsight wording is pointed out so that the author can show what was known at the time.',
     description:
-      'Points at wording that judges practice by what is known now — “with hindsight”, “it is now clear that”, “obviously”, “should have known”, “clearly failed”, “it was inevitable” — as an **info**: not an error, but a prompt to show what practitioners knew at the time and why their actions made sense then. A sentence that guards against hindsight (“the panel has tried to avoid judging with hindsight”, “hindsight bias”) and words in quotation marks (a practitioner’s own words) are left alone. The list is data (`src/data/hindsight-phrases.json`); boards add phrases with the `phrases` option.',
+      'Points at wording that judges practice by what is known now — “with hindsight”, “it is now clear that”, “obviously”, “should have known”, “clearly failed”, “it was inevitable” — as an **info**: not an error, but a prompt to show what practitioners knew at the time and why their actions made sense then. A sentence that guards against hindsight (“the panel has tried to avoid judging with hindsight”, “hindsight bias”), hindsight named openly when the same or the next sentence turns to why practice went as it did (“…decisions which, with the benefit of hindsight, departed from usual practice. The partnership wanted to understand why.”), and words in quotation marks (a practitioner’s own words) are left alone. The list is data (`src/data/hindsight-phrases.json`); boards add phrases with the `phrases` option.',
     why: 'A review should explain why actions made sense to practitioners at the time (“local rationality”) and judge them by what was known then; hindsight wording turns learning into blame and makes outcomes look predictable that were not. Primer §6 (hindsight and blame).',
     primer: '§6 Hindsight and blame',
     defaultSeverity: 'info',
@@ -82,6 +93,11 @@ export default defineRule(
         markdown: `The panel has tried to avoid judging practice with hindsight. The health visitor said: “it was obvious that she loved him”. At the time, the bruise was recorded as accidental because Mother's explanation matched the injury.\n`,
         flags: [],
       },
+      {
+        title: 'Hindsight named openly, with the question why practice went as it did, is left alone',
+        markdown: `Some decisions, with the benefit of hindsight, departed from the usual procedures. The panel wanted to understand why that was so.\n`,
+        flags: [],
+      },
     ],
   },
   ({ report, options, flag }) => {
@@ -95,7 +111,7 @@ export default defineRule(
         flag({
           start,
           end: start + hit.text.length,
-          message: `Unexpected hindsight wording “${hit.text.replace(/\s+/g, ' ')}”, expected what practitioners knew at the time and why their actions made sense then (or the evidence that it was knowable then)`,
+          message: `“${hit.text.replace(/\s+/g, ' ')}” judges practice with hindsight. Say what practitioners knew at the time and why their actions made sense then, or show that it was knowable then.`,
           data: { phrase: hit.text.toLowerCase() },
         });
       }

@@ -267,7 +267,7 @@ In June 2008 the health visitor met Mr G, Mother's partner, at the flat. Ms K, t
       flag({
         start: missing.start,
         end: missing.end,
-        message: `Unexpected “${missing.text.replace(/\s+/g, ' ')}” in the narrative but not in the family composition, expected a row for ${missing.titled ? `${missing.name} in ${where} with their` : `this person in ${where} with a pseudonym, their`} relationship to ${label}, age and ethnicity (every adult around the child must be known, including partners, visiting men and relatives)`,
+        message: `“${missing.text.replace(/\s+/g, ' ')}” is in the narrative but not in the family composition. Add a row for ${missing.titled ? `${missing.name} in ${where} with their` : `this person in ${where} with a pseudonym, their`} relationship to ${label}, age and ethnicity: every adult around the child must be known.`,
         data: { person: missing.titled ? missing.name : missing.relationship, row, insert: { offset: row.insertOffset, text: row.text } },
       });
     }
@@ -280,7 +280,7 @@ In June 2008 the health visitor met Mr G, Mother's partner, at the flat. Ms K, t
       flag({
         start,
         end,
-        message: `Unexpected family composition without each person’s relationship to the child, expected a “Relationship to ${label}” column (for example “Mother’s partner”, “Half-sister”, “Lodger, not related”)`,
+        message: `The family composition does not give each person’s relationship to the child. Add a “Relationship to ${label}” column (for example “Mother’s partner”, “Half-sister”, “Lodger, not related”).`,
         data: { missingColumn: 'relationship' },
       });
       return;
@@ -290,7 +290,7 @@ In June 2008 the health visitor met Mr G, Mother's partner, at the flat. Ms K, t
       flag({
         start: member.start,
         end: member.end,
-        message: `Unexpected “${member.name || 'person'}” in the family composition without a relationship to the child, expected how ${member.name || 'this person'} is related to ${label} (for example “Mother’s partner”, “Half-brother”, “Lodger, not related”)`,
+        message: `${member.name ? `“${member.name}”` : 'A person'} has no relationship to the child in the family composition. Say how ${member.name || 'this person'} is related to ${label} (for example “Mother’s partner”, “Half-brother”, “Lodger, not related”).`,
         data: { person: member.name },
       });
     }

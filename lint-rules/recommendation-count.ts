@@ -39,7 +39,7 @@ export default defineRule<Options>(
     flag({
       start: section.start,
       end: section.heading.position?.end.offset ?? section.start,
-      message: `Unexpected ${recs.length} recommendations, expected at most ${max} (keep the few that matter most and follow from the findings)`,
+      message: `This report has ${recs.length} recommendations, more than ${max}. Keep the few that matter most and follow from the findings.`,
       data: { count: recs.length, max, recommendations: recs.map((r) => ({ number: r.number, start: r.start, end: r.end })) },
     });
   },

@@ -6,7 +6,7 @@ export interface Options {
   extraNonDates: string[];
 }
 
-const EXAMPLES = '“by 31 March 2013”, “Q3 2013”, “2013/14”, “within six months of publication”';
+const EXAMPLES = 'such as “by 31 March 2013”, “Q3 2013”, “2013/14” or “within six months of publication”';
 
 export default defineRule<Options>(
   {
@@ -44,9 +44,9 @@ export default defineRule<Options>(
 `,
         flags: [
           { line: 3, column: 67, message: '“as soon as possible”' },
-          { line: 4, column: 4, message: 'without a time bound' },
-          { line: 5, column: 4, message: 'without a time bound' },
-          { line: 6, column: 49, message: 'frequency' },
+          { line: 4, column: 4, message: 'has no deadline' },
+          { line: 5, column: 4, message: 'has no deadline' },
+          { line: 6, column: 49, message: 'how often' },
         ],
       },
       {
@@ -55,7 +55,7 @@ export default defineRule<Options>(
 
 1. Children's Social Care should apply the procedures issued in April 2010 to pre-birth assessments.
 `,
-        flags: [{ line: 3, message: 'without a time bound' }],
+        flags: [{ line: 3, message: 'has no deadline' }],
       },
     ],
   },
@@ -71,7 +71,7 @@ export default defineRule<Options>(
         flag({
           start: nonDate.start,
           end: nonDate.end,
-          message: `Unexpected ${quote(nonDate.text)} as the only timing of recommendation ${n}, expected a date or a period from a known event (${EXAMPLES})`,
+          message: `Recommendation ${n} has no deadline: ${quote(nonDate.text)} sets no date. Add a date, or a period after a known event, ${EXAMPLES}.`,
           expected: [nonDate.inCell ? '[insert date]' : 'by [insert date]'],
           data,
         });
@@ -79,13 +79,13 @@ export default defineRule<Options>(
         flag({
           start: nonDate.start,
           end: nonDate.end,
-          message: `Unexpected frequency ${quote(nonDate.text)} as the only timing of recommendation ${n}, expected a date by which it will be in place as well (${EXAMPLES})`,
+          message: `Recommendation ${n} says how often (${quote(nonDate.text)}) but not by when. Add the date by which it will be in place as well, ${EXAMPLES}.`,
           data,
         });
       } else {
         if (rec.table && rec.table.columns.date !== undefined && inActionPlanTable(report, rec)) continue;
         const line = firstLine(report, rec);
-        flag({ start: line.start, end: line.end, message: `Unexpected recommendation ${n} without a time bound, expected a date or period (${EXAMPLES})`, data });
+        flag({ start: line.start, end: line.end, message: `Recommendation ${n} has no deadline. Add a date, or a period after a known event, ${EXAMPLES}.`, data });
       }
     }
   },

@@ -33,7 +33,7 @@ export default defineRule<Options>(
 
 1. The LSCB should publish practice guidance on unseen men by December 2016.
 `,
-        flags: [{ line: 3, column: 4, message: 'measure of success' }],
+        flags: [{ line: 3, column: 4, message: 'how success will be measured' }],
       },
     ],
   },
@@ -46,7 +46,7 @@ export default defineRule<Options>(
       flag({
         start: line.start,
         end: line.end,
-        message: `Unexpected recommendation ${rec.number} without a measure of success, expected how success will be evidenced (an audit, a target or figure, a report back to the Board, an outcome for children)`,
+        message: `Recommendation ${rec.number} does not say how success will be measured. Add what will show it worked: an audit, a target or figure, a report back to the Board, or an outcome for children.`,
         data: recommendationData(report, rec, analysis),
       });
     }

@@ -46,7 +46,7 @@ export default defineRule<Options>(
         flags: [
           { line: 3, column: 4, message: 'should be reviewed' },
           { line: 4, column: 4, message: '“All staff”' },
-          { line: 5, column: 4, message: 'without an owner' },
+          { line: 5, column: 4, message: 'has no owner' },
         ],
       },
       {
@@ -67,17 +67,17 @@ export default defineRule<Options>(
       if (analysis.owner || !problem) continue;
       if ((problem.reason === 'empty-cell' || problem.reason === 'non-committal-cell') && inActionPlanTable(report, rec)) continue;
       const n = rec.number;
-      const example = 'e.g. “The Hospital Trust will …” or “Lead: Designated Nurse”';
+      const example = 'such as “The Hospital Trust will …” or “Lead: Designated Nurse”';
       const message =
         problem.reason === 'passive'
-          ? `Unexpected recommendation ${n} without an owner (${quote(problem.text)} says what should happen, not who will do it), expected a named agency or role as the one who acts, ${example}`
+          ? `Recommendation ${n} does not say who will act. ${quote(problem.text)} says what should happen, not who will do it; name the agency or role that will act, ${example}.`
           : problem.reason === 'non-owner'
-            ? `Unexpected ${quote(problem.text)} as the owner of recommendation ${n}, expected an accountable agency, board or named role (e.g. “Children’s Social Care”, “the Designated Nurse”)`
+            ? `${quote(problem.text)} cannot own recommendation ${n}. Name an accountable agency, board or role, such as “Children’s Social Care” or “the Designated Nurse”.`
             : problem.reason === 'empty-cell'
-              ? `Unexpected empty lead for recommendation ${n}, expected the agency or officer that owns it`
+              ? `Recommendation ${n} has an empty lead. Name the agency or officer that owns it.`
               : problem.reason === 'non-committal-cell'
-                ? `Unexpected ${quote(problem.text)} as the lead for recommendation ${n}, expected one named agency or officer that owns it`
-                : `Unexpected recommendation ${n} without an owner, expected a named agency or role that will act, ${example}`;
+                ? `${quote(problem.text)} does not name a lead for recommendation ${n}. Name the one agency or officer that owns it.`
+                : `Recommendation ${n} has no owner. Name the agency or role that will act, ${example}.`;
       flag({ start: problem.start, end: problem.end, message, data: recommendationData(report, rec, analysis) });
     }
   },

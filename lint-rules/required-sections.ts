@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
+import { isContainerHeading } from '../src/engine/headings.js';
 
 /** Text inserted for a missing section: its heading and its prompt (flagged by template-placeholder until answered). */
 export function sectionInsertText(section: ProfileSection, level: number): string {
@@ -19,18 +20,49 @@ interface Placement {
   before?: Section;
 }
 
-/** Where a missing profile section belongs: after the nearest earlier section present, else before the nearest later one. */
-function placementOf(report: Report, missingIndex: number): Placement {
+/** The profile sections each heading stands for: a top-level-only section (“Introduction”) is not stood for by a subsection. */
+function standsFor(report: Report): Map<Section, string[]> {
+  const byId = new Map(report.profile.sections.map((p) => [p.id, p]));
+  const result = new Map<Section, string[]>();
+  for (const section of report.outline) {
+    if (section.isTitle || section.matches.length === 0) continue;
+    const top = isTopLevel(report, section);
+    const ids = section.matches.filter((id) => top || !byId.get(id)?.topLevel);
+    if (ids.length > 0) result.set(section, ids);
+  }
+  return result;
+}
+
+function ancestors(report: Report, section: Section): Section[] {
+  const result: Section[] = [];
+  for (let at = section.parent; at !== undefined; at = report.outline[at]!.parent) result.push(report.outline[at]!);
+  return result;
+}
+
+/** Not inside another section: every enclosing heading is the title or only groups others (“Appendices”, “Overview report”). */
+function isTopLevel(report: Report, section: Section): boolean {
+  return ancestors(report, section).every((a) => a.isTitle || isContainerHeading(a.title));
+}
+
+const APPENDIX = /\b(?:appendix|appendices|annex|annexe|annexes)\b/;
+
+function inAppendix(report: Report, section: Section): boolean {
+  return [section, ...ancestors(report, section)].some((s) => APPENDIX.test(s.normalized));
+}
+
+/** Where a missing profile section belongs: after the nearest earlier section present, else before the nearest later one (appendices are not neighbours). */
+function placementOf(report: Report, stands: Map<Section, string[]>, missingIndex: number): Placement {
   const indexOf = (id: string) => report.profile.sections.findIndex((s) => s.id === id);
-  const matched = report.outline.filter((s) => s.matches.length > 0);
+  let matched = [...stands.keys()].filter((s) => !inAppendix(report, s));
+  if (matched.length === 0) matched = [...stands.keys()];
   let after: Section | undefined;
   let before: Section | undefined;
   for (const section of matched) {
-    const idx = Math.max(...section.matches.map(indexOf));
+    const idx = Math.max(...stands.get(section)!.map(indexOf));
     if (idx < missingIndex) after = section;
   }
   for (const section of matched) {
-    const idx = Math.min(...section.matches.map(indexOf));
+    const idx = Math.min(...stands.get(section)!.map(indexOf));
     if (idx > missingIndex && (!after || section.start > after.start)) {
       before = section;
       break;
@@ -80,15 +112,23 @@ function inOrder(positions: number[]): boolean[] {
 export default defineRule(
   {
     id: 'required-sections',
-    summary: 'Every section the report type requires is present, in the expected order.',
+    summary: 'Every section the report type requires is present.',
     description:
-      'Reads the report profile for the document’s report type (front matter `report-type:`, else inferred from the title and headings, else the configured default) and matches headings to profile sections by meaning: case, numbering (“3.”, “3.1”, “Section 3 –”), synonyms (“Scope of the review” for “Terms of reference”; “Learning points” for “Lessons learned”) and any heading level. A missing **required** section is a warning, a missing **expected** section is an info, and a section out of the profile’s order is an info. Each missing-section message carries the text to insert (heading at the level of its neighbours and the section’s prompt) and where to insert it, so the editor can add it in one click.',
+      'Reads the report profile for the document’s report type (front matter `report-type:`, else inferred from the title and headings, else the configured default) and matches headings to profile sections by meaning: numbering (“3.”, “3.1”, “Section 3 –”, “Appendix A –”), case, word order, plurals and possessives (“Involvement of family members” and “Family member involvement”; “Child C’s life” and “A day in the life of Child Q” for the child’s lived experience), synonyms (“Scope of the review” for the terms of reference; “Factual information” for the chronology) and any heading level. A section’s subsections and the appendices count (“1.2 Terms of reference” under the introduction, or “Appendix A – Terms of reference”), but a subsection never stands for the report’s introduction (“3.1 Introduction” introduces section 3). A missing **required** section is a warning and a missing **expected** section an info; each message says what to add and where, and carries the text to insert (a heading at the level of its neighbours and the section’s prompt) so the editor can add it in one click. The order of sections is not checked unless the `order` option is on.',
     why: 'Inspectors judged reports with missing sections (no terms of reference, no methodology, no family involvement) as weaker; boards’ templates fix the sections readers expect to find. Primer §2 (expected sections; profiles are data) and §1 (the documents).',
     primer: '§2 Expected sections',
     defaultSeverity: 'warning',
     fixable: true,
-    options: [],
-    defaults: {},
+    options: [
+      {
+        name: 'order',
+        type: 'boolean',
+        default: false,
+        description:
+          'Also report top-level sections out of the profile’s order (an info). Off by default: published reports routinely put the terms of reference in an appendix, a summary at the front, conclusions after recommendations and family involvement after the analysis.',
+      },
+    ],
+    defaults: { order: false },
     examples: [
       {
         title: 'An overview report with every required section in order is left alone',
@@ -137,7 +177,7 @@ report-type: overview
         flags: [],
       },
       {
-        title: 'Missing required sections are warnings; missing expected sections are infos; order is an info',
+        title: 'Missing required sections are warnings; missing expected sections are infos; the order is not checked by default',
         markdown: `---
 report-type: overview
 ---
@@ -153,15 +193,82 @@ report-type: overview
 ## 10. Conclusions
 `,
         flags: [
-          { line: 6, severity: 'warning', message: 'Terms of reference' },
+          { line: 6, severity: 'warning', message: 'No “Terms of reference” section. Add one after “1. Introduction”' },
           { line: 6, severity: 'warning', message: 'Methodology' },
           { line: 6, severity: 'info', message: 'Family involvement' },
           { line: 8, severity: 'warning', message: 'chronology' },
           { line: 9, severity: 'info', message: 'lived experience' },
           { line: 9, severity: 'info', message: 'Equality' },
-          { line: 13, severity: 'info', message: 'Action plan' },
-          { line: 13, severity: 'info', message: 'Conclusions' },
+          { line: 13, severity: 'info', message: 'No “Action plan” section, which readers of an overview report expect. Add one after “10. Conclusions”' },
         ],
+      },
+      {
+        title: 'Word order, possessives, subsections and appendices count; a subsection is not the report’s introduction',
+        markdown: `---
+report-type: overview
+---
+# Serious Case Review: Baby Joe
+
+## Family background
+## 1. Introduction
+### 1.1 Involvement of family members
+## 2. The SCR process
+## 3. Factual information
+## 4. Baby Joe’s experience
+## 5. Professional practice
+### 5.1 Introduction
+### 5.2 Ethnicity and culture
+## 6. Lessons learnt and conclusions
+## 7. Considerations for the Board
+## Appendix A – Terms of reference
+## Appendix B – Action plan
+`,
+        flags: [],
+      },
+      {
+        title: 'A section only a subsection seems to stand for is still missing: “5.1 Introduction” introduces section 5',
+        markdown: `---
+report-type: overview
+---
+# Child D
+
+## 1. Terms of reference
+## 2. Review process
+## 3. Family involvement
+## 4. Family composition
+## 5. Summary of events
+### 5.1 Introduction
+## 6. Analysis
+### 6.1 Voice of the child
+### 6.2 Equality and diversity
+## 7. Findings
+## 8. Conclusions
+## 9. Recommendations
+## 10. Action plan
+`,
+        flags: [{ line: 6, severity: 'warning', message: 'No “Introduction” section. Add one before “1. Terms of reference”' }],
+      },
+      {
+        title: 'With the \`order\` option on, top-level sections out of the profile’s order are infos',
+        options: { order: true },
+        markdown: `---
+report-type: imr
+agency: Northshire Hospital Trust
+---
+# Individual Management Review
+
+## Introduction
+## Terms of reference
+## Methodology
+## Organisational context
+## Chronology
+## Analysis of involvement
+## Good practice
+## Recommendations
+## Lessons learned
+## Action plan
+`,
+        flags: [{ line: 15, severity: 'info', message: 'This section is out of the usual order. Readers of an individual management review expect “Lessons learned” before “Recommendations”' }],
       },
       {
         title: 'An IMR is judged against the IMR profile',
@@ -185,18 +292,23 @@ agency: Northshire Hospital Trust
       },
     ],
   },
-  ({ report, flag }) => {
-    const present = new Set(report.outline.flatMap((s) => s.matches));
+  ({ report, flag, options }) => {
+    const stands = standsFor(report);
+    const present = new Set([...stands.values()].flat());
+    const reader = withArticle(report.profile.title.toLowerCase());
     report.profile.sections.forEach((section, index) => {
       if (present.has(section.id) || section.status === 'optional') return;
-      const place = placementOf(report, index);
-      const where = place.after ? `after ${quoteTitle(place.after)}` : place.before ? `before ${quoteTitle(place.before)}` : 'in the report';
-      const kind = section.status === 'required' ? 'required' : 'expected';
+      const place = placementOf(report, stands, index);
+      const where = place.after ? `after ${quoteTitle(place.after)}` : place.before ? `before ${quoteTitle(place.before)}` : 'to the report';
+      const problem =
+        section.status === 'required'
+          ? `No “${section.title}” section.`
+          : `No “${section.title}” section, which readers of ${reader} expect.`;
       flag({
         start: place.anchor,
         end: place.anchorEnd,
         severity: section.status === 'required' ? 'warning' : 'info',
-        message: `Unexpected missing ${kind} section “${section.title}”, expected a section ${where}: ${lowerFirst(section.prompt)}`,
+        message: `${problem} Add one ${where}: ${lowerFirst(section.prompt)}`,
         data: {
           sectionId: section.id,
           insert: { offset: place.offset, text: insertionText(report, place.offset, sectionInsertText(section, place.level)) },
@@ -204,23 +316,36 @@ agency: Northshire Hospital Trust
       });
     });
 
-    const matched = report.outline.filter((s) => s.matches.length > 0);
-    const positions = matched.map((s) => Math.min(...s.matches.map((id) => report.profile.sections.findIndex((p) => p.id === id))));
+    if (!options.order) return;
+    // Only the report's own top-level sections are compared: appendices (terms of reference, panel lists),
+    // summaries at the front and subsections sit where boards put them.
+    const indexOf = (id: string) => report.profile.sections.findIndex((p) => p.id === id);
+    const matched = [...stands.keys()].filter((s) => isTopLevel(report, s) && !inAppendix(report, s) && !isSummary(s));
+    const positions = matched.map((s) => Math.min(...stands.get(s)!.map(indexOf)));
     const keep = inOrder(positions);
     matched.forEach((section, i) => {
       if (keep[i]) return;
       const next = matched.find((s, j) => keep[j] && positions[j]! > positions[i]!);
-      const previous = matched.slice(0, i).reverse().find((_, k) => keep[i - 1 - k]);
+      const previous = matched.slice(0, i).reverse().find((_, k) => keep[i - 1 - k] && positions[i - 1 - k]! < positions[i]!);
       flag({
         start: section.start,
         end: headingEnd(section),
         severity: 'info',
-        message: `Unexpected section ${quoteTitle(section)}${previous ? ` after ${quoteTitle(previous)}` : ''}, expected it ${next ? `before ${quoteTitle(next)}` : 'later in the report'} (the order readers of a ${report.profile.title.toLowerCase()} expect)`,
-        data: { sectionId: section.matches[0] },
+        message: `This section is out of the usual order. Readers of ${reader} expect ${quoteTitle(section)} ${next ? `before ${quoteTitle(next)}` : `after ${quoteTitle(previous ?? section)}`}; move it there if your board’s template allows.`,
+        data: { sectionId: stands.get(section)![0] },
       });
     });
   },
 );
+
+/** A summary at the front of the report (“Executive summary”, “Summary”) repeats sections out of order on purpose. */
+function isSummary(section: Section): boolean {
+  return /^(?:executive summary|summary|brief summary)\b/.test(section.normalized);
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
 
 function quoteTitle(section: Section): string {
   return `“${section.title.replace(/\s+/g, ' ')}”`;

@@ -12,7 +12,11 @@ interface Options {
   allowNames: string[];
   places: string[];
   roles: string[];
+  flagReviewTeam: boolean;
 }
+
+/** The review's own people, whom published summaries name on purpose: its chair, author and reviewers, and ministers. */
+const REVIEW_ROLE = /\b(?:chair|chairman|chairwoman|chairperson|author|reviewer|reviewers|minister|secretary of state)\b/i;
 
 /** The role to write instead of a title and a name. */
 const TITLE_ROLES: Record<string, string> = {
@@ -120,8 +124,9 @@ Roles come from the gazetteer (\`src/data/agencies.json\`), the professional rol
       { name: 'allowNames', type: 'string[]', default: [], description: 'Names the board publishes by agreement (for example the independent chair and author).' },
       { name: 'places', type: 'string[]', default: [], description: 'Place names (the board’s area, towns) that are not personal names.' },
       { name: 'roles', type: 'string[]', default: [], description: 'Extra job titles to recognise next to a name.' },
+      { name: 'flagReviewTeam', type: 'boolean', default: false, description: 'Also point at the review’s own chair, author and reviewers, and ministers, when they are named beside their role (“Mike Tarver, Independent Chair”). Off by default: published summaries name them on purpose.' },
     ],
-    defaults: { allowNames: [], places: [], roles: [] },
+    defaults: { allowNames: [], places: [], roles: [], flagReviewTeam: false },
     examples: [
       {
         title: 'Professionals described by role, pseudonyms and lettered professionals are left alone',
@@ -168,6 +173,17 @@ report-type: executive-summary
         flags: [{ line: 8, column: 3, severity: 'warning', message: 'Mary Jones' }],
       },
       {
+        title: 'The review’s own chair and author, named beside their role, are left alone unless `flagReviewTeam` is on',
+        markdown: `---
+report-type: executive-summary
+---
+## Introduction
+
+Overview report endorsed by: Owen Treharne, Independent Chair. Helen Marchbank, Independent Author, wrote the report.
+`,
+        flags: [],
+      },
+      {
         title: 'Not an executive summary: not this rule’s business',
         markdown: `---
 report-type: overview
@@ -198,12 +214,13 @@ Dr Smith saw Child A in May.
     const taken: { start: number; end: number }[] = [];
     const report1 = (start: number, end: number, name: string, role: string, replacement: string) => {
       if (taken.some((t) => t.start < end && start < t.end)) return;
+      if (!options.flagReviewTeam && REVIEW_ROLE.test(role)) return;
       taken.push({ start, end });
       flag({
         start,
         end,
         severity,
-        message: `Unexpected professional named “${name}” in an executive summary, expected the role alone (“${replacement}”)`,
+        message: `“${name}” names a professional in an executive summary. Describe them by role alone: “${replacement}”.`,
         expected: [replacement],
         data: { name, role },
       });

@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { maskMarkup } from '../src/engine/blocks.js';
 import { findAgencies } from '../src/engine/gazetteer.js';
 import { headingRange, termsOfReference } from '../src/engine/tor.js';
+import { quote } from '../src/engine/text.js';
 
 export default defineRule(
   {
@@ -47,15 +48,15 @@ export default defineRule(
   ({ report, flag }) => {
     const tor = termsOfReference(report);
     if (!tor) return;
-    let vague = false;
+    let vague: string | undefined;
     for (const block of tor.blocks) {
       const text = maskMarkup(block.source);
       if (findAgencies(text, report.settings.agencies).length > 0) return;
-      if (/\b(?:all|any|other)\s+(?:relevant\s+|appropriate\s+)?agencies\b/i.test(text)) vague = true;
+      vague ??= /\b(?:all|any|other)\s+(?:relevant\s+|appropriate\s+|key\s+|involved\s+)?agencies\b/i.exec(text)?.[0];
     }
     flag({
       ...headingRange(tor.section),
-      message: `Unexpected terms of reference without named agencies${vague ? ' (“all relevant agencies” names none)' : ''}, expected the agencies asked to contribute, by name (for example “Children's Social Care, the Police, the Hospital Trust and the GP practice”)`,
+      message: `Unexpected terms of reference without named agencies${vague ? ` (${quote(vague.toLowerCase())} names none)` : ''}, expected the agencies asked to contribute, by name (for example “Children's Social Care, the Police, the Hospital Trust and the GP practice”)`,
     });
   },
 );

@@ -15,7 +15,7 @@ for (const [name, corpus] of Object.entries(corpora)) {
   for (const withPlaces of [true, false]) {
     for (const detector of ['caps', 'nlp', 'combined']) {
       const t0 = performance.now();
-      const s = scoreNames(corpus.path, { nameDetector: detector, places: withPlaces ? corpus.places : [] });
+      const s = scoreNames(corpus.path, { nameDetector: detector, places: withPlaces ? corpus.places : [], flagProfessionalNames: true });
       const ms = performance.now() - t0;
       console.log(
         `${name.padEnd(8)} places=${String(withPlaces).padEnd(5)} ${detector.padEnd(9)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  F1 ${pct(s.f1).padStart(6)}  tp ${s.truePositives} fp ${s.falsePositives} fn ${s.falseNegatives}  ${ms.toFixed(0)} ms`,

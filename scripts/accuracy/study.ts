@@ -51,6 +51,10 @@ export function studyText(raw: string): string {
   // Excerpts are fragments, linted as part of an overview report (an executive summary's
   // comparison with its overview, and other whole-document checks, cannot run on a fragment).
   const heading = PART_HEADINGS[part];
-  if (heading && !/^\s*#/.test(body)) body = `## ${heading}\n\n${body}`;
-  return `---\nreport-type: ${type === 'executive-summary' ? 'overview' : type}\n---\n${body}\n<!-- accuracy\nfragment\n-->\n`;
+  if (heading && !/^\s*#/.test(body)) {
+    // The added heading sits above the excerpt's own headings: “## Health:” becomes “### Health:” under “## Recommendations”.
+    if (/^##?\s/m.test(body)) body = body.replace(/^(#{1,5})(?=\s)/gm, '#$1');
+    body = `## ${heading}\n\n${body}`;
+  }
+  return `---\nreport-type: ${type}\n---\n${body}\n<!-- accuracy\nfragment\n-->\n`;
 }

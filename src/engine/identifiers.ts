@@ -13,6 +13,8 @@ import data from '../data/anonymisation.json' with { type: 'json' };
 import { findDates } from './dates.js';
 import { BUILT_IN_AGENCIES, BUILT_IN_ROLES } from './gazetteer.js';
 import { escapeRegExp, phraseRegExp } from './text.js';
+import { isEnglishWord } from './english-words.js';
+import ukPlaces from '../data/uk-places.json' with { type: 'json' };
 
 export type IdentifierKind =
   | 'name'
@@ -57,6 +59,30 @@ const PSEUDONYM_HEADS = new Set(lower(data.pseudonymHeads));
 const PLACE_NOUNS = new Set(lower(data.placeNouns));
 /** RAG status words: a table cell holding only one of them is a status, not a name. */
 export const RAG_WORDS = new Set(lower(data.ragWords));
+/** Words that end the name of a condition, an offence or a test ("Treacher Collins Syndrome"): the words before are not a person. */
+const CONDITION_WORDS = new Set(lower(data.conditionWords));
+const JOINERS = new Set(['of', 'and', 'upon', 'with', 'on', 'the', 'in', 'by']);
+/** Words of UK local authority areas, counties and large towns (src/data/uk-places.json). */
+const PLACE_WORDS = new Set(ukPlaces.places.flatMap((p) => p.match(/\p{L}[\p{L}'\u2019]*/gu) ?? []).map(wordKey).filter((k) => !JOINERS.has(k)));
+
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+/** Is the lower-case word a first name in compromise's lexicon ("Sarah", "Darren", also "Grace", "Amber")? */
+export function isFirstName(key: string): boolean {
+  const tag = LEXICON[key];
+  return tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName';
+}
+
+/**
+ * Is a capitalised word, read in lower case, an ordinary English word or part of a UK
+ * place name ("Consultation", "Rickets", "Southwark"), each part of a hyphenated or
+ * run-together word included ("SafeguardingChildren")? First names never are.
+ */
+function commonWord(text: string): boolean {
+  const stem = text.replace(/['\u2019]s?$/u, '');
+  if (isFirstName(wordKey(stem))) return false;
+  const parts = stem.split(/-|(?<=\p{Ll})(?=\p{Lu})/u).filter((p) => p.length > 0);
+  return parts.length > 0 && parts.every((p) => isEnglishWord(p) || PLACE_WORDS.has(wordKey(p)));
+}
 
 /** Words of the built-in agency and role names ("Hospital", "Trust", "Children's"...). */
 function wordsOf(phrases: readonly string[]): string[] {
@@ -203,15 +229,36 @@ function overlaps(found: Found[], start: number, end: number): boolean {
   return false;
 }
 
-/** Does a date in `text` at [start, end) stand near a "born" / "DOB" / "date of birth" keyword in the same sentence? */
+const DEATH_KEYWORDS = phraseRegExp(data.deathKeywords, 'giu')!;
+
+/** Offset just after the last match of a global pattern in `text`, or -1. */
+function lastMatchEnd(pattern: RegExp, text: string): number {
+  let end = -1;
+  for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) end = m.index + m[0].length;
+  return end;
+}
+
+/**
+ * Is the date at [start, end) of `text` a date of birth: a "born" / "DOB" / "date of
+ * birth" keyword just before it in the same sentence, with no death keyword or other
+ * date between them ("born on 4 June 2004 and died on 16 July 2006": only the first),
+ * or "(date of birth)" right after it?
+ */
 function nearBirthKeyword(text: string, start: number, end: number): boolean {
   let before = text.slice(Math.max(0, start - 45), start);
   const stop = Math.max(before.search(/[.!?]\s[^.!?]*$/), before.lastIndexOf('\n\n'));
   if (stop >= 0) before = before.slice(stop + 1);
+  const birth = lastMatchEnd(DOB_KEYWORDS, before);
+  if (birth >= 0) {
+    const between = before.slice(birth);
+    if (!new RegExp(DEATH_KEYWORDS.source, DEATH_KEYWORDS.flags).test(between) && !findDates(between).some((d) => d.precision === 'day')) return true;
+  }
   let after = text.slice(end, end + 25);
   const cut = after.search(/[.!?](?:\s|$)|\n\n/);
   if (cut >= 0) after = after.slice(0, cut);
-  return new RegExp(DOB_KEYWORDS.source, DOB_KEYWORDS.flags).test(`${before} ${after}`);
+  // "12/03/2007 (date of birth)", "12/03/2007, DOB": the keyword right after the date.
+  const keyword = new RegExp(DOB_KEYWORDS.source, DOB_KEYWORDS.flags).exec(after);
+  return keyword !== null && /^[\s(,:;\u2013\u2014-]{0,4}$/.test(after.slice(0, keyword.index));
 }
 
 const optionKeys = new WeakMap<ReadonlySet<string>, string>();
@@ -440,6 +487,9 @@ interface Run {
 
 function isCandidate(token: Token, allowed: ReadonlySet<string>): boolean {
   if (!token.capitalised) return false;
+  // "SCRs", "LSCBs", "IoM": an acronym, not a name ("McDonald" has more small letters than capitals).
+  const capitals = token.text.match(/\p{Lu}/gu)?.length ?? 0;
+  if (capitals >= 2 && capitals >= token.text.length - capitals) return false;
   const k = token.key;
   // "English-speaking", "Multi-Agency", "Anglo-Polish" are not names; "Okonkwo-Adebayo" is.
   if (k.includes('-')) {
@@ -610,6 +660,76 @@ export function learnPlaces(text: string, allowed: ReadonlySet<string>): string[
   return places;
 }
 
+const NAME_TOKEN = "\\p{Lu}[\\p{L}'\u2019-]{1,24}";
+/** "Baby Claire", "Child Alex", "baby PETER": the word after a pseudonym head is the pseudonym. */
+const HEADED_PSEUDONYM = new RegExp(`(?<![\\p{L}])(?:[Bb]aby|Child|Infant)\\s(${NAME_TOKEN})(?![\\p{L}])`, 'gu');
+/** "referred to as Andrew and Susan", "Claire (not her real name)", "the pseudonym Josh". */
+const INTRODUCED_PSEUDONYMS = new RegExp(
+  `(?:referred to (?:in this (?:report|review) |here |hereafter |below )?as|(?:the |a )?pseudonyms?|given the (?:name|pseudonym)s?)\\s["“']?(${NAME_TOKEN}(?:["”']?(?:,\\s|\\sand\\s|\\s&\\s)["“']?${NAME_TOKEN}){0,5})`,
+  'gu',
+);
+const NOT_REAL_NAME = new RegExp(`(${NAME_TOKEN})\\s?\\((?:not (?:his|her|their|the child's|the child\u2019s) real names?|a pseudonym|pseudonyms?)\\)`, 'gu');
+
+/**
+ * Pseudonyms a document introduces as such (lower-case word keys): the name after
+ * "Baby" or "Child" ("Baby Claire"), names "referred to as" or given as a pseudonym,
+ * and a name followed by "(not her real name)". A real report introduces its
+ * pseudonyms this way; every other use of the same word is then the pseudonym.
+ */
+export function learnPseudonyms(text: string): string[] {
+  const keys: string[] = [];
+  const add = (names: string) => {
+    for (const w of names.match(new RegExp(NAME_TOKEN, 'gu')) ?? []) {
+      const k = wordKey(w);
+      if (!NOT_NAMES.has(k) || PSEUDONYM_HEADS.has(k)) keys.push(k);
+    }
+  };
+  for (const m of text.matchAll(HEADED_PSEUDONYM)) if (!/^\p{Lu}$/u.test(m[1]!)) add(m[1]!);
+  for (const m of text.matchAll(INTRODUCED_PSEUDONYMS)) add(m[1]!);
+  for (const m of text.matchAll(NOT_REAL_NAME)) add(m[1]!);
+  return keys;
+}
+
+const ROLE_WORDS = new Set(lower(data.professionalContextWords));
+const POST_NOMINALS = new Set(lower(data.postNominals));
+/** A keyword that introduces the people who wrote, chaired or signed, ending the text before the names. */
+const SIGNATORY_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:${data.signatoryKeywords.map(escapeRegExp).join('|')})(?:\\s(?:of|for|to)\\s(?:the\\s)?[\\p{L}'\u2019 ]{1,60})?\\s{0,3}[:\\-\u2013\u2014,]{0,3}\\s{0,3}$`,
+  'iu',
+);
+/** One earlier name of a list ("Fiona Johnson, "), or a title ("Dr "), at the end of the text before a name. */
+const LISTED_NAME_BEFORE = new RegExp(`${NAME_TOKEN}(?:\\s${NAME_TOKEN}){0,3}\\s{0,2}(?:,|\\sand|\\s&)\\s{1,3}$|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\\.?\\s$`, 'u');
+
+/**
+ * Does the name at [start, end) of `text` stand where professionals are named on
+ * purpose: after "Author:", "Chair:", "written by", "Minister of State,"; before a
+ * role or qualification (", Independent Chair", ", Head of Service", " MSc, PhD",
+ * ", NSPCC"); or "was appointed" to write or chair the review?
+ */
+export function professionalContext(text: string, start: number, end: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 160);
+  let before = text.slice(lineStart, start);
+  // "Authors: Fiona Johnson, Claire Porter, Lisa Charles": look past the earlier names of a list.
+  for (let i = 0; i < 8; i++) {
+    if (SIGNATORY_BEFORE.test(before)) return true;
+    const listed = LISTED_NAME_BEFORE.exec(before);
+    if (!listed) break;
+    before = before.slice(0, listed.index);
+  }
+  // "Vivien Lines, Improvement Director": the name found may stop before a surname that is also a word.
+  const after = text.slice(end, end + 80).replace(/^(?:\s\p{Lu}[\p{L}'\u2019-]{1,24}){1,2}(?=\s{0,2}[,(\u2013\u2014-])/u, '');
+  if (/^\s{1,3}(?:was|is|has been|had been)\s(?:appointed|commissioned|asked|engaged)\b/i.test(after)) return true;
+  const next = /^['\u2019]?\s{0,2}(?:[,(\u2013\u2014-]\s{0,3}|\s)(?:the\s)?([\p{L}.]+)/u.exec(after);
+  if (!next) return false;
+  const word = next[1]!.replace(/\.$/, '');
+  if (POST_NOMINALS.has(wordKey(word.replace(/\./g, '')))) return true;
+  // ", Independent Chair", ", Head of Service", ", Improvement Lead", ", NSPCC"
+  if (!/^\s{0,2}[,(\u2013\u2014-]/.test(after.replace(/^['\u2019]/, ''))) return false;
+  if (/^\p{Lu}{2,}$/u.test(word)) return true;
+  const phrase = after.slice(next.index + next[0].length - next[1]!.length).match(/^[\p{L} ]{0,60}/u)![0];
+  return phrase.split(/\s+/).slice(0, 5).some((w) => /^\p{Lu}/u.test(w) && ROLE_WORDS.has(wordKey(w)));
+}
+
 /**
  * Personal names in one block. `caps` is the capitalisation heuristic; `nlp`
  * takes compromise's people; `combined` (the default) keeps the heuristic's
@@ -633,6 +753,7 @@ export function findNames(block: NameBlock, context: NameContext): Found[] {
     if (!titled && (organisation || phraseTail)) continue;
     // A pseudonym: "Child A", "Sibling 2", "Family Z".
     if (!titled && run.tokens.length === 1 && /^[ \t]+(?:\p{Lu}|\d{1,2})(?![\p{L}\p{N}])/u.test(text.slice(run.end, run.end + 4))) continue;
+    if (!titled && notAPerson(text, tokens, run)) continue;
     let keep: boolean;
     if (titled) keep = true;
     else if (titleLike) keep = detector === 'combined' && run.tokens.some((t) => tag(t) === 'person');
@@ -646,6 +767,24 @@ export function findNames(block: NameBlock, context: NameContext): Found[] {
     names.push({ kind: 'name', start, end: run.end, text: text.slice(start, run.end) });
   }
   return names;
+}
+
+/**
+ * Untitled capitalised words that are not a person: a RAG rating ("Red Amber Green"),
+ * a condition, offence or test ("Treacher Collins Syndrome"), and words that are all
+ * ordinary English words or UK places with no first name among them ("Grievous Bodily
+ * Harm", "Post Mortem", "Consultation", "Southwark"). "Darren Mitchell", "Jane Brown",
+ * "Mitchell" and "Sarah" stay candidates.
+ */
+function notAPerson(text: string, tokens: Token[], run: Run): boolean {
+  if (run.tokens.every((t) => RAG_WORDS.has(t.key))) return true;
+  const after = tokens[run.index + run.tokens.length];
+  if (CONDITION_WORDS.has(run.tokens[run.tokens.length - 1]!.key)) return true;
+  if (after && CONDITION_WORDS.has(after.key) && /^[ \t]+$/.test(text.slice(run.end, after.start))) return true;
+  // "the Heath Visitor" (a slip for Health), "the Westside Social Worker": one word that qualifies a role.
+  const only = run.tokens.length === 1 ? run.tokens[0]! : undefined;
+  if (only && after && ROLE_TAILS.has(after.key) && /^\p{Lu}/u.test(after.text) && /^[ \t]+$/.test(text.slice(run.end, after.start))) return true;
+  return run.tokens.every((t) => commonWord(t.text));
 }
 
 /** compromise's people, less honorifics, pseudonym letters and allowed words. */

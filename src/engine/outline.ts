@@ -17,6 +17,8 @@ export interface Section {
   matches: string[];
   /** Is this the document title (a lone level-1 heading at the top)? */
   isTitle: boolean;
+  /** Index of the enclosing section (the nearest earlier heading of a higher level), if any. */
+  parent?: number;
   /** 0-based offset where the heading starts. */
   start: number;
   /** Offset where the section's own text ends (the next heading of any level). */
@@ -62,6 +64,13 @@ export function buildOutline(tree: Root, text: string, profile: Profile): Sectio
   // Words are counted per heading and per section's own text (kept across lints by text), and a
   // section's words summed from its subsections', so an edit recounts one piece, not the document.
   // (A heading starts a line, so no word is cut between pieces.)
+  const stack: Section[] = [];
+  for (const section of sections) {
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= section.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) section.parent = parent.index;
+    stack.push(section);
+  }
   const wordsThrough: number[] = [0];
   for (const section of sections) {
     const next = sections[section.index + 1];

@@ -36,6 +36,8 @@ function mergeSections(
       status: fields.status && STATUSES.has(fields.status) ? fields.status : template?.status ?? 'expected',
       synonyms: [...new Set([...(template?.synonyms ?? []), ...(fields.synonyms ?? []), (fields.title ?? '').toLowerCase()])].filter(Boolean),
       prompt: fields.prompt ?? template?.prompt ?? '',
+      ...(template?.except ? { except: [...template.except] } : {}),
+      ...(template?.topLevel ? { topLevel: true } : {}),
     };
     if (existing !== -1) sections.splice(existing, 1);
     const anchor = after ? sections.findIndex((s) => s.id === after) : -1;

@@ -86,6 +86,23 @@ export function matchLabel(plain: string): Label | undefined {
   return undefined;
 }
 
+/**
+ * Letter and roman-numeral labels of paragraphs: “A i.”, “C. ii.”, “ii.”, “D.”, “(a)”.
+ * Only paragraphs in a recommendations section read them (in headings and cells a
+ * letter is too often something else).
+ */
+const LETTER_LABEL = /^(\s{0,12})((?:[A-Z][.)]?\s{1,3})?(?:iii|ii|iv|ix|i|vi{0,3}|x)[.)]|[A-Z][.)]|\([a-z]\)|[a-z]\))\s{1,3}(?=\S)/;
+
+/** A paragraph's leading label: a number or code (matchLabel), or a letter or roman numeral. */
+export function paragraphLabel(plain: string): Label | undefined {
+  const label = matchLabel(plain);
+  if (label) return label;
+  const letter = LETTER_LABEL.exec(plain);
+  if (!letter) return undefined;
+  const number = letter[2]!.replace(/[.()]/g, ' ').replace(/\s+/g, ' ').trim();
+  return { number, start: letter[1]!.length, end: letter[0].length, kind: 'recommendation' };
+}
+
 /** Remove any of `chars` from the end of a text (a loop, not a backtracking regex). */
 export function trimEndChars(text: string, chars: string): string {
   let end = text.length;
@@ -746,6 +763,8 @@ interface Walk {
   sectionDeadline?: TimeBound;
   current?: Draft;
   structured: boolean;
+  /** The letter of the last “A i.” or “B.” label, for a following bare “ii.”. */
+  letter?: string;
 }
 
 function newDraft(walk: Walk, kind: Draft['kind'], start: number, end: number, parts: Span[], label?: string): Draft {
@@ -786,7 +805,7 @@ function walkParagraph(walk: Walk, node: Paragraph) {
   const span = sourceOf(walk.report, node);
   const plain = plainText(span.text);
   if (!plain.trim()) return;
-  const label = matchLabel(plain);
+  const label = paragraphLabel(plain);
   if (label?.kind === 'other') {
     walk.current = undefined;
     return;
@@ -797,7 +816,13 @@ function walkParagraph(walk: Walk, node: Paragraph) {
       walk.current = undefined;
       return;
     }
-    const draft = newDraft(walk, 'paragraph', span.start, span.end, rest ? [span] : [], label.number);
+    // “B i.” then “ii.”: the second is B ii.
+    let number = label.number;
+    const letter = /^([A-Z]) (?:iii|ii|iv|ix|i|vi{0,3}|x)$/.exec(number)?.[1];
+    if (letter) walk.letter = letter;
+    else if (/^(?:iii|ii|iv|ix|i|vi{0,3}|x)$/.test(number) && walk.letter) number = `${walk.letter} ${number}`;
+    else if (/^[A-Z]$/.test(number)) walk.letter = number;
+    const draft = newDraft(walk, 'paragraph', span.start, span.end, rest ? [span] : [], number);
     draft.open = true;
     walk.current = draft;
     return;
@@ -925,7 +950,7 @@ function readRecommendations(report: Report, options: { extraOwners?: readonly s
     const nodes = sectionNodes(report, section);
     const structured = nodes.some(({ node }) => {
       if (node.type === 'list' || node.type === 'table') return true;
-      if (node.type === 'paragraph') return matchLabel(plainText(sourceOf(report, node).text))?.kind === 'recommendation';
+      if (node.type === 'paragraph') return paragraphLabel(plainText(sourceOf(report, node).text))?.kind === 'recommendation';
       if (node.type === 'heading') return ITEM_HEADING.test(plainText(sourceOf(report, node).text).replace(/^#+\s{0,8}/, ''));
       return false;
     });
@@ -966,7 +991,7 @@ function readRecommendations(report: Report, options: { extraOwners?: readonly s
       const first = d.parts[0]!;
       const last = d.parts[d.parts.length - 1]!;
       const plain = plainText(first.text);
-      const label = d.kind === 'table-row' ? undefined : matchLabel(plain);
+      const label = d.kind === 'table-row' ? undefined : d.kind === 'paragraph' ? paragraphLabel(plain) : matchLabel(plain);
       const skip = label?.kind === 'recommendation' ? label.end : plain.length - plain.trimStart().length;
       const textStart = first.start + skip;
       const textEnd = last.start + last.text.trimEnd().length;
@@ -1165,13 +1190,20 @@ function verbMatcher(extra: readonly string[]): PhraseMatcher<VerbForm> {
 /** Vague actions written as the subject of a passive: “Consideration should be given…”, “Awareness … should be raised”. */
 const CONSIDERATION = new PhraseMatcher(VERB_FORMS.filter((f) => /^(?:consideration|further consideration|awareness)$/.test(f.form)).map((f) => [f.form, f] as const));
 
+/** “use/make use of/utilise <a means, up to eight words> to”, before the verb it serves. */
+const USE_MEANS = /^(?:use|uses|make\s{1,3}use\s{1,3}of|makes\s{1,3}use\s{1,3}of|utilise|utilises|utilize|utilizes)\s{1,3}(?:(?!to\s)[\p{L}\p{N}'’-]+\s{1,3}){1,8}to\s{1,3}/iu;
+
 /** The vague verb (if any) at the start of a predicate. */
 function vagueAt(text: string, at: number, matcher: PhraseMatcher<VerbForm>, sentenceEnd: number): VagueAction | undefined {
   const skip = ADVERBS.exec(text.slice(at))?.[0].length ?? 0;
   const from = at + skip;
   const rest = text.slice(from, sentenceEnd);
   const hit = matcher.startOf(rest);
-  if (!hit || hit.start !== 0) return undefined;
+  if (!hit || hit.start !== 0) {
+    // “Use safeguarding training to re-emphasise …”: the means is named, the action is the verb after “to”.
+    const means = USE_MEANS.exec(rest);
+    return means ? vagueAt(text, from + means[0].length, matcher, sentenceEnd) : undefined;
+  }
   const f = hit.value;
   const after = rest.slice(hit.end);
   if (f.exemptWithResult && RESULT_CLAUSES.test(after)) return undefined;
@@ -1210,8 +1242,9 @@ function findVagueAction(plain: string, extra: readonly string[]): VagueAction |
     const to = /^\s{0,8}(?:['’]s\s{1,8}\p{L}+\s{1,8})?(?:to\s{1,8})?/u.exec(s.slice(after));
     return vagueAt(s, after + (to?.[0].length ?? 0), forms, sentence.end);
   }
-  // Imperative: "Review the procedure…"
-  return vagueAt(s, start, forms, sentence.end);
+  // Imperative: "Review the procedure…", or an infinitive: "To ensure that…"
+  const infinitive = /^\s{0,8}to\s{1,8}/i.exec(s.slice(start))?.[0].length ?? 0;
+  return vagueAt(s, start + infinitive, forms, sentence.end);
 }
 
 /** The plain text of a recommendation, same length as its source (textStart..textEnd). */
@@ -1389,6 +1422,32 @@ export function findActionPlans(report: Report): ActionPlan[] {
   return plans;
 }
 
+/** A cell that explains what to write rather than saying it: a question (“Who will lead?”), or an instruction (“State the lead officer”, “e.g. …”). */
+const GUIDANCE_CELL =
+  /^(?:[[(]\s{0,3})?(?:(?:e\.\s?g\.|for example|insert|state|enter|describe|give|list|specify|identify|include|record|detail|name of|details of)(?![\p{L}\p{N}])|[^.!]{0,300}\?\s{0,3}[\])]?$)/iu;
+
+/**
+ * A template's guidance row: a leading body row whose cells explain what to write in
+ * each column (“What is the recommendation?”, “Local, regional or national level?”).
+ * It takes at least two guidance cells, and more guidance cells than any other kind.
+ */
+function isGuidanceRow(row: Row): boolean {
+  const filled = row.cells.filter((c) => c.text);
+  const guidance = filled.filter((c) => GUIDANCE_CELL.test(c.text.trim()) || /^(?:red,?\s{1,3}amber,?\s{1,3}(?:or\s{1,3}|and\s{1,3})?green|rag)$/i.test(c.text.trim()));
+  return guidance.length >= 2 && guidance.length * 2 > filled.length;
+}
+
+/**
+ * A row that heads a group of actions (“Recording”, “Information sharing”): only its
+ * first cell is filled, with a short title that is not a recommendation number.
+ */
+function isGroupHeadingRow(row: Row): boolean {
+  const [first, ...rest] = row.cells;
+  if (!first?.text || rest.length === 0 || rest.some((c) => c.text)) return false;
+  const text = first.text.trim();
+  return /\p{L}/u.test(text) && !/[.;?]$/.test(text) && text.split(/\s+/).length <= 5 && !looksLikeLabelCell(text) && referencesIn(text).length === 0;
+}
+
 function readActionPlans(report: Report): ActionPlan[] {
   const plans: ActionPlan[] = [];
   for (const model of tablesIn(report)) {
@@ -1396,7 +1455,12 @@ function readActionPlans(report: Report): ActionPlan[] {
     if (!isActionPlanTable(report, model, columns)) continue;
     const rows: ActionRow[] = [];
     let previous: ActionRow | undefined;
+    let leading = true;
     for (const row of model.rows) {
+      // Guidance rows come before the first real row of a template's plan.
+      if (leading && isGuidanceRow(row)) continue;
+      leading = false;
+      if (isGroupHeadingRow(row)) continue;
       const cells: Partial<Record<ColumnId, Cell>> = {};
       for (const [id, index] of Object.entries(columns) as [ColumnId, number][]) {
         const cell = row.cells[index];

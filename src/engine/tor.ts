@@ -11,11 +11,18 @@ export interface TermsOfReference {
   blocks: Block[];
 }
 
-/** The terms of reference, or undefined when the report has none (required-sections reports that). */
+/**
+ * The terms of reference, or undefined when the report has none (required-sections
+ * reports that) or when its sections are still empty: a heading with nothing under it
+ * but a template prompt (template-placeholder reports the prompt) is a section not yet
+ * written, and saying it lacks agencies, a period and questions would say one thing three times.
+ */
 export function termsOfReference(report: Report): TermsOfReference | undefined {
   const [section] = report.sectionsFor(TOR_SECTION);
   if (!section) return undefined;
-  return { section, blocks: profileSectionBlocks(report, TOR_SECTION) };
+  const blocks = profileSectionBlocks(report, TOR_SECTION);
+  if (!blocks.some((b) => /[\p{L}\p{N}]/u.test(b.source))) return undefined;
+  return { section, blocks };
 }
 
 /** Range of a section's heading, for messages about the whole section. */

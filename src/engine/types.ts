@@ -86,8 +86,15 @@ export interface ProfileSection {
   title: string;
   /** required: its absence is a warning; expected: an info; optional: never reported. */
   status: 'required' | 'expected' | 'optional';
-  /** Phrases that mean this section in a heading (lower case, without numbering). */
+  /**
+   * Phrases that mean this section in a heading (lower case, without numbering), compared
+   * as stemmed words in any order; a leading "^" means the phrase must be the whole heading.
+   */
   synonyms: string[];
+  /** Phrases that mean a heading is not this section although a synonym matches ("background reading"). */
+  except?: string[];
+  /** Only a top-level heading (not a subsection of another section) stands for this section ("3.1 Introduction"). */
+  topLevel?: boolean;
   /** What belongs in the section; reused by templates and quick fixes. */
   prompt: string;
 }

@@ -30,7 +30,8 @@ describe('anonymisation', () => {
     ];
     for (const corpus of corpora) {
       it(`finds names with precision and recall of at least 0.9 in ${corpus.path.split('/').pop()}`, () => {
-        const score = scoreNames(corpus.path, { places: corpus.places });
+        // The corpora label every personal name, professionals' too, so professionals are flagged here.
+        const score = scoreNames(corpus.path, { places: corpus.places, flagProfessionalNames: true });
         assert.ok(score.precision >= 0.9, `precision ${score.precision}; false alarms: ${score.falseAlarms.join(', ')}`);
         assert.ok(score.recall >= 0.9, `recall ${score.recall}; missed: ${score.missed.join(', ')}`);
       });
@@ -42,7 +43,7 @@ describe('anonymisation', () => {
         let fp = 0;
         let fn = 0;
         for (const corpus of corpora) {
-          const s = scoreNames(corpus.path, { places: corpus.places, nameDetector: detector });
+          const s = scoreNames(corpus.path, { places: corpus.places, nameDetector: detector, flagProfessionalNames: true });
           tp += s.truePositives;
           fp += s.falsePositives;
           fn += s.falseNegatives;

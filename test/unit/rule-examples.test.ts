@@ -33,7 +33,11 @@ describe('rule examples (from each rule’s documentation)', () => {
           }
           for (const m of messages) {
             assert.equal(m.ruleId, rule.meta.id);
-            assert.match(m.message, /^Unexpected .+, expected .+/s, 'message follows “Unexpected X, expected Y”');
+            // Written for authors: the problem in a plain sentence, then what to write; no rule ids or file paths.
+            assert.doesNotMatch(m.message, /^Unexpected |, expected /, 'plain message, not “Unexpected X, expected Y”');
+            assert.match(m.message, /^[^.]+\. \S/, 'the problem in a short sentence first, then what to do');
+            assert.ok(!m.message.includes(rule.meta.id), 'no rule id in the message');
+            assert.doesNotMatch(m.message, /[\w-]+\/[\w.-]+\.(?:ts|js|json|md)\b/, 'no file path in the message');
             assert.ok(m.url.endsWith(`docs/rules/${rule.meta.id}.md`), `url ${m.url}`);
           }
         });

@@ -115,9 +115,9 @@ describe('Case Review: Export to Word', function () {
     assert.equal(outcome.status, 'refused', JSON.stringify(outcome));
     assert.ok(outcome.status === 'refused');
     assert.equal(outcome.errors.length, 3, outcome.errors.join('\n'));
-    assert.match(outcome.errors.join('\n'), /^14:25 Unexpected full date of birth “14\/03\/2007”/m);
-    assert.match(outcome.errors.join('\n'), /^14:62 Unexpected personal name “Darren Mitchell”/m);
-    assert.match(outcome.errors.join('\n'), /^14:81 Unexpected street address “12 Acacia Avenue”/m);
+    assert.match(outcome.errors.join('\n'), /^14:25 “14\/03\/2007” looks like a full date of birth/m);
+    assert.match(outcome.errors.join('\n'), /^14:62 “Darren Mitchell” looks like a personal name/m);
+    assert.match(outcome.errors.join('\n'), /^14:81 “12 Acacia Avenue” looks like a street address/m);
     assert.equal(fs.existsSync(target.fsPath), false, 'nothing written');
 
     // The same report, no longer marked public, is exported.
