@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { insertionFix } from '../src/engine/fixes.js';
 import type { Report } from '../src/engine/report.js';
 import {
   ACTION_PLAN_SECTION,
@@ -144,10 +145,8 @@ The action plan is at Appendix 2.
           recs.length === 1
             ? 'The recommendation has no action plan. Add an action plan table with at least one action for it, with a lead and a target date.'
             : `The ${recs.length} recommendations have no action plan. Add an action plan table with at least one action for each, with a lead and a target date.`,
-        data: {
-          actionRow: { insertOffset, text: insertionAfter(report, insertOffset, body) },
-          recommendations: recs.map((r) => ({ number: r.number, start: r.start, end: r.end })),
-        },
+        data: { recommendations: recs.map((r) => ({ number: r.number, start: r.start, end: r.end })) },
+        fixes: [insertionFix('Add an action plan with a row for each recommendation', insertOffset, insertionAfter(report, insertOffset, body), { scaffold: true })],
       });
       return;
     }
@@ -164,10 +163,8 @@ The action plan is at Appendix 2.
           start: line.start,
           end: line.end,
           message: `Recommendation ${rec.number} has no row in the action plan. Add at least one action for it, with a lead, a target date and a measure of success.`,
-          data: {
-            recommendation: { number: rec.number, start: rec.start, end: rec.end },
-            actionRow: { tableStart: plan.table.start, ...where },
-          },
+          data: { recommendation: { number: rec.number, start: rec.start, end: rec.end } },
+          fixes: [insertionFix(`Add an action plan row for recommendation ${rec.number}`, where.insertOffset, where.text, { scaffold: true })],
         });
       }
     }

@@ -3,7 +3,7 @@ import { planColumnCells } from '../src/engine/action-plan-cells.js';
 import { findNonDates, findTimeBounds, isNonCommittal, reportDateKey, saysCompleted } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
 
-const FORMS = 'such as “31/03/2013”, “March 2013”, “Q3 2013”, “2013/14” or “within six months of publication”';
+const FORMS = 'such as “31/03/2013”, “March 2013”, “Q3 2013” or “2013/14”';
 
 export default defineRule(
   {

@@ -81,7 +81,7 @@ export default defineRule(
 | --- | --- | --- | --- | --- |
 | 1 | Rewrite the referral protocol | Head of Quality, Northshire Hospital Trust; Chief Nurse, Northshire Clinical Commissioning Group | 31/03/2013 | Audit of 20 referrals |
 `,
-        flags: [{ line: 5, column: 36, message: 'two leads' }],
+        flags: [{ line: 5, column: 39, message: 'two leads' }],
       },
     ],
   },

@@ -51,33 +51,33 @@ export interface PseudonymKeyInsert extends Insertion {
 
 /** What each kind of identifier is called, what to write instead (a sentence), and its one-click replacements. */
 const WHAT: Record<IdentifierKind, { label: string; advice: string; redact: string[] }> = {
-  name: { label: 'personal name', advice: '', redact: [] },
+  name: { label: 'a personal name', advice: '', redact: [] },
   'date-of-birth': {
-    label: 'full date of birth',
+    label: 'a full date of birth',
     advice: 'Write an age or the year alone: a date of birth identifies a child.',
     redact: ['[date of birth removed]'],
   },
-  postcode: { label: 'postcode', advice: 'Remove it: a report that may be published holds no postcodes.', redact: ['[postcode removed]'] },
+  postcode: { label: 'a postcode', advice: 'Remove it: a report that may be published holds no postcodes.', redact: ['[postcode removed]'] },
   address: {
-    label: 'street address',
+    label: 'a street address',
     advice: 'Write a description such as “the family home”: street names and addresses identify a family.',
     redact: ['the family home', '[address removed]'],
   },
-  phone: { label: 'phone number', advice: 'Remove it: a report that may be published holds no phone numbers.', redact: ['[phone number removed]'] },
-  email: { label: 'e-mail address', advice: 'Remove it: a report that may be published holds no e-mail addresses.', redact: ['[e-mail address removed]'] },
-  'nhs-number': { label: 'NHS number', advice: 'Remove it: a report that may be published holds no NHS numbers.', redact: ['[NHS number removed]'] },
+  phone: { label: 'a phone number', advice: 'Remove it: a report that may be published holds no phone numbers.', redact: ['[phone number removed]'] },
+  email: { label: 'an e-mail address', advice: 'Remove it: a report that may be published holds no e-mail addresses.', redact: ['[e-mail address removed]'] },
+  'nhs-number': { label: 'an NHS number', advice: 'Remove it: a report that may be published holds no NHS numbers.', redact: ['[NHS number removed]'] },
   'ni-number': {
-    label: 'National Insurance number',
+    label: 'a National Insurance number',
     advice: 'Remove it: a report that may be published holds no National Insurance numbers.',
     redact: ['[National Insurance number removed]'],
   },
   'record-number': {
-    label: 'case or record number',
+    label: 'a case or record number',
     advice: 'Remove it: a report that may be published holds no case, crime or record references.',
     redact: ['[reference removed]'],
   },
   school: {
-    label: 'school name',
+    label: 'a school name',
     advice: 'Write a description such as “the school” or “the nursery”: a school’s name identifies a child.',
     redact: ['the school', '[school removed]'],
   },
@@ -489,7 +489,7 @@ The primary school made a referral.
             start: f.start,
             end: f.end,
             severity,
-            message: `“${f.text.replace(/\s+/g, ' ')}” looks like a ${what.label}. ${what.advice}`,
+            message: `“${f.text.replace(/\s+/g, ' ')}” looks like ${what.label}. ${what.advice}`,
             expected: what.redact,
             data: { kind: f.kind, text: f.text, occurrences: occurrences(f.text) },
           }),

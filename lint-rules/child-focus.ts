@@ -121,7 +121,7 @@ The GP did not share the prescription with the health visitor.
       flag({
         start: section.start,
         end: section.heading.position?.end.offset ?? section.start,
-        message: `This section’s ${kind} never mentions the child in ${figures.words} words (${describeFocus(figures)}). Keep ${label} in view: what the events meant for ${label}, what ${label} experienced, whether ${label} was seen and what ${label} said.`,
+        message: `The ${kind} in “${section.title}” never mentions the child in ${figures.words} words (${describeFocus(figures)}). Keep ${label} in view: what the events meant for ${label}, what ${label} experienced, whether ${label} was seen and what ${label} said.`,
         data: {
           sectionId: section.matches[0],
           words: figures.words,

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
 import type { Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
@@ -174,7 +175,7 @@ export default defineRule(
     id: 'child-voice',
     summary: 'The report records the child’s wishes and feelings, daily lived experience, and whether the child was seen and seen alone.',
     description:
-      'Reads every sentence that mentions the child (pseudonym, “Child A”, or a role word such as “the baby”; see `child-focus`) outside the terms of reference, recommendations, action plan and glossary, and looks for four things: the child’s **wishes, feelings and views** (“Child A’s wishes”, “the views of the child”, “wishes and feelings”, or the child as the subject of “said”, “told”, “disclosed”, “was frightened”…), the child’s **daily lived experience** (“lived experience”, “daily life”, “would have experienced”, hunger, nappies, sleep, play…), whether the child was **seen** (“the health visitor saw Child A”, “Child A was not seen”) and whether the child was **seen alone** (“seen alone”, “spoken to on her own”, “without her mother present”). A chronology column such as “Child seen”, “Seen alone” or “Child’s views” counts. Questions do not count: a question asks, it does not record.\n\nWhen one or more of the four are never recorded, one message points to where they belong — the lived-experience section if there is one, else the place the profile expects it (after the analysis in an overview report; at the end of the analysis in an IMR) — and carries `data.insert`: a “The child’s lived experience” section with its prompt (or, when the section exists, the prompt to add to it). Reports under `minWords` words are not judged yet.\n\nFor IMRs, a chronology that never says whether the child was seen at a contact (no “Child seen” column and no sentence saying so) is also reported, at the chronology’s heading.',
+      'Reads every sentence that mentions the child (pseudonym, “Child A”, or a role word such as “the baby”; see `child-focus`) outside the terms of reference, recommendations, action plan and glossary, and looks for four things: the child’s **wishes, feelings and views** (“Child A’s wishes”, “the views of the child”, “wishes and feelings”, or the child as the subject of “said”, “told”, “disclosed”, “was frightened”…), the child’s **daily lived experience** (“lived experience”, “daily life”, “would have experienced”, hunger, nappies, sleep, play…), whether the child was **seen** (“the health visitor saw Child A”, “Child A was not seen”) and whether the child was **seen alone** (“seen alone”, “spoken to on her own”, “without her mother present”). A chronology column such as “Child seen”, “Seen alone” or “Child’s views” counts. Questions do not count: a question asks, it does not record.\n\nWhen one or more of the four are never recorded, one message points to where they belong — the lived-experience section if there is one, else the place the profile expects it (after the analysis in an overview report; at the end of the analysis in an IMR) — and offers a fix that inserts a “The child’s lived experience” section with its prompt (or, when the section exists, the prompt to add to it). Reports under `minWords` words are not judged yet.\n\nFor IMRs, a chronology that never says whether the child was seen at a contact (no “Child seen” column and no sentence saying so) is also reported, at the chronology’s heading.',
     why: 'Reviewers keep finding that the child’s wishes and feelings were not recorded and that no one knew whether the child had been seen, or seen alone; a report that cannot say what daily life was like for the child has lost the child. Primer §5 (the child’s daily lived experience, wishes and feelings, seen and seen alone; “absence anywhere of ‘wishes’, ‘feelings’, ‘views’, ‘seen alone’, ‘voice’, ‘lived experience’”) and §7 (chronology column “Child seen / child’s views”).',
     primer: '§5 Child focus, §7 Chronologies',
     defaultSeverity: 'warning',
@@ -275,7 +276,8 @@ child: Child A
             start: existing.start,
             end: headingEnd(existing),
             message: `The report never records ${listAspects(missing)}. In “${existing.title}”, ${prompt.replace(/\.?$/, '.')}`,
-            data: { missing, sectionId: 'lived-experience', insert: { offset, text: withLead(report, offset, `> Prompt: ${profileSection.prompt}\n\n`) } },
+            data: { missing, sectionId: 'lived-experience' },
+            fixes: [insertionFix(`Add the prompt to ${quoteForTitle(existing.title)}`, offset, withLead(report, offset, `> Prompt: ${profileSection.prompt}\n\n`), { scaffold: true })],
           });
         } else {
           const place = placementOf(report);
@@ -283,11 +285,12 @@ child: Child A
           flag({
             ...at,
             message: `The report never records ${listAspects(missing)}. Add a “${profileSection.title}” section ${place.where}: ${prompt.replace(/\.?$/, '.')}`,
-            data: {
-              missing,
-              sectionId: 'lived-experience',
-              insert: { offset: place.offset, text: withLead(report, place.offset, sectionInsertText(profileSection, place.level)) },
-            },
+            data: { missing, sectionId: 'lived-experience' },
+            fixes: [
+              insertionFix(`Insert missing section ${quoteForTitle(profileSection.title)}`, place.offset, withLead(report, place.offset, sectionInsertText(profileSection, place.level)), {
+                scaffold: true,
+              }),
+            ],
           });
         }
       }

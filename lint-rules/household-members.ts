@@ -1,5 +1,6 @@
 import { ContextMemo } from '../src/engine/memo.js';
 import { defineRule } from '../src/engine/rule.js';
+import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
 import type { Report } from '../src/engine/report.js';
 import { childLexicon, CHILD_FOCUS_DATA, textBlocks, wordsRegExp } from '../src/engine/child.js';
 import { compositionHas, familyComposition, HOUSEHOLD, type Composition } from '../src/engine/family.js';
@@ -204,7 +205,7 @@ export default defineRule(
     id: 'household-members',
     summary: 'Every adult around the child is in the family composition, with their relationship to the child.',
     description:
-      'Finds the family composition (a section such as “Family composition”, “Genogram”, “Household members” or “Key people”, or a table with name and relationship columns) and compares it with the adults named everywhere else except the terms of reference, recommendations, action plan and glossary: titled pseudonyms (“Mr G”, “Ms H”, “Adult B”; not when a professional role stands beside them, as in “Ms K, the social worker”), and family and household roles — mother, father, the mother’s partner or boyfriend, stepfather, a father’s partner, lodger, a visiting man (“male visitor”, “a man”, “unknown male”), family friend, grandparents, aunts and uncles (“maternal” and “paternal” are told apart). An adult who is not in the composition is reported at the first mention, once per person, and the message carries `data.row` (and `data.insert`): a pre-filled row for the composition table (or a list item) with the pseudonym, the relationship to the child found beside the name (“Mr G, Mother’s partner, …”) or a placeholder, and placeholders for age and ethnicity.\n\nThe composition itself is also checked: a table with no relationship column whose names are not relationships, and any person (except the subject child) with no relationship to the child, are reported. Roles are data (`src/data/household.json`); boards add their own with the `roles` option.',
+      'Finds the family composition (a section such as “Family composition”, “Genogram”, “Household members” or “Key people”, or a table with name and relationship columns) and compares it with the adults named everywhere else except the terms of reference, recommendations, action plan and glossary: titled pseudonyms (“Mr G”, “Ms H”, “Adult B”; not when a professional role stands beside them, as in “Ms K, the social worker”), and family and household roles — mother, father, the mother’s partner or boyfriend, stepfather, a father’s partner, lodger, a visiting man (“male visitor”, “a man”, “unknown male”), family friend, grandparents, aunts and uncles (“maternal” and “paternal” are told apart). An adult who is not in the composition is reported at the first mention, once per person, and the message carries `data.row` and a fix that inserts it: a pre-filled row for the composition table (or a list item) with the pseudonym, the relationship to the child found beside the name (“Mr G, Mother’s partner, …”) or a placeholder, and placeholders for age and ethnicity.\n\nThe composition itself is also checked: a table with no relationship column whose names are not relationships, and any person (except the subject child) with no relationship to the child, are reported. Roles are data (`src/data/household.json`); boards add their own with the `roles` option.',
     why: 'Reviews kept finding “hidden” or “unseen” men — mothers’ partners, visiting men, lodgers — who were a risk to the child (or could have protected them) but whom no agency had identified; a terms of reference missed “who was living in the household”. A family composition that lists every adult with their relationship to the child is where this shows. Primer §5 (all adults around the child are known) and §2 (family composition: pseudonyms, relationship, age, ethnicity).',
     primer: '§5 Child focus, §2 Expected sections',
     defaultSeverity: 'warning',
@@ -268,7 +269,8 @@ In June 2008 the health visitor met Mr G, Mother's partner, at the flat. Ms K, t
         start: missing.start,
         end: missing.end,
         message: `“${missing.text.replace(/\s+/g, ' ')}” is in the narrative but not in the family composition. Add a row for ${missing.titled ? `${missing.name} in ${where} with their` : `this person in ${where} with a pseudonym, their`} relationship to ${label}, age and ethnicity: every adult around the child must be known.`,
-        data: { person: missing.titled ? missing.name : missing.relationship, row, insert: { offset: row.insertOffset, text: row.text } },
+        data: { person: missing.titled ? missing.name : missing.relationship, row },
+        fixes: [insertionFix(`Add ${quoteForTitle(missing.titled ? missing.name : missing.relationship)} to the family composition`, row.insertOffset, row.text, { scaffold: true })],
       });
     }
 

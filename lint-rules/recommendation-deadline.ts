@@ -1,12 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { analyseRecommendation, findRecommendations, firstLine, inActionPlanTable, recommendationData } from '../src/engine/recommendations.js';
+import { analyseRecommendation, findRecommendations, firstLine, inActionPlanTable, recommendationData, recommendationFixes } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
 
 export interface Options {
   extraNonDates: string[];
 }
 
-const EXAMPLES = 'such as “by 31 March 2013”, “Q3 2013”, “2013/14” or “within six months of publication”';
+const EXAMPLES = 'such as “by 31 March 2013” or “within six months of publication”';
 
 export default defineRule<Options>(
   {
@@ -74,6 +74,7 @@ export default defineRule<Options>(
           message: `Recommendation ${n} has no deadline: ${quote(nonDate.text)} sets no date. Add a date, or a period after a known event, ${EXAMPLES}.`,
           expected: [nonDate.inCell ? '[insert date]' : 'by [insert date]'],
           data,
+          fixes: recommendationFixes(report, rec, analysis, true),
         });
       } else if (nonDate) {
         flag({
@@ -81,11 +82,12 @@ export default defineRule<Options>(
           end: nonDate.end,
           message: `Recommendation ${n} says how often (${quote(nonDate.text)}) but not by when. Add the date by which it will be in place as well, ${EXAMPLES}.`,
           data,
+          fixes: recommendationFixes(report, rec, analysis),
         });
       } else {
         if (rec.table && rec.table.columns.date !== undefined && inActionPlanTable(report, rec)) continue;
         const line = firstLine(report, rec);
-        flag({ start: line.start, end: line.end, message: `Recommendation ${n} has no deadline. Add a date, or a period after a known event, ${EXAMPLES}.`, data });
+        flag({ start: line.start, end: line.end, message: `Recommendation ${n} has no deadline. Add a date, or a period after a known event, ${EXAMPLES}.`, data, fixes: recommendationFixes(report, rec, analysis) });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { analyseRecommendation, findRecommendations, firstLine, inActionPlanTable, recommendationData } from '../src/engine/recommendations.js';
+import { analyseRecommendation, findRecommendations, firstLine, inActionPlanTable, recommendationData, recommendationFixes } from '../src/engine/recommendations.js';
 
 export interface Options {
   extraMeasures: string[];
@@ -48,6 +48,7 @@ export default defineRule<Options>(
         end: line.end,
         message: `Recommendation ${rec.number} does not say how success will be measured. Add what will show it worked: an audit, a target or figure, a report back to the Board, or an outcome for children.`,
         data: recommendationData(report, rec, analysis),
+        fixes: recommendationFixes(report, rec, analysis),
       });
     }
   },

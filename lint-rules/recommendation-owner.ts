@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { analyseRecommendation, findRecommendations, inActionPlanTable, recommendationData } from '../src/engine/recommendations.js';
+import { analyseRecommendation, findRecommendations, inActionPlanTable, recommendationData, recommendationFixes } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
 
 export interface Options {
@@ -44,7 +44,7 @@ export default defineRule<Options>(
 3. It is recommended that consideration is given to a protocol on unborn babies.
 `,
         flags: [
-          { line: 3, column: 4, message: 'should be reviewed' },
+          { line: 3, column: 4, message: 'should be reviewed” but not who' },
           { line: 4, column: 4, message: '“All staff”' },
           { line: 5, column: 4, message: 'has no owner' },
         ],
@@ -70,7 +70,7 @@ export default defineRule<Options>(
       const example = 'such as “The Hospital Trust will …” or “Lead: Designated Nurse”';
       const message =
         problem.reason === 'passive'
-          ? `Recommendation ${n} does not say who will act. ${quote(problem.text)} says what should happen, not who will do it; name the agency or role that will act, ${example}.`
+          ? `Recommendation ${n} says ${quote(problem.text)} but not who will do it. Name the agency or role that will act, ${example}.`
           : problem.reason === 'non-owner'
             ? `${quote(problem.text)} cannot own recommendation ${n}. Name an accountable agency, board or role, such as “Children’s Social Care” or “the Designated Nurse”.`
             : problem.reason === 'empty-cell'
@@ -78,7 +78,7 @@ export default defineRule<Options>(
               : problem.reason === 'non-committal-cell'
                 ? `${quote(problem.text)} does not name a lead for recommendation ${n}. Name the one agency or officer that owns it.`
                 : `Recommendation ${n} has no owner. Name the agency or role that will act, ${example}.`;
-      flag({ start: problem.start, end: problem.end, message, data: recommendationData(report, rec, analysis) });
+      flag({ start: problem.start, end: problem.end, message, data: recommendationData(report, rec, analysis), fixes: recommendationFixes(report, rec, analysis) });
     }
   },
 );

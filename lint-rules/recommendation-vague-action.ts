@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { analyseRecommendation, findRecommendations, recommendationData } from '../src/engine/recommendations.js';
+import { analyseRecommendation, findRecommendations, recommendationData, recommendationFixes } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
 
 export interface Options {
@@ -45,6 +45,16 @@ export default defineRule<Options>(
           { line: 6, column: 4, message: '“Remind”' },
         ],
       },
+      {
+        title: 'A means with a vague aim (“use training to re-emphasise …”) and letter labels',
+        markdown: `## Recommendations
+
+A i. The Hospital Trust should use its safeguarding training to re-emphasise the escalation policy.
+
+ii. The Hospital Trust should use its record system to require a named adult for every child on a plan.
+`,
+        flags: [{ line: 3, column: 65, message: '“re-emphasise” in recommendation A i' }],
+      },
     ],
   },
   ({ report, options, flag }) => {
@@ -57,6 +67,7 @@ export default defineRule<Options>(
         end: action.end,
         message: `The action ${quote(action.text)} in recommendation ${rec.number} is vague. Write ${action.instead}.`,
         data: { ...recommendationData(report, rec, analysis), vagueVerb: action.verb },
+        fixes: recommendationFixes(report, rec, analysis),
       });
     }
   },

@@ -308,7 +308,7 @@ agency: Northshire Hospital Trust
         start: place.anchor,
         end: place.anchorEnd,
         severity: section.status === 'required' ? 'warning' : 'info',
-        message: `${problem} Add one ${where}: ${lowerFirst(section.prompt)}`,
+        message: `${problem} Add one ${where}${section.prompt.trim() ? `: ${lowerFirst(section.prompt.trim())}` : '.'}`,
         data: {
           sectionId: section.id,
           insert: { offset: place.offset, text: insertionText(report, place.offset, sectionInsertText(section, place.level)) },

@@ -125,7 +125,7 @@ Mother’s sister told the health visitor that Child A was often left alone.
     flag({
       start: first.start,
       end: first.heading.position?.end.offset ?? first.start,
-      message: `Unexpected analysis that never considers the other ${left.length === 1 ? 'child' : 'children'} of the family, ${names}, expected the analysis to say how agencies considered the safety, needs and experience of every child in the household, not only ${label}`,
+      message: `The analysis never mentions the other ${left.length === 1 ? 'child' : 'children'} of the family: ${names}. Say how agencies considered the safety, needs and experience of every child in the household, not only ${label}.`,
       data: { children: left.map((c) => c.name) },
     });
   },

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { defineRule } from '../src/engine/rule.js';
+import { insertionFix } from '../src/engine/fixes.js';
 import { sectionBlocks } from '../src/engine/blocks.js';
 import { stringValue } from '../src/engine/front-matter.js';
 import { findAgencies } from '../src/engine/gazetteer.js';
@@ -164,8 +165,8 @@ export default defineRule(
     summary: 'The executive summary carries the overview report’s recommendations and action plan in full, and the panel by job title and organisation.',
     description: `For an executive summary whose front matter names its overview report (\`overview: overview-report.md\`, resolved against the summary’s own path), compares the two:
 
-- every recommendation of the overview must be in the summary. Recommendations are matched by **similarity, not exact text**: the token Jaccard index of their content words (lower case, punctuation folded, common words such as “the”, “will”, “should” left out — list in \`src/data/summary-consistency.json\` — and a light stem so that “share”, “sharing” and “shared” count as one word). Pairs are matched greedily, best first. At or above \`sameThreshold\` (default 0.8) a recommendation is the same; from \`similarThreshold\` (default 0.4) up to it, it is **reworded** (a warning offering the overview’s wording as the replacement); below it, the overview’s recommendation is **missing** (a warning with \`data.insert\` to add it at the end of the summary’s recommendations) and a summary recommendation with no partner is **not in the overview**;
-- the overview’s **action plan must be included in full**: each row of the overview’s action plan tables must match a row of the summary’s (Jaccard of the row’s words at least \`actionRowThreshold\`, default 0.7). A summary with no action plan gets one warning whose \`data.insert\` holds the overview’s tables; missing rows are listed in one warning;
+- every recommendation of the overview must be in the summary. Recommendations are matched by **similarity, not exact text**: the token Jaccard index of their content words (lower case, punctuation folded, common words such as “the”, “will”, “should” left out — list in \`src/data/summary-consistency.json\` — and a light stem so that “share”, “sharing” and “shared” count as one word). Pairs are matched greedily, best first. At or above \`sameThreshold\` (default 0.8) a recommendation is the same; from \`similarThreshold\` (default 0.4) up to it, it is **reworded** (a warning offering the overview’s wording as the replacement); below it, the overview’s recommendation is **missing** (a warning whose fix adds it at the end of the summary’s recommendations) and a summary recommendation with no partner is **not in the overview**;
+- the overview’s **action plan must be included in full**: each row of the overview’s action plan tables must match a row of the summary’s (Jaccard of the row’s words at least \`actionRowThreshold\`, default 0.7). A summary with no action plan gets one warning whose fix inserts the overview’s tables; missing rows are listed in one warning;
 - the **panel membership** section must list members by **job title and organisation**: each entry (list item, line or table row) needs a job title word (“Head of…”, “Manager”, “Designated Nurse”…) and an organisation (an agency from the gazetteer or an organisation word such as “Trust”, “Council”, “Constabulary”). A panel section with no entries is flagged; a missing panel section is left to \`required-sections\`.
 
 The engine never reads files: the editor or command line reads the overview and passes its text in the engine settings \`documents\` (path → text; \`documentReferences(markdown, path)\` in \`src/engine/documents.ts\` lists the paths to read). When the front matter names no overview, or its text was not supplied, one **info** says that the comparison could not run and why (the front end passes the reason a file could not be read — no file at that path, outside the workspace folder… — in \`documentErrors\`, by the same path).`,
@@ -270,9 +271,9 @@ overview: ../reports/overview.md
         },
         flags: [
           { line: 10, message: 'organisation' },
-          { line: 12, message: 'missing recommendation' },
-          { line: 14, message: 'reworded recommendation' },
-          { line: 18, message: 'not in full' },
+          { line: 12, message: 'leaves out recommendation' },
+          { line: 14, message: 'reworded' },
+          { line: 18, message: 'leaves out 1 of' },
         ],
       },
       {
@@ -302,7 +303,7 @@ overview: overveiw.md
 1. The Board will audit referrals by March 2014.
 `,
         settings: { documentErrors: { 'overveiw.md': 'no file at that path' } },
-        flags: [{ line: 3, severity: 'info', message: 'could not be read (no file at that path' }],
+        flags: [{ line: 3, severity: 'info', message: 'could not be read' }],
       },
     ],
   },
@@ -316,7 +317,7 @@ overview: overveiw.md
         flag({
           start: section.start,
           end: section.heading.position?.end.offset ?? section.start,
-          message: `Unexpected panel membership section with no members listed, expected each panel member by job title and organisation (for example “Head of Safeguarding, Northshire Hospital Trust”)`,
+          message: 'The panel membership section lists no members. List each panel member by job title and organisation, for example “Head of Safeguarding, Northshire Hospital Trust”.',
           data: { check: 'panel' },
         });
       }
@@ -329,7 +330,7 @@ overview: overveiw.md
         flag({
           start: entry.start,
           end: entry.end,
-          message: `Unexpected panel member ${quote(entry.text)} without ${missing}, expected the job title and the organisation of each panel member`,
+          message: `This panel member is listed without ${missing}: ${quote(entry.text)}. Give each panel member’s job title and organisation.`,
           data: { check: 'panel', missing: [...(hasTitle ? [] : ['job title']), ...(hasOrganisation ? [] : ['organisation'])] },
         });
       }
@@ -341,7 +342,7 @@ overview: overveiw.md
         start: report.frontMatter.start ?? 0,
         end: report.frontMatter.start ?? 0,
         severity: 'info',
-        message: 'Unexpected executive summary with no `overview:` in its front matter, expected the path of the overview report so that its recommendations and action plan can be compared (the comparison did not run)',
+        message: 'This executive summary does not say which overview report it summarises, so their recommendations and action plans were not compared. Add `overview:` with the overview report’s file name to the front matter.',
         data: { check: 'overview-unavailable', reason: 'no-reference' },
       });
       return;
@@ -354,7 +355,7 @@ overview: overveiw.md
         start: reference.offset,
         end: reference.offset + 'overview'.length,
         severity: 'info',
-        message: `Unexpected overview report “${reference.raw}” that could not be read (${problem}; resolved to “${path}”), expected a readable overview report at that path so that recommendations and the action plan can be compared (the comparison did not run)`,
+        message: `The overview report could not be read, so recommendations and the action plan were not compared. Check \`overview: ${reference.raw}\` in the front matter (${problem}).`,
         data: { check: 'overview-unavailable', reason: 'unreadable', path, problem },
       });
       return;
@@ -364,7 +365,7 @@ overview: overveiw.md
         start: reference.offset,
         end: reference.offset + 'overview'.length,
         severity: 'info',
-        message: `Unexpected overview report “${reference.raw}” that was not available to the linter (resolved to “${path}”), expected the editor or command line to supply its text so that recommendations and the action plan can be compared (the comparison did not run)`,
+        message: `The overview report was not available, so recommendations and the action plan were not compared. Lint ${quote(reference.raw)} together with this summary, in the editor or on the command line.`,
         data: { check: 'overview-unavailable', reason: 'not-supplied', path },
       });
       return;
@@ -389,15 +390,16 @@ overview: overveiw.md
         flag({
           start: anchorStart,
           end: anchorEnd,
-          message: `Unexpected missing recommendation ${rec.number} of the overview report ${quote(theirTexts[i]!)}, expected every recommendation of the overview report in the executive summary`,
-          data: { check: 'recommendation-missing', overviewNumber: rec.number, overviewText: theirTexts[i], insert: { offset: insertAt, text: `\n${lastRec ? '' : '\n'}- ${theirTexts[i]}\n` } },
+          message: `The executive summary leaves out recommendation ${rec.number} of the overview report. Add it as the overview report gives it: ${quote(theirTexts[i]!)}.`,
+          data: { check: 'recommendation-missing', overviewNumber: rec.number, overviewText: theirTexts[i] },
+          fixes: [insertionFix(`Add recommendation ${rec.number} of the overview report`, insertAt, `\n${lastRec ? '' : '\n'}- ${theirTexts[i]}\n`, { scaffold: true })],
         });
       } else if (pair.score < options.sameThreshold) {
         const mine = ours[pair.index]!;
         flag({
           start: mine.textStart,
           end: mine.textEnd,
-          message: `Unexpected reworded recommendation (${Math.round(pair.score * 100)}% similar to recommendation ${rec.number} of the overview report), expected it as the overview report gives it: ${quote(theirTexts[i]!)}`,
+          message: `This recommendation is reworded from recommendation ${rec.number} of the overview report (${Math.round(pair.score * 100)}% similar). Give it as the overview report does: ${quote(theirTexts[i]!)}.`,
           expected: [rec.text],
           data: { check: 'recommendation-reworded', overviewNumber: rec.number, overviewText: theirTexts[i], similarity: Math.round(pair.score * 100) / 100 },
         });
@@ -409,7 +411,7 @@ overview: overveiw.md
       flag({
         start: rec.textStart,
         end: rec.textEnd,
-        message: `Unexpected recommendation ${quote(ourTexts[i]!)} that is not in the overview report, expected the executive summary to give the overview report’s recommendations`,
+        message: 'This recommendation is not in the overview report. Give the overview report’s recommendations as they stand.',
         data: { check: 'recommendation-extra' },
       });
     });
@@ -426,8 +428,9 @@ overview: overveiw.md
       flag({
         start: planSection?.start ?? anchorStart,
         end: planSection ? at : anchorEnd,
-        message: `Unexpected executive summary without the action plan, expected the overview report’s action plan in full (${theirRows.length} action${theirRows.length === 1 ? '' : 's'})`,
-        data: { check: 'action-plan-missing', insert: { offset: at, text: planSection ? `\n\n${tables}\n` : `\n## Action plan\n\n${tables}\n` } },
+        message: `The executive summary has no action plan. Give the overview report’s action plan in full (${theirRows.length} action${theirRows.length === 1 ? '' : 's'}).`,
+        data: { check: 'action-plan-missing' },
+        fixes: [insertionFix('Add the overview report’s action plan', at, planSection ? `\n\n${tables}\n` : `\n## Action plan\n\n${tables}\n`, { scaffold: true })],
       });
       return;
     }
@@ -444,10 +447,10 @@ overview: overveiw.md
     flag({
       start: first.start,
       end: headerEnd,
-      message: `Unexpected action plan that is not in full: ${missing.length} of ${theirRows.length} actions of the overview report’s plan are missing (${missing
+      message: `The action plan leaves out ${missing.length} of the overview report’s ${theirRows.length} actions. Give it in full; missing: ${missing
         .slice(0, 3)
         .map((m) => quote(m.text))
-        .join(', ')}${missing.length > 3 ? ', …' : ''}), expected the action plan in full`,
+        .join(', ')}${missing.length > 3 ? ', …' : ''}.`,
       data: { check: 'action-plan-incomplete', missingRows: missing.map((m) => m.text) },
     });
   },

@@ -80,7 +80,7 @@ export default defineRule(
         flag({
           start: block.start + m.index,
           end: block.start + m.index + m.text.length,
-          message: `Unexpected placeholder “${m.text}”, expected the finished text`,
+          message: `The placeholder “${m.text}” is still in the text. Replace it with the finished text.`,
         });
       }
     }
@@ -90,7 +90,7 @@ export default defineRule(
       flag({
         start,
         end,
-        message: 'Unexpected unanswered template prompt, expected the section’s content in place of the prompt',
+        message: 'This template prompt has not been answered yet. Replace it with the section’s content.',
       });
     }
   },

@@ -39,6 +39,11 @@ export default defineRule(
         flags: [{ line: 1 }],
       },
       {
+        title: 'A terms of reference heading with nothing under it yet (a blank template) is left alone',
+        markdown: `## Terms of reference\n\n## Contextual information\n\nThe author should describe the agency’s workload at the time.\n`,
+        flags: [],
+      },
+      {
         title: 'No agency at all',
         markdown: `## Terms of reference\n\nThe review will look at what happened between 1 March 2007 and 3 August 2008.\n`,
         flags: [{ line: 1, message: 'agencies' }],
@@ -56,7 +61,7 @@ export default defineRule(
     }
     flag({
       ...headingRange(tor.section),
-      message: `Unexpected terms of reference without named agencies${vague ? ` (${quote(vague.toLowerCase())} names none)` : ''}, expected the agencies asked to contribute, by name (for example “Children's Social Care, the Police, the Hospital Trust and the GP practice”)`,
+      message: `The terms of reference name no agencies${vague ? ` (${quote(vague.toLowerCase())} names none)` : ''}. Name each agency asked to contribute, for example “Children's Social Care, the Police, the Hospital Trust and the GP practice”.`,
     });
   },
 );

@@ -97,7 +97,7 @@ export default defineRule(
         flag({
           start: block.start + period.start.start,
           end: block.start + period.end.end,
-          message: `Unexpected period that ends before it starts (${period.start.text} to ${period.end.text}), expected the start date first`,
+          message: `The period under review ends before it starts (${period.start.text} to ${period.end.text}). Put the start date first.`,
           expected: [`${period.end.text} to ${period.start.text}`],
         });
       }
@@ -105,10 +105,10 @@ export default defineRule(
     }
     const fmStart = stringValue(report.frontMatter.data['period-start']);
     const fmEnd = stringValue(report.frontMatter.data['period-end']);
-    const hint = fmStart && fmEnd ? ` (front matter gives ${fmStart} to ${fmEnd}; say so here)` : ' (for example “from 1 March 2007 to 3 August 2008”) and why it starts there';
+    const hint = fmStart && fmEnd ? `The front matter gives ${fmStart} to ${fmEnd}; say so here, and why the review starts there.` : 'Give explicit start and end dates, such as “from 1 March 2007 to 3 August 2008”, and why the review starts there.';
     flag({
       ...headingRange(tor.section),
-      message: `Unexpected terms of reference without a period under review, expected explicit start and end dates${hint}`,
+      message: `The terms of reference give no period under review. ${hint}`,
     });
   },
 );

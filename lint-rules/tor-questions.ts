@@ -86,7 +86,7 @@ export default defineRule(
       flag({
         ...headingRange(tor.section),
         message:
-          'Unexpected terms of reference without key lines of enquiry, expected questions about this case (for example “How did agencies assess who was living in the household between March and August?”)',
+          'The terms of reference set no key lines of enquiry. Add questions about this case, such as “How did agencies assess who was living in the household between March and August?”',
       });
       return;
     }
@@ -95,7 +95,7 @@ export default defineRule(
     flag({
       start: first.start,
       end: first.end,
-      message: `Unexpected lines of enquiry that could apply to any case, expected at least one question about this case (naming the child, a family member, a period or an event)`,
+      message: 'These lines of enquiry could apply to any case. Add at least one question about this case that names the child, a family member, a period or an event.',
     });
   },
 );

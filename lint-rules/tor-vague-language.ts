@@ -69,7 +69,7 @@ export default defineRule(
         flag({
           start: block.start + m.index,
           end: block.start + m.index + m[0].length,
-          message: `Unexpected vague wording “${m[0]}”, expected ${EXPECTED.get(key) ?? 'specific content about this case'}`,
+          message: `“${m[0].replace(/\s+/g, ' ')}” is too general for terms of reference. ${EXPECTED.get(key) ?? 'Say specifically what it means for this case.'}`,
           expected: isPeriod && start && end ? [`the period from ${start} to ${end}`] : undefined,
         });
       }
@@ -78,7 +78,7 @@ export default defineRule(
         flag({
           start: block.start + m.index,
           end: block.start + m.index + m[0].length,
-          message: `Unexpected “${m[0].trim()}” with no question attached, expected the specific questions the review will answer about this case (for example “How did agencies assess who was living in the household?”)`,
+          message: `“${m[0].trim().replace(/\s+/g, ' ')}” has no question attached. Add the questions the review will answer about this case, such as “How did agencies assess who was living in the household?”`,
         });
       }
     }

@@ -156,7 +156,7 @@ function messageFor(hit: Hit, label: string): string {
   const who = hit.child ? `“${hit.child.text.replace(/\s+/g, ' ')}”` : label;
   const phrase = hit.phrase.replace(/\s+/g, ' ');
   const instead = hit.expected ? `“${hit.expected.replace(/^“|”$/g, '')}”` : '“was not brought” (for example “Child A was not brought to the clinic”)';
-  return `Unexpected “${phrase}” about an appointment of ${who}, expected ${instead}: a child depends on an adult to bring them, so the missed appointment is the adult’s to explain`;
+  return `“${phrase}” makes ${who} responsible for a missed appointment. Write ${instead}: a child depends on an adult to bring them.`;
 }
 
 export default defineRule(

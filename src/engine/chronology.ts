@@ -19,7 +19,7 @@
 import type { Report } from './report.js';
 import type { Section } from './outline.js';
 import { matchColumns, tablesIn, type Row, type TableModel } from './tables.js';
-import { dateEndKey, findDates, parseDate, type FoundDate } from './dates.js';
+import { dateEndKey, DATE_FORMAT_TOKEN, findDates, parseDate, type FoundDate } from './dates.js';
 import { escapeRegExp, normalizePhrase, phraseRegExp } from './text.js';
 import { stringValue } from './front-matter.js';
 import data from '../data/chronology-columns.json' with { type: 'json' };
@@ -391,7 +391,8 @@ export function parseChronologyDate(source: string, offset = 0): ChronologyDate 
 // ---------------------------------------------------------------------------
 // Writing dates
 
-const TOKEN = /yyyy|yy|MMMM|MMM|mm|m|do|dd|d/g;
+/** The tokens of a date format (Unicode `MM`/`M` for the month; the older `mm`/`m` still mean the month): see dates.ts. */
+const TOKEN = DATE_FORMAT_TOKEN;
 
 function ordinal(n: number): string {
   const tens = n % 100;
@@ -427,8 +428,9 @@ function withoutDay(format: string): string {
 
 /**
  * Write a date in a format. Tokens: `yyyy` (2007), `yy` (07), `MMMM` (August),
- * `MMM` (Aug), `mm` (08), `m` (8), `dd` (03), `d` (3), `do` (3rd); anything else
- * is copied. A date without a day is written `MMMM yyyy` (or the format without
+ * `MMM` (Aug), `MM` (08), `M` (8), `dd` (03), `d` (3), `do` (3rd), and the older
+ * `mm` (08) and `m` (8) for the month; anything else is copied (check a format
+ * from a person with `dateFormatProblem` in dates.ts first). A date without a day is written `MMMM yyyy` (or the format without
  * its day when the format names the month), a year alone as `yyyy`.
  */
 export function normaliseDate(found: Pick<FoundDate, 'year'> & { month?: number; day?: number }, format: string): string {
@@ -450,8 +452,10 @@ export function normaliseDate(found: Pick<FoundDate, 'year'> & { month?: number;
         return MONTH_NAMES[month - 1] ?? String(month);
       case 'MMM':
         return (MONTH_NAMES[month - 1] ?? String(month)).slice(0, 3);
+      case 'MM':
       case 'mm':
         return String(month).padStart(2, '0');
+      case 'M':
       case 'm':
         return String(month);
       case 'do':

@@ -104,3 +104,73 @@ export function dateKey(date: Pick<FoundDate, 'year' | 'month' | 'day'>): number
 export function dateEndKey(date: Pick<FoundDate, 'year' | 'month' | 'day'>): number {
   return date.year * 10000 + date.month * 100 + (date.day ?? daysInMonth(date.year, date.month));
 }
+
+const MONTH_NAMES_FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a date found with `valid: false` is impossible, in a few words (“February 2007 has 28 days”). */
+export function describeBadDate(date: Pick<FoundDate, 'year' | 'month' | 'day'>): string {
+  if (date.month < 1 || date.month > 12) return `there is no month ${date.month}`;
+  const days = daysInMonth(date.year, date.month);
+  return `${MONTH_NAMES_FULL[date.month - 1]} ${date.year} has ${days} days`;
+}
+
+// ---------------------------------------------------------------------------
+// Date formats: Unicode tokens, as date libraries use them.
+
+/**
+ * Tokens of a date format: `yyyy` (2007), `yy` (07), `MMMM` (August), `MMM`
+ * (Aug), `MM` (08), `M` (8), `dd` (03), `d` (3), `do` (3rd). The older `mm`
+ * and `m` are still read as the month (they were this product's month tokens
+ * before it followed the Unicode ones); a format may not mix them with `MM`.
+ */
+export const DATE_FORMAT_TOKEN = /yyyy|yy|MMMM|MMM|MM|M|mm|m|do|dd|d/g;
+
+/** Formats offered as examples (`--date-format`, `caseReview.chronologyDateFormat`). */
+export const EXAMPLE_DATE_FORMATS = ['dd/MM/yyyy', 'd/M/yyyy', 'dd.MM.yyyy', 'dd-MM-yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'do MMMM yyyy', 'yyyy-MM-dd'] as const;
+
+/** What may stand between tokens: nothing that could break a table cell or be misread as a token. */
+const SEPARATOR = /^[ /.,-]*$/;
+
+/**
+ * Check a date format: it needs one year, one month and one day token, and
+ * only spaces, `/`, `.`, `,` or `-` between them. Returns why not, or undefined.
+ */
+export function dateFormatProblem(format: string): string | undefined {
+  if (!format.trim()) return 'the format is empty';
+  const tokens: string[] = [];
+  let last = 0;
+  for (const m of format.matchAll(DATE_FORMAT_TOKEN)) {
+    const between = format.slice(last, m.index);
+    if (!SEPARATOR.test(between)) return `“${between.trim() || between}” is not a date token or a separator`;
+    tokens.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  const rest = format.slice(last);
+  if (!SEPARATOR.test(rest)) return `“${rest.trim() || rest}” is not a date token or a separator`;
+  const years = tokens.filter((t) => t === 'yyyy' || t === 'yy');
+  const months = tokens.filter((t) => /^(?:M+|m+)$/.test(t));
+  const days = tokens.filter((t) => t === 'dd' || t === 'd' || t === 'do');
+  if (years.length !== 1) return years.length === 0 ? 'it has no year (yyyy or yy)' : 'it has more than one year';
+  if (months.length !== 1) return months.length === 0 ? 'it has no month (MM, M, MMM or MMMM)' : 'it has more than one month';
+  if (days.length !== 1) return days.length === 0 ? 'it has no day (dd, d or do)' : 'it has more than one day';
+  return undefined;
+}
+
+/** One sentence for an invalid format: why, then the formats to use. */
+export function dateFormatError(format: string): string | undefined {
+  const problem = dateFormatProblem(format);
+  if (!problem) return undefined;
+  return `“${format}” is not a date format: ${problem}. Use tokens yyyy, yy, MMMM, MMM, MM, M, dd, d or do, separated by spaces, /, ., , or -; for example ${EXAMPLE_DATE_FORMATS.join(', ')}.`;
+}
+
+/**
+ * A date typed by a person (the `new` command, the New Report wizard), day
+ * first: the date, written as `dd/MM/yyyy`, or why it cannot be used.
+ */
+export function normaliseTypedDate(text: string): { date: string } | { error: string } {
+  const found = parseDate(text);
+  if (!found) return { error: `“${text}” is not a date that can be read; write it day first, such as 01/03/2007` };
+  if (!found.valid) return { error: `“${text}” is not a real date: ${describeBadDate(found)}` };
+  if (found.day === undefined) return { date: `${MONTH_NAMES_FULL[found.month - 1]} ${found.year}` };
+  return { date: `${String(found.day).padStart(2, '0')}/${String(found.month).padStart(2, '0')}/${found.year}` };
+}

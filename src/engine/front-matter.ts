@@ -26,12 +26,16 @@ export function readFrontMatter(tree: Root): FrontMatter {
     return { data: parsed as Record<string, unknown>, start, end };
   } catch (error) {
     const where = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const line = firstLine + (where ? where.line - 1 : 0);
+    // The parser counts lines from the start of the front matter; say the file's line instead.
+    const message = (error instanceof Error ? error.message.split('\n')[0]! : String(error))
+      .replace(/ at line \d+, column (\d+):?$/, (_all, column: string) => ` at line ${line}, column ${column}`)
+      .replace(/:$/, '');
     return {
       data: {},
       start,
       end,
-      error: { message, line: firstLine + (where ? where.line - 1 : 0), column: where?.col ?? 1 },
+      error: { message, line, column: where?.col ?? 1 },
     };
   }
 }

@@ -127,7 +127,10 @@ export function headingTokens(text: string): Token[] {
     .replace(/\byoung (?:people|person)(?:'s?)?/gi, 'child');
   // A name before ’s ("Josh's life", "Daniel's death") means the child, unless it names an adult or an agency.
   t = t.replace(/\b([A-Z][a-z]+)'s\b/g, (whole, name: string) => (NOT_THE_CHILD.has(name.toLowerCase()) ? name : 'child'));
-  const words = normalizePhrase(t).split(' ').filter(Boolean);
+  // "Child Sol's" becomes "child child": one mention of the child.
+  const words = normalizePhrase(t)
+    .split(' ')
+    .filter((word, i, all) => word && !(word === 'child' && all[i - 1] === 'child'));
   return words.map((word, at) => ({ stem: stem(word), at, stop: STOP_WORDS.has(word) }));
 }
 

@@ -4,6 +4,7 @@ import { reportParser } from './markdown-syntax.js';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { LintConfig, LintMessage, LintResult, MessageData, Severity } from './types.js';
+import type { Fix } from './fixes.js';
 import { caseReviewPreset } from './preset.js';
 import { getReport } from './report.js';
 import { completeConfig } from './settings.js';
@@ -45,6 +46,8 @@ export function toLintMessage(message: VFileMessage, toOffset: (line: number, co
   if (message.expected && message.expected.length > 0) result.expected = [...message.expected];
   const data = (message as VFileMessage & { data?: MessageData }).data;
   if (data) result.data = data;
+  const fixes = (message as VFileMessage & { fixes?: Fix[] }).fixes;
+  if (fixes) result.fixes = fixes;
   return result;
 }
 

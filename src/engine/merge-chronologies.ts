@@ -57,7 +57,7 @@ export interface MergeInput {
 }
 
 export interface MergeOptions {
-  /** Format of the merged dates (tokens as `normaliseDate`); default `dd/mm/yyyy`. */
+  /** Format of the merged dates (tokens as `normaliseDate`); default `dd/MM/yyyy`. */
   dateFormat?: string;
   /** Mark same-day entries about the same event in a Note column (default true). */
   markSameDay?: boolean;
@@ -146,7 +146,7 @@ function compareMerged(a: Group, b: Group): number {
 
 /** Merge IMR chronologies into one integrated chronology table. */
 export function mergeChronologies(inputs: readonly MergeInput[], options: MergeOptions = {}): MergeResult {
-  const format = options.dateFormat ?? 'dd/mm/yyyy';
+  const format = options.dateFormat ?? 'dd/MM/yyyy';
   const markSameDay = options.markSameDay ?? true;
   const warnings: string[] = [];
   const present = new Set<ChronologyColumn>(['date', 'agency', 'source', 'event']);

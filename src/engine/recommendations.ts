@@ -21,6 +21,7 @@ import timing from '../data/recommendation-timing.json' with { type: 'json' };
 import measures from '../data/recommendation-measures.json' with { type: 'json' };
 import vague from '../data/recommendation-vague-verbs.json' with { type: 'json' };
 import columnData from '../data/action-plan-columns.json' with { type: 'json' };
+import { insertionFix, type Fix } from './fixes.js';
 
 export const RECOMMENDATIONS_SECTION = 'recommendations';
 export const ACTION_PLAN_SECTION = 'action-plan';
@@ -1351,12 +1352,25 @@ export function recommendationData(report: Report, rec: Recommendation, analysis
       vagueAction: analysis.vagueAction?.verb ?? null,
     },
   };
-  if (scaffold && rec.kind !== 'table-row') {
-    const written = report.text.slice(rec.textStart, rec.textEnd).trimEnd();
-    const closed = /[.;:!?]$/.test(written);
-    data.insert = { offset: rec.textStart + written.length, text: `${closed ? '' : '.'} ${scaffold}.` };
-  }
   return data;
+}
+
+/**
+ * The fix the recommendation-* rules offer: append the missing SMART parts as a
+ * scaffold for the author to complete. Not the first choice when the message
+ * also offers a replacement (`hasReplacement`).
+ */
+export function recommendationFixes(report: Report, rec: Recommendation, analysis: SmartAnalysis, hasReplacement = false): Fix[] {
+  const scaffold = smartScaffold(analysis);
+  if (!scaffold || rec.kind === 'table-row') return [];
+  const written = report.text.slice(rec.textStart, rec.textEnd).trimEnd();
+  const closed = /[.;:!?]$/.test(written);
+  const parts = scaffold
+    .split(';')
+    .map((p) => p.split(':')[0]!.trim().toLowerCase())
+    .filter(Boolean);
+  const title = parts.length > 0 ? `Add the missing SMART parts (${parts.join(', ')})` : 'Add the missing SMART parts';
+  return [insertionFix(title, rec.textStart + written.length, `${closed ? '' : '.'} ${scaffold}.`, { scaffold: true, preferred: !hasReplacement })];
 }
 
 // ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { EngineSettings, MessageData, RuleLevel, RuleSetting, Severity } from './types.js';
 import { getReport, type Report } from './report.js';
+import { replacementFixes, type Fix } from './fixes.js';
 import { DEFAULT_SETTINGS, ruleDocUrl } from './settings.js';
 
 export const SOURCE = 'case-review-lint';
@@ -63,6 +64,11 @@ export interface Flag {
   /** Overrides the rule's default severity when the rule's setting is `on`. */
   severity?: Severity;
   data?: MessageData;
+  /**
+   * Fixes for this problem. Without them, each of `expected` becomes a fix that
+   * replaces the flagged range (mechanical when there is only one).
+   */
+  fixes?: Fix[];
 }
 
 export interface RuleContext<O extends object> {
@@ -102,13 +108,23 @@ function frontMatterSetting(report: Report, ruleId: string): RuleSetting | undef
   return (rules as Record<string, RuleSetting>)[ruleId];
 }
 
+/** Ids of every rule made with defineRule (built-in and a board's own): what settings and comments may name. */
+const DEFINED_RULES = new Map<string, RuleMeta<object>>();
+
+/** The rules that exist (id, options…), for checking what front matter and control comments name. */
+export function definedRules(): RuleMeta<object>[] {
+  return [...DEFINED_RULES.values()];
+}
+
 export function defineRule<O extends object>(meta: RuleMeta<O>, rule: RuleFunction<O>): CaseReviewRule<O> {
+  DEFINED_RULES.set(meta.id, meta as RuleMeta<object>);
   const plugin = function (this: Processor, setting?: RuleSetting) {
     const processor = this;
     return (tree: Root, file: VFile) => {
       const settings = processor.data('caseReviewSettings') ?? DEFAULT_SETTINGS;
       const report = getReport(tree, file, settings);
-      const { level, options } = coerceSetting(frontMatterSetting(report, meta.id) ?? setting);
+      const fromDocument = settings.ignoreDocumentRuleSettings ? undefined : frontMatterSetting(report, meta.id);
+      const { level, options } = coerceSetting(fromDocument ?? setting);
       if (level === 'off') return;
       if (meta.reportTypes && !meta.reportTypes.includes(report.type)) return;
       const merged = { ...meta.defaults, ...options } as O;
@@ -122,6 +138,11 @@ export function defineRule<O extends object>(meta: RuleMeta<O>, rule: RuleFuncti
         message.url = url;
         if (f.expected) message.expected = f.expected;
         if (f.data) Object.assign(message, { data: f.data });
+        const fixes = [
+          ...(f.expected ? replacementFixes(f.start, f.end ?? f.start, report.text.slice(f.start, f.end ?? f.start), f.expected) : []),
+          ...(f.fixes ?? []),
+        ];
+        if (fixes.length > 0) Object.assign(message, { fixes });
       };
       const timings = file.data.caseReviewRuleTimings as Record<string, number> | undefined;
       const started = timings ? performance.now() : 0;
@@ -129,7 +150,7 @@ export function defineRule<O extends object>(meta: RuleMeta<O>, rule: RuleFuncti
         rule({ report, options: merged, tree, file, flag });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        const message = file.message(`Unexpected failure of rule “${meta.id}”: ${reason}; expected the rule to run (please report this)`, {
+        const message = file.message(`A check failed to run on this report (${meta.id}: ${reason}). Please report it.`, {
           place: report.toPoint(0),
           ruleId: meta.id,
           source: SOURCE,

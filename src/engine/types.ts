@@ -1,3 +1,4 @@
+import type { Fix } from './fixes.js';
 /** Shared types of the lint engine. Nothing here knows about VS Code or Node. */
 
 /** Severity of one reported message. */
@@ -63,6 +64,8 @@ export interface LintMessage {
   /** Replacement texts for the range; the first is the preferred quick fix. */
   expected?: string[];
   data?: MessageData;
+  /** Typed fixes the rule reported with the problem (see fixes.ts); not part of the CLI's JSON. */
+  fixes?: Fix[];
 }
 
 /** Outcome of linting one document. */
@@ -148,6 +151,11 @@ export interface EngineSettings {
    * path”, “outside the workspace folder”): rules say why they did not compare.
    */
   documentErrors?: Record<string, string>;
+  /**
+   * Ignore the document's own rule settings (front matter
+   * `case-review-lint: { rules: … }`): the publication gate's strict run.
+   */
+  ignoreDocumentRuleSettings?: boolean;
 }
 
 export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];

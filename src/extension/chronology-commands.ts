@@ -14,6 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { normaliseChronologyDates } from '../engine/chronology.js';
+import { dateFormatError } from '../engine/dates.js';
 import { mergeChronologies, type MergeInput } from '../engine/merge-chronologies.js';
 import type { LintController } from './linter.js';
 import { MARKDOWN } from './linter.js';
@@ -21,7 +22,7 @@ import { reportOf } from './report-model.js';
 
 export const NORMALISE_DATES_COMMAND = 'caseReview.normaliseChronologyDates';
 export const MERGE_CHRONOLOGIES_COMMAND = 'caseReview.mergeChronologies';
-export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+export const DEFAULT_DATE_FORMAT = 'dd/MM/yyyy';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -41,6 +42,11 @@ export async function normaliseDates(controller: LintController, uriArg?: unknow
     return 0;
   }
   const format = typeof formatArg === 'string' && formatArg.trim() ? formatArg.trim() : dateFormat(document.uri);
+  const formatProblem = dateFormatError(format);
+  if (formatProblem) {
+    void vscode.window.showErrorMessage(`Case Review: no dates changed: ${formatProblem}`);
+    return 0;
+  }
   const text = document.getText();
   const config = controller.entryFor(document)?.config ?? {};
   const edits = normaliseChronologyDates(reportOf(text, config), format);
@@ -101,6 +107,11 @@ export async function mergeAgencyChronologies(
   }
   const inputs = await Promise.all(uris.map(readInput));
   const format = args.dateFormat ?? dateFormat(uris[0]);
+  const formatProblem = dateFormatError(format);
+  if (formatProblem) {
+    void vscode.window.showErrorMessage(`Case Review: the chronologies were not merged: ${formatProblem}`);
+    return undefined;
+  }
   const result = mergeChronologies(inputs, { dateFormat: format });
   if (result.rows === 0) {
     void vscode.window.showWarningMessage(`Case Review: no chronology rows found in ${inputs.map((i) => i.path).join(', ')}.`);

@@ -1,13 +1,12 @@
 /**
- * Code actions for case-review diagnostics: the rule's own fixes (from the fix
- * registry), “Fix all of this rule in the file”, disabling the rule for the line
+ * Code actions for case-review diagnostics: the fixes each rule reported with its
+ * message (typed fixes, src/engine/fixes.ts), “Fix all of this rule in the file”, disabling the rule for the line
  * or the file, and “Learn more”. Also `source.fixAll.caseReview` for
  * `editor.codeActionsOnSave`.
  */
 import * as vscode from 'vscode';
-import type { LintMessage } from '../engine/index.js';
+import { fixAll, fixesOf, mechanicalFix, minimalChange, type AppliedFix, type Fix, type LintMessage, type TextChange } from '../engine/index.js';
 import { sameProblem } from './diagnostics.js';
-import { fixAll, fixRegistry, minimalChange, type Fix, type TextChange } from './fixes.js';
 import type { LintController, LintEntry } from './linter.js';
 import { disableFileFix, disableLineFix } from './suppress.js';
 import { nameFixOf } from './pseudonym.js';
@@ -41,13 +40,25 @@ function toEdit(uri: vscode.Uri, changes: readonly TextChange[], index: TextInde
 }
 
 /** The edit that applies every mechanical fix (of one rule, or all rules) to the document, if any. */
-export function computeFixAllEdit(controller: LintController, document: vscode.TextDocument, ruleId?: string): { edit: vscode.WorkspaceEdit; fixed: number } | undefined {
+export function computeFixAllEdit(
+  controller: LintController,
+  document: vscode.TextDocument,
+  ruleId?: string,
+): { edit: vscode.WorkspaceEdit; fixed: number; applied: AppliedFix[] } | undefined {
   const entry = controller.entryFor(document);
   if (!entry) return undefined;
   const result = fixAll(entry.text, (text) => controller.lintWithConfigOf(document, text)?.messages ?? [], { ruleId });
   const change = minimalChange(entry.text, result.text);
   if (!change || result.fixed === 0) return undefined;
-  return { edit: toEdit(document.uri, [change], entry.index), fixed: result.fixed };
+  return { edit: toEdit(document.uri, [change], entry.index), fixed: result.fixed, applied: result.applied };
+}
+
+/** What Fix all did, for the author: each kind of change with how many times it was made. */
+export function fixAllSummary(applied: readonly AppliedFix[]): string {
+  const counts = new Map<string, number>();
+  for (const a of applied) counts.set(a.title, (counts.get(a.title) ?? 0) + 1);
+  const parts = [...counts].map(([title, n]) => (n > 1 ? `${title} (${n} times)` : title));
+  return `Case Review: fixed ${applied.length} problem${applied.length === 1 ? '' : 's'}: ${parts.join('; ')}. Undo puts them back.`;
 }
 
 export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
@@ -76,7 +87,7 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
     const seenRules = new Set<string>();
     const seenFixes = new Set<string>();
     for (const { message, diagnostic } of this.problemsAt(entry, context)) {
-      for (const fix of fixRegistry.fixesFor(message, entry.text)) {
+      for (const fix of fixesOf(message, entry.text)) {
         // Several rules can offer the same fix for one place (the SMART scaffold of a recommendation): offer it once.
         const key = `${fix.title}\u0000${JSON.stringify(fix.changes)}`;
         if (seenFixes.has(key)) continue;
@@ -95,7 +106,7 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
       if (line) disables.push(this.action(line, document, entry, diagnostic));
       if (seenRules.has(message.ruleId)) continue;
       seenRules.add(message.ruleId);
-      const fixable = entry.result.messages.filter((m) => m.ruleId === message.ruleId && fixRegistry.mechanicalFix(m, entry.text));
+      const fixable = entry.result.messages.filter((m) => m.ruleId === message.ruleId && mechanicalFix(m, entry.text));
       if (fixable.length >= 2) {
         const all = new FixAllAction(`Fix all ${fixable.length} ${message.ruleId} problems in this file`, vscode.CodeActionKind.QuickFix, document, entry.version, message.ruleId);
         all.diagnostics = [diagnostic];
@@ -120,7 +131,7 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
   }
 
   private hasMechanical(entry: LintEntry): boolean {
-    return entry.result.messages.some((m) => fixRegistry.mechanicalFix(m, entry.text, false));
+    return entry.result.messages.some((m) => mechanicalFix(m, entry.text, false));
   }
 
   /** Our messages at the range, paired with the diagnostics VS Code passed for them. */

@@ -1,7 +1,7 @@
 /** The extension's commands (all in the “Case Review” category). */
 import * as vscode from 'vscode';
 import { rules } from '../engine/index.js';
-import { computeFixAllEdit, OPEN_RULE_DOC_COMMAND } from './code-actions.js';
+import { computeFixAllEdit, fixAllSummary, OPEN_RULE_DOC_COMMAND } from './code-actions.js';
 import type { LintController } from './linter.js';
 import { MARKDOWN, readSettings } from './linter.js';
 import type { Overrides } from './overrides.js';
@@ -69,6 +69,7 @@ export function registerCommands(
         return 0;
       }
       await vscode.workspace.applyEdit(computed.edit);
+      void vscode.window.showInformationMessage(fixAllSummary(computed.applied));
       return computed.fixed;
     }),
 

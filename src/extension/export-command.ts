@@ -16,7 +16,7 @@
 import * as vscode from 'vscode';
 import type { LintConfig } from '../engine/index.js';
 import { buildDocx, packDocx } from '../export/docx.js';
-import { publicationGate } from '../export/gate.js';
+import { GATE_ADVICE, gateLines, gateRefuses, publicationGate } from '../export/gate.js';
 import type { LintController } from './linter.js';
 import { filePathOf, MARKDOWN, readSettings } from './linter.js';
 import { combineConfig, configFromSettings } from './settings.js';
@@ -83,17 +83,19 @@ export async function exportToWord(controller: LintController, output: vscode.Ou
   }
   const config = await configFor(controller, document, source);
 
-  // The publication gate: nothing is written while a public report still identifies the family.
-  const gate = publicationGate(text, { filePath: filePathOf(source), config });
-  if (gate.blocking.length > 0) {
-    const errors = gate.blocking.map(line);
-    const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
-    output.appendLine(`Export to Word refused for ${name}: its front matter says “publication: public” and the anonymisation rule found ${count}:`);
+  // The publication gate: nothing is written while a public report still identifies the family,
+  // whatever comments, front matter, settings or .casereviewrc switch off.
+  const gate = publicationGate(text, { filePath: filePathOf(source), config, configSource: 'the settings or .casereviewrc' });
+  if (gateRefuses(gate, 'export')) {
+    const errors = gateLines(gate, 'export').map(line);
+    const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
+    output.appendLine(`Export to Word refused for ${name}: its front matter says “publication: public” and the check for names and identifiers found ${count}:`);
     for (const error of errors) output.appendLine(`  ${name}:${error}`);
+    output.appendLine(GATE_ADVICE);
     const shown = errors.slice(0, 3).join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '');
     void vscode.window
       .showErrorMessage(
-        `Case Review: not exporting ${name}: it is marked “publication: public” and the anonymisation rule found ${count} (${shown}). Replace each with a pseudonym or a role, then export again. Nothing was written.`,
+        `Case Review: not exporting ${name}: it is marked “publication: public” and the check for names and identifiers found ${count} (${shown}). Replace each with a pseudonym or a role, or list a name published on purpose under “publication-exceptions:” with its reason, then export again. Nothing was written.`,
         'Show Problems',
       )
       .then((choice) => {
@@ -116,7 +118,6 @@ export async function exportToWord(controller: LintController, output: vscode.Ou
   }
 
   const warnings: string[] = [];
-  if (gate.isPublic && gate.ruleOffInDocument) warnings.push('marked public, but its front matter turns the anonymisation rule off: it was not checked for names and identifiers');
   warnings.push(...gate.prompts.map(line));
   try {
     const title = await vscode.window.withProgress(

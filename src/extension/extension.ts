@@ -15,7 +15,6 @@ import { ConfigLookup } from './config-lookup.js';
 import { LintController, MARKDOWN, type LintState } from './linter.js';
 import { Overrides } from './overrides.js';
 import { registerNewReport } from './new-report.js';
-import { registerRuleFixes } from './rule-fixes.js';
 import { ReportTypeStatus } from './status-bar.js';
 import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
 import { registerTimelineView } from './timeline-view.js';
@@ -92,7 +91,6 @@ export function activateWith(context: vscode.ExtensionContext, node: NodeFeature
   context.subscriptions.push(output, overrides, controller, status);
   registerCommands(context, controller, overrides);
   registerPseudonymCommand(context);
-  context.subscriptions.push({ dispose: registerRuleFixes() });
   registerNewReport(context, controller);
   registerChronologyCommands(context, controller);
   node.registerLintTask?.(context);

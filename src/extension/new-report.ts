@@ -8,6 +8,7 @@
  * passing `interactive: false`).
  */
 import * as vscode from 'vscode';
+import { dateEndKey, dateKey, normaliseTypedDate, parseDate } from '../engine/dates.js';
 import { renderTemplate, type TemplateAnswers } from '../engine/templates.js';
 import type { Profile } from '../engine/index.js';
 import { resolveProfiles } from '../engine/index.js';
@@ -50,6 +51,22 @@ function defaultFolder(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && active.scheme !== 'untitled') return vscode.Uri.joinPath(active, '..');
   return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+/** The input box's check of a typed date: why it cannot be used, or undefined (empty is fine: written later). */
+function dateInputProblem(value: string): string | undefined {
+  if (!value.trim()) return undefined;
+  const result = normaliseTypedDate(value.trim());
+  return 'error' in result ? `${result.error[0]!.toUpperCase()}${result.error.slice(1)}. Write it day first, such as 01/03/2007.` : undefined;
+}
+
+/** A date answer written as dd/MM/yyyy; null (with an error shown) when it cannot be used, or was cancelled. */
+function typedDate(answer: string | undefined | null, label: string): string | undefined | null {
+  if (answer === null || answer === undefined) return answer;
+  const result = normaliseTypedDate(answer);
+  if ('date' in result) return result.date;
+  void vscode.window.showErrorMessage(`Case Review: the ${label} ${result.error}. Write it day first, such as 01/03/2007.`);
+  return null;
 }
 
 async function ask(interactive: boolean, given: string | undefined, options: vscode.InputBoxOptions): Promise<string | undefined | null> {
@@ -111,10 +128,14 @@ export async function newReport(controller: LintController, args: NewReportArgs 
     agency = await ask(interactive, args.agency, { title: 'Agency', prompt: 'The agency whose involvement this management review covers', placeHolder: 'Northshire Children’s Social Care' });
     if (agency === null) return undefined;
   }
-  const periodStart = await ask(interactive, args.periodStart, { title: 'Period under review: start', prompt: 'The first date the review covers', placeHolder: 'DD/MM/YYYY' });
+  const periodStart = typedDate(await ask(interactive, args.periodStart, { title: 'Period under review: start', prompt: 'The first date the review covers, day first', placeHolder: 'DD/MM/YYYY', validateInput: dateInputProblem }), 'period start');
   if (periodStart === null) return undefined;
-  const periodEnd = await ask(interactive, args.periodEnd, { title: 'Period under review: end', prompt: 'The last date the review covers', placeHolder: 'DD/MM/YYYY' });
+  const periodEnd = typedDate(await ask(interactive, args.periodEnd, { title: 'Period under review: end', prompt: 'The last date the review covers, day first', placeHolder: 'DD/MM/YYYY', validateInput: dateInputProblem }), 'period end');
   if (periodEnd === null) return undefined;
+  if (periodStart && periodEnd && dateKey(parseDate(periodStart)!) > dateEndKey(parseDate(periodEnd)!)) {
+    void vscode.window.showErrorMessage(`Case Review: the period end ${periodEnd} is before its start ${periodStart}. Check the dates.`);
+    return undefined;
+  }
   const independence = await ask(interactive, args.independence, {
     title: 'Author’s independence',
     prompt: 'How the author is independent of the case and its line management (leave empty to write it later)',

@@ -1,6 +1,6 @@
 /** “Replace with a pseudonym everywhere…”: asks for the pseudonym, then applies the name fix. */
 import * as vscode from 'vscode';
-import { applyChanges } from './fixes.js';
+import { applyChanges } from '../engine/index.js';
 import { pseudonymChanges, type NameFix } from './pseudonym.js';
 
 export const REPLACE_NAME_COMMAND = 'caseReview.replaceNameWithPseudonym';

@@ -4,7 +4,7 @@
  * (`pseudonyms:`). Pure: the command asks for the pseudonym and applies these changes.
  */
 import type { LintMessage } from '../engine/index.js';
-import type { TextChange } from './fixes.js';
+import type { TextChange } from '../engine/index.js';
 
 export interface NameFix {
   name: string;

@@ -12,7 +12,7 @@
  * (YAML) cannot carry an HTML comment: only “disable for this file” is offered there.
  */
 import type { LintMessage } from '../engine/index.js';
-import type { Fix, TextChange } from './fixes.js';
+import type { Fix, TextChange } from '../engine/index.js';
 
 const PREFIX = 'case-review-lint';
 

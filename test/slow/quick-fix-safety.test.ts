@@ -10,9 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { lintText } from '../../src/engine/index.js';
-import { applyChanges, fixRegistry, type Fix, type TextChange } from '../../src/extension/fixes.js';
-import { registerRuleFixes } from '../../src/extension/rule-fixes.js';
+import { applyChanges, fixesOf, lintText, type Fix, type TextChange } from '../../src/engine/index.js';
 import { disableFileFix, disableLineFix } from '../../src/extension/suppress.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -56,14 +54,9 @@ function checkFix(text: string, fix: Fix, where: string): void {
 
 describe('quick fixes never lose text', function () {
   this.timeout(900000);
-  let unregister: () => void;
   let fixesChecked = 0;
   let documents = 0;
-  before(() => {
-    unregister = registerRuleFixes(fixRegistry);
-  });
   after(() => {
-    unregister();
     console.log(`      fixes checked: ${fixesChecked} on ${documents} fuzzed documents`);
   });
 
@@ -86,7 +79,7 @@ describe('quick fixes never lose text', function () {
       fc.property(mutated, (text) => {
         documents++;
         for (const message of lintText(text).messages) {
-          const fixes = [...fixRegistry.fixesFor(message, text), disableLineFix(message, text), disableFileFix(message, text)].filter((f): f is Fix => f !== undefined);
+          const fixes = [...fixesOf(message, text), disableLineFix(message, text), disableFileFix(message, text)].filter((f): f is Fix => f !== undefined);
           for (const fix of fixes) {
             checkFix(text, fix, `${message.ruleId} “${fix.title}”`);
             fixesChecked++;

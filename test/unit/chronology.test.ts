@@ -202,7 +202,7 @@ describe('chronology-order and its sort fix', () => {
     const messages = lintWithRule('chronology-order', table);
     assert.equal(messages.length, 1);
     assert.equal(messages[0]!.line, 6);
-    assert.match(messages[0]!.message, /entry dated 14\/11\/2007 out of date order, expected it at the end/);
+    assert.match(messages[0]!.message, /entry dated 14\/11\/2007 is out of date order\. Move it to the end/);
     assert.deepEqual(messages[0]!.data?.rows, [1]);
     const fixed = applyDataEdit(table, messages[0]!.data?.sortedTable);
     assert.deepEqual(datesIn(fixed), ['03/08/2007', '10/08/2007', 'Unknown', '20/08/2007', '14/11/2007', '?15/11/2007']);
@@ -230,7 +230,7 @@ describe('chronology-order and its sort fix', () => {
     );
     assert.equal(messages.length, 1);
     assert.equal(messages[0]!.line, 7);
-    assert.match(messages[0]!.message, /2 entries dated 20\/03\/2008 to 21\/03\/2008 out of date order, expected them before the entry dated 25\/03\/2008 \(line 12\)/);
+    assert.match(messages[0]!.message, /2 entries dated 20\/03\/2008 to 21\/03\/2008 are out of date order\. Move them before the entry dated 25\/03\/2008 \(line 12\)/);
   });
 
   it('sorts a table inside a blockquote, with CRLF line ends, keeping each line', () => {

@@ -75,7 +75,7 @@ describe('case-review-lint command', function () {
   it('exits 0 when there are no errors, and lists warnings in text form', () => {
     const r = run([join(dir, 'tor.md')]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^\s+\d+:\d+-\d+:\d+\s+warning\s+Unexpected vague wording .+ tor-vague-language$/m);
+    assert.match(r.stdout, /^\s+\d+:\d+-\d+:\d+\s+warning\s+“.+” is too general for terms of reference\. .+ tor-vague-language$/m);
     assert.match(r.stdout, /0 errors, \d+ warnings/);
   });
 
@@ -84,7 +84,7 @@ describe('case-review-lint command', function () {
     try {
       const r = run([join(dir, 'tor.md')]);
       assert.equal(r.code, 1);
-      assert.match(r.stdout, /error\s+Unexpected placeholder “\[insert date\]”/);
+      assert.match(r.stdout, /error\s+The placeholder “\[insert date\]” is still in the text/);
     } finally {
       writeFileSync(join(dir, '.casereviewrc.json'), '{}');
     }
@@ -222,6 +222,43 @@ describe('case-review-lint command', function () {
     assert.deepEqual(ms, [...ms].sort((a, b) => b - a), 'slowest first');
     assert.match(lines.at(-1)!, /^total\s+[\d.]+\s+100\.0%$/);
     assert.equal(run(['--format', 'json', 'examples/overview-report.md']).stderr, '', 'nothing on stderr without --timings');
+  });
+
+  it('applies the fixes with one right answer with --fix, says what it changed, and leaves template text and judgement calls alone', () => {
+    const report = `---
+report-type: overview
+child: Child A
+---
+# Overview report: Child A
+
+## Chronology
+
+| Date | Agency | Source | Event |
+| --- | --- | --- | --- |
+| 03/05/2008 | Health | GP records | Child A did not attend a paediatric appointment. |
+| 14/01/2008 | Health | Clinic records | Child A did not attend her eight-week immunisations. |
+
+## Recommendations
+
+1. The Hospital Trust will audit missed appointments as soon as possible and report to the Board.
+`;
+    const file = join(dir, 'to-fix.md');
+    writeFileSync(file, report);
+    const dry = run(['--fix-dry-run', file]);
+    assert.equal(readFileSync(file, 'utf8'), report, 'a dry run writes nothing');
+    assert.match(dry.stderr, /would fix \d+ problems?:/);
+
+    const fixed = run(['--fix', file]);
+    const after = readFileSync(file, 'utf8');
+    assert.match(fixed.stderr, /to-fix\.md: fixed \d+ problems?:\n/);
+    assert.match(fixed.stderr, /Replace with “was not brought to”/);
+    assert.match(fixed.stderr, /Sort the chronology by date/);
+    assert.ok(!after.includes('did not attend'), after);
+    assert.ok(after.indexOf('14/01/2008') < after.indexOf('03/05/2008'), 'the chronology is in date order');
+    assert.ok(after.includes('as soon as possible'), 'a deadline placeholder is the author’s to complete, not --fix’s');
+    assert.ok(!after.includes('[insert'), 'no placeholders written');
+    assert.doesNotMatch(fixed.stdout, /was-not-brought|chronology-order/, 'what was fixed is no longer reported');
+    assert.equal(run(['--fix', file]).stderr, `${file}: nothing to fix\n`, 'a second run has nothing to do');
   });
 
   it('gates on identifiers with --fail-on-identifiers only when anonymisation reports something', () => {

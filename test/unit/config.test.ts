@@ -108,7 +108,7 @@ describe('config files', () => {
       };
       const missing = lintText(imr, { config: board }).messages.filter((m) => m.ruleId === 'required-sections');
       assert.equal(missing.length, 1);
-      assert.match(missing[0]!.message, /“Supervision”, expected a section after “Context”/);
+      assert.match(missing[0]!.message, /^No “Supervision” section\. Add one after “Context”\.$/);
       assert.equal(missing[0]!.line, 9);
     });
 

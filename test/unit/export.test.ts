@@ -515,7 +515,7 @@ pseudonyms: [Child A, Mother]
     assert.equal(result.code, 2);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /publication: public/);
-    assert.match(result.stderr, /found 3 errors/);
+    assert.match(result.stderr, /found 3 problems/);
     assert.match(result.stderr, /summary\.md:14:25 {2}“14\/03\/2007” looks like a full date of birth/);
     assert.match(result.stderr, /summary\.md:14:62 {2}“Darren Mitchell” looks like a personal name/);
     assert.match(result.stderr, /summary\.md:14:81 {2}“12 Acacia Avenue” looks like a street address/);
@@ -529,19 +529,23 @@ pseudonyms: [Child A, Mother]
     writeFileSync(input, UNSAFE);
     const result = await runExport([input, '--out', join(dir, 'summary.docx')]);
     assert.equal(result.code, 2, result.stderr);
-    assert.match(result.stderr, /found 3 errors/);
+    assert.match(result.stderr, /found 3 problems/);
+    assert.match(result.stderr, /Hidden from the normal lint by “anonymisation: off” in “[^”]*\.casereviewrc\.json”/);
   });
 
-  it('warns, and says nothing was checked, when a public report turns the rule off in its own front matter', async () => {
+  it('cannot be opened by turning the rule off in its own front matter either, and says what would have hidden each finding', async () => {
     const input = join(dir, 'summary.md');
     writeFileSync(input, UNSAFE.replace('publication: public', 'publication: public\ncase-review-lint:\n  rules:\n    anonymisation: off'));
     const gate = publicationGate(readFileSync(input, 'utf8'));
     assert.equal(gate.isPublic, true);
-    assert.equal(gate.ruleOffInDocument, true);
-    assert.deepEqual(gate.blocking, []);
-    const result = await runExport([input, '--out', join(dir, 'summary.docx')]);
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /marked public but its front matter turns the anonymisation rule off/);
+    assert.equal(gate.blocking.length, 3);
+    assert.ok(gate.blocking.every((f) => f.hiddenBy.some((h) => /front matter “case-review-lint: rules: anonymisation: off” on line 9/.test(h))), JSON.stringify(gate.blocking.map((f) => f.hiddenBy)));
+    const out = join(dir, 'summary.docx');
+    const result = await runExport([input, '--out', out]);
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /found 3 problems/);
+    assert.match(result.stderr, /Hidden from the normal lint by front matter/);
+    assert.ok(!existsSync(out));
   });
 
   it('exports the same report when it is not marked public, and a public report once it is anonymised', async () => {

@@ -1,7 +1,6 @@
-/** The editor's quick fixes as text changes (src/extension/fixes.ts, suppress.ts): no VS Code needed. */
+/** Typed fixes as text changes (src/engine/fixes.ts, the editor's suppress.ts): the path the editor's quick fixes, Fix all and the command line's --fix share. */
 import assert from 'node:assert/strict';
-import { lintText, type LintMessage } from '../../src/engine/index.js';
-import { applyChanges, FixRegistry, fixAll, fixRegistry, minimalChange, type Fix } from '../../src/extension/fixes.js';
+import { applyChanges, fixAll, fixesOf, lintText, minimalChange, type Fix, type LintMessage } from '../../src/engine/index.js';
 import { disableFileFix, disableLineFix, frontMatterEnd } from '../../src/extension/suppress.js';
 
 const lint = (text: string): LintMessage[] => lintText(text, {}).messages;
@@ -53,7 +52,7 @@ describe('extension quick fixes (pure)', () => {
     it('replaces a reversed period with the first expected text, and the rule stops flagging it', () => {
       const [message] = only(lint(OVERVIEW), 'tor-period', 'ends before it starts');
       assert.ok(message);
-      const fixes = fixRegistry.fixesFor(message, OVERVIEW);
+      const fixes = fixesOf(message, OVERVIEW);
       assert.equal(fixes.length, 1);
       assert.equal(fixes[0]!.title, 'Replace with “1 March 2019 to 31 August 2020”');
       assert.equal(fixes[0]!.preferred, true);
@@ -67,7 +66,7 @@ describe('extension quick fixes (pure)', () => {
       const text = `---\nreport-type: overveiw\n---\n# Overview report\n`;
       const [message] = only(lint(text), 'front-matter');
       assert.ok(message);
-      const fixes = fixRegistry.fixesFor(message, text);
+      const fixes = fixesOf(message, text);
       assert.ok(fixes.length > 1);
       assert.equal(fixes[0]!.title, 'Replace with “overview”');
       assert.equal(fixes[0]!.preferred, true);
@@ -83,14 +82,14 @@ describe('extension quick fixes (pure)', () => {
     it('inserts the heading at the level of its neighbours with its prompt, after the section it follows', () => {
       const [message] = only(lint(OVERVIEW), 'required-sections', 'Methodology');
       assert.ok(message);
-      const fixes = fixRegistry.fixesFor(message, OVERVIEW);
+      const fixes = fixesOf(message, OVERVIEW);
       assert.equal(fixes.length, 1);
       assert.equal(fixes[0]!.title, 'Insert missing section “Methodology and review process”');
       const fixed = apply(OVERVIEW, fixes[0]);
       const at = fixed.indexOf('## Methodology and review process\n\n> Prompt: ');
       assert.ok(at > fixed.indexOf('the relevant period.'), 'after the terms of reference');
       assert.ok(at < fixed.indexOf('## 6. Integrated chronology'), 'before the chronology');
-      assert.deepEqual(only(lint(fixed), 'required-sections', 'section “Methodology'), []);
+      assert.deepEqual(only(lint(fixed), 'required-sections', 'No “Methodology'), []);
     });
   });
 
@@ -114,7 +113,7 @@ describe('extension quick fixes (pure)', () => {
     it('applies mechanical fixes of every rule when no rule is given, and leaves judgement calls and scaffolds alone', () => {
       const result = fixAll(OVERVIEW, lint);
       const after = lint(result.text);
-      assert.deepEqual(only(after, 'required-sections', 'section “Methodology').length, 1, 'no section scaffolds inserted');
+      assert.deepEqual(only(after, 'required-sections', 'No “Methodology').length, 1, 'no section scaffolds inserted');
       assert.ok(!result.text.includes('> Prompt:'));
       assert.deepEqual(only(after, 'tor-period', 'ends before it starts'), []);
       assert.deepEqual(only(after, 'tor-vague-language', 'the relevant period'), []);
@@ -122,43 +121,26 @@ describe('extension quick fixes (pure)', () => {
     });
   });
 
-  describe('the registry', () => {
-    it('lets a rule-specific provider replace the generic one for its field, and keeps other rules on the generic one', () => {
-      const registry = new FixRegistry();
-      registry.register({ id: 'generic', field: 'expected', provide: () => [{ title: 'generic', changes: [{ start: 0, end: 0, text: 'x' }] }] });
-      const remove = registry.register({
-        id: 'special',
-        ruleId: 'tor-period',
-        field: 'expected',
-        provide: () => [{ title: 'special', changes: [{ start: 0, end: 0, text: 'y' }] }],
-      });
-      const message = (ruleId: string): LintMessage => ({
-        ruleId,
-        severity: 'warning',
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        startOffset: 0,
-        endOffset: 0,
-        message: 'm',
-        url: '',
-        expected: ['z'],
-      });
-      assert.deepEqual(registry.fixesFor(message('tor-period'), 'abc').map((f) => f.title), ['special']);
-      assert.deepEqual(registry.fixesFor(message('front-matter'), 'abc').map((f) => f.title), ['generic']);
-      remove();
-      assert.deepEqual(registry.fixesFor(message('tor-period'), 'abc').map((f) => f.title), ['generic']);
+  describe('fixes reported with the message', () => {
+    const base: LintMessage = { ruleId: 'r', severity: 'info', line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0, message: 'm', url: '' };
+
+    it('leaves out fixes whose offsets fall outside the text and fixes that change nothing', () => {
+      const outside: Fix = { title: 'outside', changes: [{ start: 0, end: 99, text: '' }] };
+      const same: Fix = { title: 'same', changes: [{ start: 0, end: 1, text: 'a' }] };
+      assert.deepEqual(fixesOf({ ...base, fixes: [outside, same] }, 'abc'), []);
+      assert.deepEqual(fixesOf({ ...base, fixes: [outside] }, 'a'.repeat(100)).map((f) => f.title), ['outside']);
     });
 
-    it('keys providers by data field and ignores fixes whose offsets fall outside the text or that throw', () => {
-      const registry = new FixRegistry();
-      registry.register({ id: 'rows', ruleId: 'r', field: 'rows', provide: () => [{ title: 'rows', changes: [{ start: 0, end: 99, text: '' }] }] });
-      registry.register({ id: 'boom', field: 'rows', provide: () => { throw new Error('boom'); } });
-      const base: LintMessage = { ruleId: 'r', severity: 'info', line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0, message: 'm', url: '' };
-      assert.deepEqual(registry.fixesFor(base, 'abc'), []);
-      assert.deepEqual(registry.fixesFor({ ...base, data: { rows: 1 } }, 'abc'), []);
-      assert.deepEqual(registry.fixesFor({ ...base, data: { rows: 1 } }, 'a'.repeat(100)).map((f) => f.title), ['rows']);
+    it('turns `expected` into replacement fixes: one is mechanical, a choice is not, a placeholder is a scaffold', () => {
+      const text = `---\nreport-type: overview\n---\n## Recommendations\n\n1. The Hospital Trust will audit missed appointments as soon as possible.\n`;
+      const [deadline] = only(lint(text), 'recommendation-deadline');
+      assert.ok(deadline);
+      const replacement = fixesOf(deadline, text).find((f) => f.title.startsWith('Replace with'));
+      assert.ok(replacement, 'a replacement for “as soon as possible”');
+      assert.equal(replacement.mechanical, true);
+      assert.equal(replacement.scaffold, true, '“by [insert date]” is for the author to complete');
+      const result = fixAll(text, lint);
+      assert.equal(result.text, text, 'a whole-file fix leaves placeholders out');
     });
   });
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
 import { lintText } from '../../src/engine/index.js';
-import { applyChanges } from '../../src/extension/fixes.js';
+import { applyChanges } from '../../src/engine/index.js';
 import { nameFixOf, pseudonymChanges } from '../../src/extension/pseudonym.js';
 
 const REPORT = `---

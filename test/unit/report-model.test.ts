@@ -39,6 +39,23 @@ describe('report model', () => {
         ['Multi-agency recommendations', ['recommendations']],
         ['Summary', []],
         ['Appendix 1: references', []],
+        // Word order, plurals, possessives, appendices; look-alikes that mean something else.
+        ['5. Family member involvement', ['family-involvement']],
+        ['Involvement of family members', ['family-involvement']],
+        ['Involvement with the family', []],
+        ['8 Child C’s Life', ['lived-experience']],
+        ['4. A Day in the Life of Child Q and her Family', ['lived-experience']],
+        ['The Children’s Experience', ['lived-experience']],
+        ['Appendix A – Terms of Reference', ['terms-of-reference']],
+        ['ii Terms of Reference', ['terms-of-reference']],
+        ['3. Response to terms of reference & overall findings', ['analysis', 'lessons']],
+        ['Factual Information 4-1 – 4-88', ['chronology']],
+        ['The Facts - Summary of agency involvement', ['chronology']],
+        ['8. Background reading/References', []],
+        ['Considerations for the Board', ['recommendations']],
+        ['The SCR Process', ['methodology']],
+        ['Child A’s family', ['family-composition']],
+        ['Mother thought to be engaging better: late July', []],
       ] as const) {
         assert.deepEqual(matchHeading(heading, overview).sort(), [...ids].sort(), heading);
       }
@@ -95,7 +112,7 @@ report-type: overview
 `;
     const missing = lintText(outline)
       .messages.filter((m) => m.ruleId === 'required-sections')
-      .map((m) => `${m.severity}: ${/section “([^”]+)”/.exec(m.message)?.[1]}`);
+      .map((m) => `${m.severity}: ${/^No “([^”]+)” section/.exec(m.message)?.[1]}`);
 
     it('reports the missing terms of reference and methodology as warnings', () => {
       assert.ok(missing.includes('warning: Terms of reference'));

@@ -190,7 +190,7 @@ describe('Case Review extension in VS Code', function () {
       const placeholder = find(document.uri, 'template-placeholder', '[insert date]');
       assert.ok(placeholder);
       assert.equal(document.getText(placeholder.range), '[insert date]');
-      assert.equal(placeholder.message, 'Unexpected placeholder “[insert date]”, expected the finished text');
+      assert.equal(placeholder.message, 'The placeholder “[insert date]” is still in the text. Replace it with the finished text.');
 
       const methodology = find(document.uri, 'required-sections', 'section “Methodology');
       assert.ok(methodology);

@@ -46,11 +46,11 @@ describe('Case Review quick fixes for the report rules', function () {
   });
 
   it('action-plan-coverage: adds the pre-filled action row for a recommendation', async () => {
-    await fix('action-plan-coverage', 'recommendation 1 ', 'Add an action plan row for recommendation 1');
+    await fix('action-plan-coverage', 'Recommendation 1 ', 'Add an action plan row for recommendation 1');
     const text = document.getText();
     const plan = text.slice(text.indexOf('## Action plan'));
     assert.match(plan, /\n\| 1 \|/, 'a row referring to recommendation 1');
-    assert.equal(find(document.uri, 'action-plan-coverage', 'recommendation 1 '), undefined);
+    assert.equal(find(document.uri, 'action-plan-coverage', 'Recommendation 1 '), undefined);
   });
 
   it('household-members: adds the person to the family composition', async () => {
@@ -62,10 +62,10 @@ describe('Case Review quick fixes for the report rules', function () {
   });
 
   it('recommendation rules: append the SMART scaffold to the recommendation', async () => {
-    const line = find(document.uri, 'recommendation-measure', 'recommendation 1 ')!.range;
+    const line = find(document.uri, 'recommendation-measure', 'Recommendation 1 ')!.range;
     const offered = (await codeActions(document, line)).filter((a) => a.title.startsWith('Add the missing SMART parts'));
     assert.equal(offered.length, 1, 'offered once although several rules report the recommendation');
-    await fix('recommendation-measure', 'recommendation 1 ', 'Add the missing SMART parts (by, measure)');
+    await fix('recommendation-measure', 'Recommendation 1 ', 'Add the missing SMART parts (by, measure)');
     const written = document.getText().split('\n').find((l) => l.startsWith('1. '));
     assert.match(written ?? '', /men in the household\. by: \[insert date\]; measure: \[.*\]\.$/);
     assert.equal(find(document.uri, 'recommendation-measure'), undefined);

@@ -1,12 +1,13 @@
 /** `case-review-lint export FILE --out FILE.docx`: a report as a Word document (see src/export/docx.ts). */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { mergeConfigs, reportTypeIds } from '../../engine/index.js';
 import { buildDocx, packDocx, type NumberingMode } from '../../export/docx.js';
-import { publicationGate } from '../../export/gate.js';
+import { GATE_ADVICE, gateLines, gateRefuses, publicationGate } from '../../export/gate.js';
 import { findConfigFile, loadConfigFile } from '../../node/config-files.js';
+import { readTextFile } from '../files.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import type { CommandOutput } from './lint.js';
 
@@ -20,8 +21,17 @@ tables whose header row repeats on every page, footnotes, and "Page X of Y"
 with the protective marking at the foot of each page.
 
 A report whose front matter says "publication: public" is exported only when
-the anonymisation rule finds no errors in it; otherwise each one is listed
-(line:column and message) and nothing is written.
+the check for names and identifiers (the anonymisation rule, run by the export
+itself) finds nothing; otherwise each one is listed (line:column and message)
+and nothing is written. Switching the rule off does not open this check: not a
+<!-- case-review-lint disable... --> comment, not front matter
+"case-review-lint: { rules: { anonymisation: off } }", not a config file; the
+list says which of them would have hidden each finding. A pseudonym goes in
+front matter "pseudonyms:"; a name published on purpose goes in front matter
+"publication-exceptions:" with its reason:
+  publication-exceptions:
+    - text: Jane Hollis
+      reason: independent author, named with consent
 
 Options:
   --out FILE            the .docx file to write (default: FILE with .docx)
@@ -37,8 +47,9 @@ Options:
   --force               overwrite the .docx file if it exists
   -h, --help            show this help
 
-Exit codes: 0 written, 2 usage or file problems, or the report is marked
-public and still has anonymisation errors.
+Exit codes: 0 written, 2 usage or file problems (a binary or non-UTF-8
+file too), or the report is marked public and still has names or
+identifiers.
 `;
 
 const NUMBERING_MODES: readonly NumberingMode[] = ['paragraphs', 'sections', 'none'];
@@ -72,7 +83,7 @@ export async function runExport(argv: readonly string[]): Promise<CommandOutput>
 
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error);
@@ -88,22 +99,21 @@ export async function runExport(argv: readonly string[]): Promise<CommandOutput>
   if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
   const config = mergeConfigs(parsed.config, reportType ? { reportType } : {});
 
-  // The publication gate: nothing is written while a public report still identifies the family.
-  const gate = publicationGate(text, { filePath: file, config });
-  if (gate.blocking.length > 0) {
-    const count = gate.blocking.length === 1 ? '1 error' : `${gate.blocking.length} errors`;
+  // The publication gate: nothing is written while a public report still identifies the family,
+  // whatever comments, front matter or configuration switch off.
+  const gate = publicationGate(text, { filePath: file, config, configSource: configFile ? `“${configFile}”` : undefined });
+  if (gateRefuses(gate, 'export')) {
+    const lines = gateLines(gate, 'export');
+    const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
     return {
       stdout: '',
       stderr:
         stderr.join('') +
-        `case-review-lint: not exporting “${file}”: its front matter says “publication: public” and the anonymisation rule found ${count}:\n` +
-        gate.blocking.map((m) => `  ${file}:${m.line}:${m.column}  ${m.message}\n`).join('') +
-        'Replace each with a pseudonym or a role (or add a pseudonym to front matter “pseudonyms:”), then export again. Nothing was written.\n',
+        `case-review-lint: not exporting “${file}”: its front matter says “publication: public” and the check for names and identifiers found ${count}:\n` +
+        lines.map((m) => `  ${file}:${m.line}:${m.column}  ${m.message}\n`).join('') +
+        `${GATE_ADVICE} Nothing was written.\n`,
       code: EXIT.usage,
     };
-  }
-  if (gate.isPublic && gate.ruleOffInDocument) {
-    stderr.push(`case-review-lint: warning: ${file} is marked public but its front matter turns the anonymisation rule off; it was not checked for names and identifiers.\n`);
   }
   for (const m of gate.prompts) stderr.push(`${file}:${m.line}:${m.column}: warning: ${m.message}\n`);
 

@@ -1,14 +1,15 @@
 /** `case-review-lint [files...]`: lint reports and print text, JSON or SARIF. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { documentReferences, unreadableReason, lintText, mergeConfigs, reportTypeIds, rules, ruleDocUrl } from '../../engine/index.js';
+import { documentReferences, fixAll, unreadableReason, lintText, mergeConfigs, reportTypeIds, rules, ruleDocUrl, type FixAllResult } from '../../engine/index.js';
 import type { LintResult } from '../../engine/types.js';
 import type { CaseReviewRule } from '../../engine/rule.js';
 import { ConfigResolver, loadConfigFile } from '../../node/config-files.js';
 import { docsBaseUrl } from '../../node/package-root.js';
-import { expandFiles } from '../files.js';
+import { expandFiles, NotTextError, readTextFile } from '../files.js';
+import { GATE_ADVICE, gateLines, gateRefuses, publicationGate } from '../../export/gate.js';
 import { formatJson } from '../formatters/json.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { formatText } from '../formatters/text.js';
@@ -24,8 +25,21 @@ Options:
                              (${reportTypeIds().join(', ')})
   --config FILE              use this config file instead of finding .casereviewrc
   --fail-on-identifiers      exit 1 when the anonymisation rule finds anything,
-                             even as a warning (a gate before publication)
+                             even as a warning (a gate before publication); it
+                             runs the check itself, so comments, front matter and
+                             config that switch the rule off do not apply (each
+                             finding they would have hidden is listed, on
+                             standard error, with what would have hidden it);
+                             make an exception per item with front matter
+                             "pseudonyms:" or "publication-exceptions:"
+                             (- text: ..., reason: ...)
   --output FILE              write the report to FILE instead of standard output
+  --fix                      apply the fixes that have one right answer (such as
+                             “did not attend” → “was not brought”, a chronology
+                             sorted by date) to each file, write it back, say on
+                             standard error what was changed, then report what is
+                             left; never inserts template text to complete
+  --fix-dry-run              say what --fix would change, without writing
   --timings                  also print, on standard error, the time each stage
                              took (parsing, the report model, each rule), summed
                              over the files, slowest first
@@ -33,7 +47,8 @@ Options:
   -v, --version              show the version
 
 Exit codes: 0 no errors, 1 errors found, 2 usage, config or file problems
-(or a rule failed).
+(a file that cannot be read, or is binary or not UTF-8: it is not linted, the
+others are), or a rule failed.
 Other commands: new, merge-chronologies, export (run with --help for each).
 `;
 
@@ -73,8 +88,11 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
       output: { type: 'string' },
       color: { type: 'boolean', default: false },
       timings: { type: 'boolean', default: false },
+      fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
     },
   });
+  const fixing = values.fix === true || values['fix-dry-run'] === true;
   const format = values.format!;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format “${format}”; expected text, json or sarif.`);
   if (positionals.length === 0) throw new UsageError('No files given. Try: case-review-lint report.md');
@@ -87,14 +105,20 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
   const files = expandFiles(positionals);
   const results: LintResult[] = [];
   const problems: string[] = [];
+  /** With --fail-on-identifiers: the files whose identifiers stop the pipeline, and each finding. */
+  const identifierFiles: { file: string; lines: ReturnType<typeof gateLines> }[] = [];
+  /** What --fix did or would do, per file (standard error). */
+  const notes: string[] = [];
   const base = docsBaseUrl();
   const timings: Record<string, number> | undefined = values.timings ? {} : undefined;
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readTextFile(file);
     } catch (error) {
-      problems.push(`${file}: cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      // One error for a binary or non-UTF-8 file (not linted); the other files are still linted.
+      if (error instanceof NotTextError) problems.push(`${file}: not linted: ${error.message}.`);
+      else problems.push(`${file}: cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
     const { file: configFile, parsed } = resolver.forDocument(file);
@@ -103,8 +127,25 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
     const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
     if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
     const config = { ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }), ...readReferencedDocuments(text, file) };
+    if (fixing) {
+      const outcome = fixAll(text, (t) => lintText(t, { filePath: file, config, extraRules }).messages, { includeScaffolds: false });
+      notes.push(fixSummary(file, outcome, values.fix === true));
+      if (values.fix === true && outcome.text !== text) {
+        try {
+          writeFileSync(file, outcome.text, 'utf8');
+          text = outcome.text;
+        } catch (error) {
+          problems.push(`${file}: the fixes could not be written: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
     const result = lintText(text, { filePath: file, config, extraRules, timings });
     results.push(result);
+    if (values['fail-on-identifiers'] === true) {
+      // The gate runs the identifier check itself: comments, front matter and config that switch it off do not apply.
+      const gate = publicationGate(text, { filePath: file, config, configSource: configFile ? `“${configFile}”` : 'the configuration' });
+      if (gateRefuses(gate, 'fail-on-identifiers')) identifierFiles.push({ file, lines: gateLines(gate, 'fail-on-identifiers') });
+    }
     for (const failure of result.ruleFailures) problems.push(`${file}: rule “${failure.ruleId}” failed: ${failure.error}`);
   }
   const sarifRules = [...rules, ...extraRules].map((r) => ({ id: r.meta.id, summary: r.meta.summary, url: ruleDocUrl(r.meta.id, base), defaultSeverity: r.meta.defaultSeverity }));
@@ -115,10 +156,25 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
         ? formatSarif(results, sarifRules, version, (f) => pathToFileURL(resolve(f)).href)
         : formatText(results, values.color === true);
   const hasErrors = results.some((r) => r.messages.some((m) => m.severity === 'error'));
-  const identifierGate = values['fail-on-identifiers'] === true && results.some((r) => r.messages.some((m) => m.ruleId === 'anonymisation'));
+  const identifierGate = identifierFiles.length > 0;
+  const identifierReport = identifierFiles
+    .map(
+      ({ file, lines }) =>
+        `case-review-lint: --fail-on-identifiers: ${file} still has ${lines.length === 1 ? '1 name or identifier' : `${lines.length} names or identifiers`}:\n` +
+        lines.map((m) => `  ${file}:${m.line}:${m.column}  ${m.message}\n`).join(''),
+    )
+    .join('') + (identifierGate ? `${GATE_ADVICE}\n` : '');
   const code = problems.length > 0 ? EXIT.usage : hasErrors || identifierGate ? EXIT.errors : EXIT.ok;
-  const stderr = problems.map((p) => `case-review-lint: ${p}\n`).join('') + (timings ? formatTimings(timings, results.length) : '');
+  const stderr = notes.join('') + identifierReport + problems.map((p) => `case-review-lint: ${p}\n`).join('') + (timings ? formatTimings(timings, results.length) : '');
   return { stdout, stderr, code, outputFile: values.output };
+}
+
+/** What `--fix` changed (or, for a dry run, would change) in one file. */
+function fixSummary(file: string, outcome: FixAllResult, written: boolean): string {
+  if (outcome.fixed === 0) return `${file}: nothing to fix\n`;
+  const verb = written ? 'fixed' : 'would fix';
+  const lines = outcome.applied.map((a) => `  line ${a.line}: ${a.title} (${a.ruleId})\n`).join('');
+  return `${file}: ${verb} ${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'}:\n${lines}`;
 }
 
 /** The `--timings` table: milliseconds per stage summed over the files, slowest first. */

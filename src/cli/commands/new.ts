@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dateEndKey, dateKey, normaliseTypedDate, parseDate } from '../../engine/dates.js';
 import { resolveProfiles } from '../../engine/profiles.js';
 import { renderTemplate } from '../../engine/templates.js';
 import { findConfigFile, loadConfigFile } from '../../node/config-files.js';
@@ -17,7 +18,8 @@ or a board's own type from .casereviewrc).
 Options:
   --child NAME          the child's pseudonym (repeat for siblings)
   --agency NAME         the agency (IMRs)
-  --period-start DATE   start of the period under review (dd/mm/yyyy)
+  --period-start DATE   start of the period under review, day first
+                        (01/03/2007, 1 March 2007); written as dd/MM/yyyy
   --period-end DATE     end of the period under review
   --report-date DATE    date of the report
   --author TEXT         the author (name or role)
@@ -51,12 +53,13 @@ export function runNew(argv: readonly string[]): CommandOutput {
   const profiles = resolveProfiles(config?.config.profiles);
   const profile = profiles.find((p) => p.id === type);
   if (!type || !profile) throw new UsageError(`${type ? `Unknown report type “${type}”` : 'No report type given'}; expected one of ${profiles.map((p) => p.id).join(', ')}.`);
+  const dates = typedDates({ 'period-start': values['period-start'], 'period-end': values['period-end'], 'report-date': values['report-date'] });
   const text = renderTemplate(profile, {
     child: values.child,
     agency: values.agency,
-    periodStart: values['period-start'],
-    periodEnd: values['period-end'],
-    reportDate: values['report-date'],
+    periodStart: dates['period-start'],
+    periodEnd: dates['period-end'],
+    reportDate: dates['report-date'],
     author: values.author,
     independence: values.independence,
   });
@@ -66,4 +69,27 @@ export function runNew(argv: readonly string[]): CommandOutput {
   mkdirSync(dirname(resolve(values.out)), { recursive: true });
   writeFileSync(values.out, text);
   return { stdout: `Created ${values.out} (${profile.title}).\n`, stderr, code: EXIT.ok };
+}
+
+/**
+ * The dates given as options, checked and written as dd/MM/yyyy (a month alone
+ * as “March 2007”); a date that cannot be read, an impossible one, or a period
+ * that ends before it starts is a usage error naming the option and the value.
+ */
+function typedDates(given: Record<'period-start' | 'period-end' | 'report-date', string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  const errors: string[] = [];
+  for (const [option, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    const result = normaliseTypedDate(value);
+    if ('error' in result) errors.push(`--${option} ${result.error}`);
+    else out[option] = result.date;
+  }
+  if (errors.length === 0 && given['period-start'] && given['period-end']) {
+    const start = parseDate(given['period-start'])!;
+    const end = parseDate(given['period-end'])!;
+    if (dateKey(start) > dateEndKey(end)) errors.push(`--period-end ${out['period-end']} is before --period-start ${out['period-start']}`);
+  }
+  if (errors.length > 0) throw new UsageError(`${errors.join('; ')}. Write dates day first, such as 01/03/2007.`);
+  return out;
 }
