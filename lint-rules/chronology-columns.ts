@@ -156,11 +156,14 @@ report-type: imr
               ? ` (its sources mix agencies: ${mixed.join(', ').replace(/-/g, ' ')})`
               : ` (a multi-agency chronology in ${article(report.profile.title)} ${report.profile.title.toLowerCase()})`
             : '';
+        const withColumn = addChronologyColumns(report.text, chronology, [column]);
         flag({
           start: chronology.start,
           end: headerEnd,
           message: `This chronology has no ${title} column${multi}. Add ${WHAT[column]}.`,
-          data: { column, tableWithColumns: addChronologyColumns(report.text, chronology, [column]) },
+          data: { column },
+          // A new empty column for the author to fill in: a scaffold, not applied by a whole-file fix.
+          ...(withColumn ? { fixes: [{ title: `Add a “${title}” column`, changes: [withColumn], preferred: true, mechanical: true, scaffold: true }] } : {}),
         });
       }
     }

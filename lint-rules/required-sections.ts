@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
 import type { Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
@@ -114,7 +115,7 @@ export default defineRule(
     id: 'required-sections',
     summary: 'Every section the report type requires is present.',
     description:
-      'Reads the report profile for the document’s report type (front matter `report-type:`, else inferred from the title and headings, else the configured default) and matches headings to profile sections by meaning: numbering (“3.”, “3.1”, “Section 3 –”, “Appendix A –”), case, word order, plurals and possessives (“Involvement of family members” and “Family member involvement”; “Child C’s life” and “A day in the life of Child Q” for the child’s lived experience), synonyms (“Scope of the review” for the terms of reference; “Factual information” for the chronology) and any heading level. A section’s subsections and the appendices count (“1.2 Terms of reference” under the introduction, or “Appendix A – Terms of reference”), but a subsection never stands for the report’s introduction (“3.1 Introduction” introduces section 3). A missing **required** section is a warning and a missing **expected** section an info; each message says what to add and where, and carries the text to insert (a heading at the level of its neighbours and the section’s prompt) so the editor can add it in one click. The order of sections is not checked unless the `order` option is on.',
+      'Reads the report profile for the document’s report type (front matter `report-type:`, else inferred from the title and headings, else the configured default) and matches headings to profile sections by meaning: numbering (“3.”, “3.1”, “Section 3 –”, “Appendix A –”), case, word order, plurals and possessives (“Involvement of family members” and “Family member involvement”; “Child C’s life” and “A day in the life of Child Q” for the child’s lived experience), synonyms (“Scope of the review” for the terms of reference; “Factual information” for the chronology) and any heading level. A section’s subsections and the appendices count (“1.2 Terms of reference” under the introduction, or “Appendix A – Terms of reference”), but a subsection never stands for the report’s introduction (“3.1 Introduction” introduces section 3). A missing **required** section is a warning and a missing **expected** section an info; each message says what to add and where, and carries a fix that inserts it (a heading at the level of its neighbours and the section’s prompt), so the editor can add it in one click. The order of sections is not checked unless the `order` option is on.',
     why: 'Inspectors judged reports with missing sections (no terms of reference, no methodology, no family involvement) as weaker; boards’ templates fix the sections readers expect to find. Primer §2 (expected sections; profiles are data) and §1 (the documents).',
     primer: '§2 Expected sections',
     defaultSeverity: 'warning',
@@ -309,10 +310,12 @@ agency: Northshire Hospital Trust
         end: place.anchorEnd,
         severity: section.status === 'required' ? 'warning' : 'info',
         message: `${problem} Add one ${where}${section.prompt.trim() ? `: ${lowerFirst(section.prompt.trim())}` : '.'}`,
-        data: {
-          sectionId: section.id,
-          insert: { offset: place.offset, text: insertionText(report, place.offset, sectionInsertText(section, place.level)) },
-        },
+        data: { sectionId: section.id },
+        fixes: [
+          insertionFix(`Insert missing section ${quoteForTitle(section.title)}`, place.offset, insertionText(report, place.offset, sectionInsertText(section, place.level)), {
+            scaffold: true,
+          }),
+        ],
       });
     });
 

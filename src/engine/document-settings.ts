@@ -204,8 +204,9 @@ function checkRuleSettings(
       for (const name of Object.keys(options)) {
         if (rule.options.some((o) => o.name === name)) continue;
         const known = rule.options.map((o) => o.name);
+        const keyNode = isMap(optionsNode) ? (optionsNode.items.find((p) => isScalar(p.key) && String(p.key.value) === name)?.key as YamlNode | undefined) : undefined;
         problems.push({
-          ...nodeRange(yaml, optionsNode, fallback),
+          ...nodeRange(yaml, keyNode ?? optionsNode, fallback),
           severity: 'error',
           message: known.length > 0 ? `“${name}” is not an option of ${id}. Use ${quoteList(known)}.` : `${id} has no options, so “${name}” changes nothing. Remove it.`,
         });

@@ -13,7 +13,7 @@ import type { VFileMessage } from 'vfile-message';
 import { location } from 'vfile-location';
 import { SOURCE } from './rule.js';
 import { readFrontMatter } from './front-matter.js';
-import { isPublicationException, PUBLICATION_GATE_RULE, readPublicationExceptions } from './publication.js';
+import { isPublicationException, PUBLICATION_EXCEPTIONS_KEY, PUBLICATION_GATE_RULE, readPublicationExceptions } from './publication.js';
 
 export type Directive = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
 
@@ -107,7 +107,7 @@ export function caseReviewMessageControl() {
   return (_tree: Root, file: VFile) => {
     const text = String(file.value ?? '');
     // Reasoned front matter `publication-exceptions:` entries: those names and identifiers are published on purpose.
-    const exceptions = readPublicationExceptions(text, readFrontMatter(_tree)).exceptions;
+    const exceptions = text.includes(PUBLICATION_EXCEPTIONS_KEY) ? readPublicationExceptions(text, readFrontMatter(_tree)).exceptions : [];
     if (exceptions.length > 0) {
       file.messages = file.messages.filter((m: VFileMessage) => {
         if (m.source !== SOURCE || m.ruleId !== PUBLICATION_GATE_RULE) return true;

@@ -32,7 +32,7 @@ import {
   type PublicationException,
   type SettingProblem,
 } from '../engine/publication.js';
-import { buildReport } from '../engine/report.js';
+import { location } from 'vfile-location';
 import { coerceSetting, SOURCE } from '../engine/rule.js';
 import { completeConfig } from '../engine/settings.js';
 import type { LintConfig, LintMessage, RuleSetting } from '../engine/types.js';
@@ -129,7 +129,7 @@ export function publicationGate(text: string, options: GateOptions = {}): GateRe
   strict.sort((a, b) => a.startOffset - b.startOffset);
 
   // The document's own level, and the comments.
-  const report = buildReport(tree, text);
+  const place = location(text);
   const yaml = frontMatterYaml(text, frontMatter);
   const ownBlock = frontMatter.data['case-review-lint'] as { rules?: Record<string, RuleSetting> } | undefined;
   const ownLevel = ownBlock && typeof ownBlock === 'object' && ownBlock.rules && typeof ownBlock.rules === 'object' ? ownBlock.rules[GATE_RULE] : undefined;
@@ -167,7 +167,7 @@ export function publicationGate(text: string, options: GateOptions = {}): GateRe
     isPublic,
     findings,
     blocking: isPublic ? findings : [],
-    exceptionProblems: problems.map((p) => ({ ...p, ...pointOf(report.toPoint(p.start)) })),
+    exceptionProblems: problems.map((p) => ({ ...p, ...pointOf(place.toPoint(p.start) ?? { line: 1, column: 1 }) })),
     exceptions,
     prompts,
   };

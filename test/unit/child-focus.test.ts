@@ -15,7 +15,7 @@ import { childFocusBySection, childFocusOfText, childFocusTotal, childLexicon, d
 import { familyComposition } from '../../src/engine/family.js';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings.js';
 import type { LintMessage } from '../../src/engine/types.js';
-import { lintWithRule } from './helpers.js';
+import { lintWithRule, insertionOf } from './helpers.js';
 
 function report(markdown: string) {
   const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(markdown) as Root;
@@ -229,7 +229,8 @@ Agencies did not share what they knew about Mr G. The health visitor's concerns 
     assert.equal(m!.line, ADULT_REPORT.split('\n').indexOf('## Analysis') + 1);
     assert.match(m!.message, /never records the child’s wishes, feelings and views, the child’s daily lived experience or whether the child was seen, and seen alone/);
     assert.match(m!.message, /Add a “The child's lived experience” section after “Analysis”/);
-    const insert = m!.data?.insert as { offset: number; text: string };
+    const insert = insertionOf(m)!;
+    assert.equal(m!.fixes?.[0]?.title, 'Insert missing section “The child\'s lived experience”');
     assert.equal(insert.offset, ADULT_REPORT.indexOf('## Findings'));
     assert.match(insert.text, /^## The child's lived experience\n\n> Prompt: Describe the child's daily lived experience/);
     assert.deepEqual(m!.data?.missing, ['wishes-feelings', 'lived-experience', 'seen', 'seen-alone']);
@@ -237,7 +238,7 @@ Agencies did not share what they knew about Mr G. The health visitor's concerns 
 
   it('after the inserted section is written, nothing is reported', () => {
     const [m] = lintWithRule('child-voice', ADULT_REPORT, { minWords: 50 });
-    const insert = m!.data?.insert as { offset: number; text: string };
+    const insert = insertionOf(m)!;
     const withPrompt = apply(ADULT_REPORT, insert.offset, insert.text);
     const again = lintWithRule('child-voice', withPrompt, { minWords: 50 });
     assert.equal(again.length, 1, 'an unanswered prompt does not record anything');
@@ -295,7 +296,7 @@ The service did not share information about Mr G.
     assert.match(chronology.message, /Add a “Child seen” column/);
     const voice = messages.find((m) => m !== chronology)!;
     assert.match(voice.message, /at the end of “Analysis of involvement”/);
-    const insert = voice.data?.insert as { offset: number; text: string };
+    const insert = insertionOf(voice)!;
     assert.equal(insert.offset, md.indexOf('## Lessons learned'));
     assert.match(insert.text, /^### The child's lived experience\n/);
 
@@ -419,7 +420,8 @@ describe('household-members', () => {
     const row = mrK.data?.row as { insertOffset: number; text: string };
     assert.equal(row.text, "\n| Mr K | Mother's partner | [insert age] | [insert ethnicity] |");
     assert.equal(row.insertOffset, md.indexOf('| Maternal grandmother | Maternal grandmother | 49 | White British |') + '| Maternal grandmother | Maternal grandmother | 49 | White British |'.length);
-    assert.deepEqual(mrK.data?.insert, { offset: row.insertOffset, text: row.text });
+    assert.deepEqual(insertionOf(mrK), { offset: row.insertOffset, text: row.text });
+    assert.equal(mrK.fixes?.[0]?.title, 'Add “Mr K” to the family composition');
     const man = messages[0]!;
     assert.equal((man.data?.row as { text: string }).text, '\n| [insert pseudonym] | Visiting man | [insert age] | [insert ethnicity] |');
 

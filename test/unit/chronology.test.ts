@@ -26,6 +26,7 @@ import {
 import { mergeChronologies } from '../../src/engine/merge-chronologies.js';
 import type { EngineSettings, LintMessage } from '../../src/engine/types.js';
 import { lintWithRule } from './helpers.js';
+import { applyChanges } from '../../src/engine/fixes.js';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures');
 
@@ -45,10 +46,18 @@ function chronologyMessages(markdown: string): LintMessage[] {
 }
 
 /** Apply the replacement carried in a message's data field ({ start, end, text }). */
-function applyDataEdit(markdown: string, edit: unknown): string {
-  const e = edit as { start: number; end: number; text: string };
-  assert.ok(e && typeof e.text === 'string', 'message carries an edit');
-  return markdown.slice(0, e.start) + e.text + markdown.slice(e.end);
+/** Apply a message's first fix. */
+function applyFirstFix(markdown: string, message: LintMessage | undefined): string {
+  const fix = message?.fixes?.[0];
+  assert.ok(fix, 'message carries a fix');
+  return applyChanges(markdown, fix.changes);
+}
+
+/** Apply the fix “Sort the chronology by date” that a chronology-order message carries. */
+function applySortFix(markdown: string, message: LintMessage | undefined): string {
+  const fix = message?.fixes?.find((f) => f.title === 'Sort the chronology by date');
+  assert.ok(fix && fix.mechanical, 'message carries the sort fix, as the one right answer');
+  return applyChanges(markdown, fix.changes);
 }
 
 /** Dates of a chronology's rows, as written. */
@@ -204,7 +213,7 @@ describe('chronology-order and its sort fix', () => {
     assert.equal(messages[0]!.line, 6);
     assert.match(messages[0]!.message, /entry dated 14\/11\/2007 is out of date order\. Move it to the end/);
     assert.deepEqual(messages[0]!.data?.rows, [1]);
-    const fixed = applyDataEdit(table, messages[0]!.data?.sortedTable);
+    const fixed = applySortFix(table, messages[0]);
     assert.deepEqual(datesIn(fixed), ['03/08/2007', '10/08/2007', 'Unknown', '20/08/2007', '14/11/2007', '?15/11/2007']);
     assert.deepEqual(lintWithRule('chronology-order', fixed), []);
     // Lines are kept as written: the header and alignment rows are unchanged.
@@ -358,11 +367,11 @@ report-type: overview
 `;
     const messages = lintWithRule('chronology-columns', markdown);
     assert.deepEqual(messages.map((m) => m.data?.column), ['source', 'agency']);
-    const withSource = applyDataEdit(markdown, messages[0]!.data?.tableWithColumns);
+    const withSource = applyFirstFix(markdown, messages[0]);
     assert.ok(withSource.includes('| Date | Source | Event | Child seen |\n| --- | --- | :-- | --- |\n| 03/08/2007 |  | New birth visit. | Yes |'), withSource);
     const again = lintWithRule('chronology-columns', withSource);
     assert.deepEqual(again.map((m) => m.data?.column), ['agency']);
-    const both = applyDataEdit(withSource, again[0]!.data?.tableWithColumns);
+    const both = applyFirstFix(withSource, again[0]);
     assert.ok(both.includes('| Date | Agency | Source | Event | Child seen |'), both);
     assert.deepEqual(lintWithRule('chronology-columns', both), []);
   });
@@ -370,7 +379,7 @@ report-type: overview
   it('adds a column to a table written without outer pipes', () => {
     const markdown = '---\nreport-type: imr\n---\n## Chronology\n\nDate | Event\n--- | ---\n03/08/2007 | Home visit.\n';
     const [message] = lintWithRule('chronology-columns', markdown);
-    const fixed = applyDataEdit(markdown, message!.data?.tableWithColumns);
+    const fixed = applyFirstFix(markdown, message);
     assert.ok(fixed.includes('Date | Source | Event\n--- | --- | ---\n03/08/2007 |  | Home visit.'), fixed);
     assert.deepEqual(lintWithRule('chronology-columns', fixed), []);
   });
@@ -629,7 +638,7 @@ describe('chronology order: properties of the sort fix', () => {
         assert.deepEqual(all.filter((m) => m.data && 'ruleFailure' in m.data), []);
         const messages = lintWithRule('chronology-order', markdown);
         if (messages.length === 0) return;
-        const fixed = applyDataEdit(markdown, messages[0]!.data?.sortedTable);
+        const fixed = applySortFix(markdown, messages[0]);
         assert.deepEqual(lintWithRule('chronology-order', fixed), [], fixed);
         const fixedBody = fixed.split('\n').slice(4, 4 + body.length);
         assert.deepEqual([...fixedBody].sort(), [...body].sort());

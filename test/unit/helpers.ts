@@ -17,3 +17,9 @@ export function lintWithRule(
 export function lintAll(markdown: string, settings: Partial<EngineSettings> = {}): LintMessage[] {
   return lintText(markdown, { config: settings }).messages;
 }
+
+/** The insertion a message's first fix makes (`{ offset, text }`), or undefined when it has none. */
+export function insertionOf(message: LintMessage | undefined): { offset: number; text: string } | undefined {
+  const change = message?.fixes?.[0]?.changes[0];
+  return change && change.start === change.end ? { offset: change.start, text: change.text } : undefined;
+}

@@ -277,7 +277,7 @@ describe('summary-consistency', () => {
     const mine = result.messages.filter((m) => m.ruleId === 'summary-consistency');
     assert.equal(mine.length, 1, JSON.stringify(mine));
     assert.equal(mine[0]!.data!.check, 'action-plan-missing');
-    assert.match(String((mine[0]!.data!.insert as { text: string }).text), /\| 1 \| Audit referrals \| Board Manager \| March 2014 \|/);
+    assert.match(mine[0]!.fixes?.[0]?.changes[0]?.text ?? '', /\| 1 \| Audit referrals \| Board Manager \| March 2014 \|/);
   });
 
   it('reports one info, saying why, when the overview text was not supplied', () => {

@@ -28,7 +28,7 @@ import {
 } from '../../src/engine/recommendations.js';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings.js';
 import type { LintMessage, RuleSetting } from '../../src/engine/types.js';
-import { lintWithRule } from './helpers.js';
+import { lintWithRule, insertionOf } from './helpers.js';
 
 const REC_RULES = ['recommendation-owner', 'recommendation-deadline', 'recommendation-measure', 'recommendation-vague-action'];
 const PLAN_RULES = ['action-plan-columns', 'action-plan-owner', 'action-plan-date', 'action-plan-measure', 'action-plan-coverage'];
@@ -484,12 +484,15 @@ describe('recommendation editor data', () => {
   it('carries the recommendation, a SMART scaffold of the missing elements and an insertion', () => {
     const md = rec('Procedures for missed appointments should be revised.');
     const [message] = lintWithRule('recommendation-deadline', md);
-    const data = message!.data as { recommendation: { number: string; start: number; end: number }; scaffold: string; insert: { offset: number; text: string } };
+    const data = message!.data as { recommendation: { number: string; start: number; end: number }; scaffold: string };
+    const insert = insertionOf(message)!;
+    assert.equal(message!.fixes?.[0]?.title, 'Add the missing SMART parts (lead, by, measure)');
+    assert.equal(message!.fixes?.[0]?.scaffold, true);
     assert.equal(data.recommendation.number, '1');
     assert.ok(md.slice(data.recommendation.start, data.recommendation.end).includes('Procedures for missed appointments'));
     assert.equal(data.scaffold, 'Lead: [named agency or role]; by: [insert date]; measure: [how success will be evidenced, e.g. an audit reported to the Board]');
-    assert.equal(md.slice(data.insert.offset - 8, data.insert.offset), 'revised.');
-    const fixed = md.slice(0, data.insert.offset) + data.insert.text + md.slice(data.insert.offset);
+    assert.equal(md.slice(insert.offset - 8, insert.offset), 'revised.');
+    const fixed = md.slice(0, insert.offset) + insert.text + md.slice(insert.offset);
     assert.match(fixed, /should be revised\. Lead: \[named agency or role\]; by: \[insert date\]; measure: .*\.\n$/);
   });
 
@@ -603,11 +606,13 @@ describe('action-plan-coverage', () => {
     const messages = lintWith(['action-plan-coverage'], md);
     assert.equal(messages.length, 1);
     assert.match(messages[0]!.message, /Recommendation 2 has no row/);
-    const data = messages[0]!.data as { recommendation: { number: string }; actionRow: { tableStart: number; insertOffset: number; text: string } };
+    const data = messages[0]!.data as { recommendation: { number: string } };
     assert.equal(data.recommendation.number, '2');
-    assert.equal(md.slice(data.actionRow.tableStart, data.actionRow.tableStart + 5), '| Rec');
-    assert.equal(data.actionRow.text, '\n| 2 | [action to deliver recommendation 2] | LSCB | June 2013 | [evidence: survey] | Not started |');
-    const fixed = md.slice(0, data.actionRow.insertOffset) + data.actionRow.text + md.slice(data.actionRow.insertOffset);
+    const row = insertionOf(messages[0])!;
+    assert.equal(messages[0]!.fixes?.[0]?.title, 'Add an action plan row for recommendation 2');
+    assert.ok(md.slice(0, row.offset).includes('| Rec'), 'inside the action plan table');
+    assert.equal(row.text, '\n| 2 | [action to deliver recommendation 2] | LSCB | June 2013 | [evidence: survey] | Not started |');
+    const fixed = md.slice(0, row.offset) + row.text + md.slice(row.offset);
     assert.deepEqual(lintWith(['action-plan-coverage'], fixed), []);
   });
 
@@ -638,11 +643,11 @@ describe('action-plan-coverage', () => {
     const md = '## Recommendations\n\n1. The Trust will amend its procedure by March 2013.\n2. The LSCB will publish guidance by June 2013.\n\n## Glossary\n\nLSCB: Local Safeguarding Children Board.\n';
     const messages = lintWith(['action-plan-coverage'], md);
     assert.equal(messages.length, 1);
-    const row = (messages[0]!.data as { actionRow: { insertOffset: number; text: string } }).actionRow;
-    assert.equal(md.slice(0, row.insertOffset).endsWith('by June 2013.\n\n'), true);
+    const row = insertionOf(messages[0])!;
+    assert.equal(md.slice(0, row.offset).endsWith('by June 2013.\n\n'), true);
     assert.match(row.text, /^## Action plan\n\n\| Recommendation \| Action \|/);
     assert.match(row.text, /\| 1 \| \[action to deliver recommendation 1\] \| Trust \| March 2013 \|/);
-    const fixed = md.slice(0, row.insertOffset) + row.text + md.slice(row.insertOffset);
+    const fixed = md.slice(0, row.offset) + row.text + md.slice(row.offset);
     assert.deepEqual(lintWith(['action-plan-coverage'], fixed), []);
     assert.match(fixed, /\| 2 \| .* \|\n\n## Glossary/);
   });

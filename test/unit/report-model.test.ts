@@ -1,5 +1,6 @@
 /** Report type, heading matching and the section outline. */
 import assert from 'node:assert/strict';
+import { insertionOf } from './helpers.js';
 import { matchHeading, normalizeHeading, stripNumbering } from '../../src/engine/headings.js';
 import { BUILT_IN_PROFILES } from '../../src/engine/profiles.js';
 import { lintText } from '../../src/engine/index.js';
@@ -126,7 +127,7 @@ report-type: overview
 
     it('gives the insertion for a missing section with its heading level and prompt', () => {
       const tor = lintText(outline).messages.find((m) => m.message.includes('“Terms of reference”'))!;
-      const insert = tor.data!.insert as { offset: number; text: string };
+      const insert = insertionOf(tor)!;
       assert.match(insert.text, /^\n## Terms of reference\n\n> Prompt: State the period under review/);
       const after = outline.slice(0, insert.offset);
       assert.ok(after.endsWith('## 1. Introduction\n'), 'inserted right after the introduction');

@@ -129,4 +129,40 @@ describe('Case Review: Export to Word', function () {
     assert.equal(internal.status, 'written', JSON.stringify(internal));
     assert.ok(fs.existsSync(target.fsPath));
   });
+
+  it('is not opened by a disable comment, front matter or caseReview.rules switching the anonymisation rule off, and says what would have hidden each finding', async () => {
+    const target = vscode.Uri.file(path.join(dir, 'summary.docx'));
+    const routes: [string, RegExp][] = [
+      [UNSAFE.replace('# Executive', '<!-- case-review-lint disable-file -->\n\n# Executive'), /Hidden from the normal lint by the comment <!-- case-review-lint disable-file --> on line 10/],
+      [UNSAFE.replace('\n1.1', '\n<!-- case-review-lint disable-next-line anonymisation -->\n1.1'), /disable-next-line anonymisation --> on line 14/],
+      [UNSAFE.replace('publication: public', 'publication: public\ncase-review-lint: { rules: { anonymisation: off } }'), /front matter “case-review-lint: rules: anonymisation: off” on line 7/],
+    ];
+    for (const [text, hidden] of routes) {
+      const document = await openUntitled(api, text);
+      const outcome = await vscode.commands.executeCommand<ExportOutcome>(COMMAND, document.uri, target);
+      assert.equal(outcome.status, 'refused', JSON.stringify(outcome));
+      assert.ok(outcome.status === 'refused');
+      assert.equal(outcome.errors.length, 3, outcome.errors.join('\n'));
+      for (const error of outcome.errors) assert.match(error, hidden);
+      assert.equal(fs.existsSync(target.fsPath), false, 'nothing written');
+    }
+    const config = vscode.workspace.getConfiguration('caseReview');
+    await config.update('rules', { anonymisation: 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      const document = await openUntitled(api, UNSAFE);
+      const outcome = await vscode.commands.executeCommand<ExportOutcome>(COMMAND, document.uri, target);
+      assert.equal(outcome.status, 'refused', JSON.stringify(outcome));
+      assert.ok(outcome.status === 'refused');
+      assert.match(outcome.errors.join('\n'), /Hidden from the normal lint by “anonymisation: off” in the settings or \.casereviewrc/);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // A reasoned exception per item is honoured; the rest still refuse.
+    const excepted = UNSAFE.replace('publication: public', 'publication: public\npublication-exceptions:\n  - text: Darren Mitchell\n    reason: named by the coroner in open court');
+    const document = await openUntitled(api, excepted);
+    const outcome = await vscode.commands.executeCommand<ExportOutcome>(COMMAND, document.uri, target);
+    assert.ok(outcome.status === 'refused', JSON.stringify(outcome));
+    assert.equal(outcome.errors.length, 2, outcome.errors.join('\n'));
+    assert.doesNotMatch(outcome.errors.join('\n'), /Darren Mitchell/);
+  });
 });
