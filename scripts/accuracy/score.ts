@@ -61,9 +61,11 @@ export function scoreFixture(path: string, text: string, config: Partial<LintCon
   for (const message of result.messages) {
     if (!scored(labels, message.ruleId)) continue;
     const covered = text.slice(message.startOffset, message.endOffset);
-    const flag = labels.labels.find((l) => l.kind === 'flag' && matches(l, message, covered));
+    // Every label that describes the finding is found (two judges may describe it in other words).
+    const flags = labels.labels.filter((l) => l.kind === 'flag' && matches(l, message, covered));
+    const flag = flags[0];
     const maybe = flag ? undefined : labels.labels.find((l) => l.kind === 'maybe' && matches(l, message, covered));
-    if (flag) found.add(flag);
+    for (const f of flags) found.add(f);
     findings.push({ message, covered, verdict: flag ? 'right' : maybe ? 'debatable' : 'wrong', label: flag ?? maybe });
   }
   const missed = labels.labels.filter((l) => l.kind === 'flag' && !found.has(l) && scored(labels, l.ruleId));

@@ -160,7 +160,7 @@ export function dateFormatProblem(format: string): string | undefined {
 export function dateFormatError(format: string): string | undefined {
   const problem = dateFormatProblem(format);
   if (!problem) return undefined;
-  return `“${format}” is not a date format: ${problem}. Use tokens yyyy, yy, MMMM, MMM, MM, M, dd, d or do, separated by spaces, /, ., , or -; for example ${EXAMPLE_DATE_FORMATS.join(', ')}.`;
+  return `“${format}” is not a date format: ${problem}. Use the tokens yyyy, yy, MMMM, MMM, MM, M, dd, d or do, separated by spaces or any of / . , -, for example ${EXAMPLE_DATE_FORMATS.join(', ')}.`;
 }
 
 /**
@@ -169,7 +169,7 @@ export function dateFormatError(format: string): string | undefined {
  */
 export function normaliseTypedDate(text: string): { date: string } | { error: string } {
   const found = parseDate(text);
-  if (!found) return { error: `“${text}” is not a date that can be read; write it day first, such as 01/03/2007` };
+  if (!found) return { error: `“${text}” is not a date that can be read` };
   if (!found.valid) return { error: `“${text}” is not a real date: ${describeBadDate(found)}` };
   if (found.day === undefined) return { date: `${MONTH_NAMES_FULL[found.month - 1]} ${found.year}` };
   return { date: `${String(found.day).padStart(2, '0')}/${String(found.month).padStart(2, '0')}/${found.year}` };

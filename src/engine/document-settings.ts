@@ -67,6 +67,9 @@ export function similarNames(written: string, known: readonly string[], limit = 
     .map((x) => x.k);
 }
 
+/** A date as written, quoted when it holds a full stop (3.8.07) so the sentence still reads as one. */
+const shown = (date: string) => (date.includes('.') ? `“${date}”` : date);
+
 const quoteList = (items: readonly string[]) => items.map((i) => `“${i}”`).join(', ');
 
 export function checkDocumentSettings(report: Report, rules: readonly RuleMeta<object>[] = definedRules()): SettingProblem[] {
@@ -110,7 +113,7 @@ export function checkDocumentSettings(report: Report, rules: readonly RuleMeta<o
     if (!date) {
       problems.push({ ...at, severity: 'error', message: `The ${label} “${written}” is not a date that can be read. Write it day first, such as 01/03/2007 or 1 March 2007.` });
     } else if (!date.valid) {
-      problems.push({ ...at, severity: 'error', message: `The ${label} ${written} is not a real date: ${describeBadDate(date)}. Check the date.` });
+      problems.push({ ...at, severity: 'error', message: `The ${label} ${shown(written)} is not a real date: ${describeBadDate(date)}. Check the date.` });
     } else dates[key] = date;
   }
   const start = dates['period-start'];
@@ -120,7 +123,7 @@ export function checkDocumentSettings(report: Report, rules: readonly RuleMeta<o
     problems.push({
       ...nodeRange(yaml, pair?.value, fallback),
       severity: 'error',
-      message: `The period end ${end.text} is before its start ${start.text}. Check the dates.`,
+      message: `The period end ${shown(end.text)} is before its start ${shown(start.text)}. Check the dates.`,
     });
   }
 
@@ -154,7 +157,7 @@ function checkRuleSettings(
   const problems: SettingProblem[] = [];
   const example = 'such as “case-review-lint: { rules: { tor-questions: off } }”';
   if (!isMap(own.value)) {
-    problems.push({ ...nodeRange(yaml, own.value ?? own.key, fallback), severity: 'error', message: `The case-review-lint setting is not read: it needs “rules:” inside it, ${example}.` });
+    problems.push({ ...nodeRange(yaml, own.value ?? own.key, fallback), severity: 'error', message: `The case-review-lint setting is not read. Write “rules:” inside it, ${example}.` });
     return problems;
   }
   for (const pair of own.value.items) {
@@ -166,7 +169,7 @@ function checkRuleSettings(
     }
     const rulesNode = pair.value as YamlNode | null;
     if (!isMap(rulesNode)) {
-      problems.push({ ...nodeRange(yaml, rulesNode ?? (pair.key as YamlNode), fallback), severity: 'error', message: `The rule settings are not read: write each rule and its level, ${example}.` });
+      problems.push({ ...nodeRange(yaml, rulesNode ?? (pair.key as YamlNode), fallback), severity: 'error', message: `The rule settings are not read. Write each rule and its level, ${example}.` });
       continue;
     }
     const ids = rules.map((r) => r.id);
@@ -191,14 +194,14 @@ function checkRuleSettings(
         problems.push({
           ...nodeRange(yaml, levelNode ?? (rulePair.key as YamlNode), fallback),
           severity: 'error',
-          message: `“${level === null || level === undefined ? '' : String(level)}” is not a level for ${id}. Write off, on, info, warn or error.`,
+          message: `“${level === null || level === undefined ? '' : String(level)}” is not a level for “${id}”. Write off, on, info, warn or error.`,
         });
         continue;
       }
       if (options === undefined) continue;
       const optionsNode = isSeq(valueNode) ? ((valueNode.items[1] as YamlNode | undefined) ?? valueNode) : valueNode;
       if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-        problems.push({ ...nodeRange(yaml, optionsNode, fallback), severity: 'error', message: `The options for ${id} are not read: write them as “name: value” pairs in braces.` });
+        problems.push({ ...nodeRange(yaml, optionsNode, fallback), severity: 'error', message: `The options for “${id}” are not read. Write them as “name: value” pairs in braces.` });
         continue;
       }
       for (const name of Object.keys(options)) {
@@ -208,7 +211,7 @@ function checkRuleSettings(
         problems.push({
           ...nodeRange(yaml, keyNode ?? optionsNode, fallback),
           severity: 'error',
-          message: known.length > 0 ? `“${name}” is not an option of ${id}. Use ${quoteList(known)}.` : `${id} has no options, so “${name}” changes nothing. Remove it.`,
+          message: known.length > 0 ? `“${name}” is not an option of “${id}”. Use ${quoteList(known)}.` : `“${id}” has no options, so “${name}” changes nothing. Remove it.`,
         });
       }
     }

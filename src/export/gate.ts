@@ -144,7 +144,7 @@ export function publicationGate(text: string, options: GateOptions = {}): GateRe
     if (isPublicationException(flagged, exceptions)) continue;
     const hiddenBy: string[] = [];
     if (ownOff) hiddenBy.push(`front matter “case-review-lint: rules: ${GATE_RULE}: off”${ownLine ? ` on line ${ownLine}` : ''}`);
-    else if (configured.level === 'off') hiddenBy.push(`“${GATE_RULE}: off” in ${source}`);
+    if (configured.level === 'off') hiddenBy.push(`“${GATE_RULE}: off” in ${source}`);
     if (!shownWithConfig.has(`${m.startOffset}:${m.endOffset}`)) {
       const named = hidingOptions.filter((o) => o !== 'allowNames' && o !== 'places');
       const lists = (['allowNames', 'places'] as const).filter((o) => {

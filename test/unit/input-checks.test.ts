@@ -58,8 +58,8 @@ case-review-lint: { rules: { no-such: off, tor-questions: loud, anonymisation: [
       ['7:14 error', /^The report date 2009-13-45 is not a real date: there is no month 13\./],
       ['8:14 error', /^“pubic” is not a publication setting/],
       ['9:30 error', /^“no-such” is not a rule/],
-      ['9:59 error', /^“loud” is not a level for tor-questions\. Write off, on, info, warn or error\.$/],
-      ['9:89 error', /^“allowName” is not an option of anonymisation\. Use “allowNames”/],
+      ['9:59 error', /^“loud” is not a level for “tor-questions”\. Write off, on, info, warn or error\.$/],
+      ['9:89 error', /^“allowName” is not an option of “anonymisation”\. Use “allowNames”/],
       ['13:31 error', /^“tor-vauge-language” is not a rule, so this comment switches nothing off for it\. Did you mean “tor-vague-language”\?$/],
     ];
     assert.equal(found.length, expected.length, found.join('\n'));
@@ -132,7 +132,7 @@ describe('date formats and typed dates', () => {
 
   it('refuses a format that is not one, saying why and listing formats to use', () => {
     for (const good of ['dd/MM/yyyy', 'd/M/yyyy', 'dd.MM.yy', 'd MMMM yyyy', 'MMMM d, yyyy', 'yyyy-MM-dd', 'dd/mm/yyyy', 'do MMMM yyyy']) assert.equal(dateFormatError(good), undefined, good);
-    assert.match(dateFormatError('banana')!, /^“banana” is not a date format: “banana” is not a date token or a separator\. Use tokens yyyy, yy, MMMM.*dd\/MM\/yyyy/);
+    assert.match(dateFormatError('banana')!, /^“banana” is not a date format: “banana” is not a date token or a separator\. Use the tokens yyyy, yy, MMMM.*dd\/MM\/yyyy/);
     assert.match(dateFormatError('dd/MM')!, /it has no year/);
     assert.match(dateFormatError('dd/MM/MM/yyyy')!, /more than one month/);
     assert.match(dateFormatError('dd|MM|yyyy')!, /“\|” is not a date token or a separator/);

@@ -89,13 +89,13 @@ export function defineWebSuite(): void {
       const has = (ruleId: string, includes: string) => diagnostics.some((d) => codeOf(d) === ruleId && d.message.includes(includes));
       const got = diagnostics.map((d) => `${codeOf(d)}: ${d.message}`).join('\n');
       check(has('tor-period', 'ends before it starts'), `the reversed period under review is reported; got\n${got}`);
-      check(has('required-sections', 'section “Methodology'), `the missing Methodology section is reported; got\n${got}`);
+      check(has('required-sections', 'No “Methodology'), `the missing Methodology section is reported; got\n${got}`);
       check(has('template-placeholder', '[insert date]'), `the placeholder is reported; got\n${got}`);
     });
 
     it('offers quick fixes', async () => {
       const { document } = await openAndLint(api, 'reviews/overview-child-d.md');
-      const missing = ours(document.uri).find((d) => codeOf(d) === 'required-sections' && d.message.includes('section “Methodology'));
+      const missing = ours(document.uri).find((d) => codeOf(d) === 'required-sections' && d.message.includes('No “Methodology'));
       check(missing, 'the missing Methodology section is reported');
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, undefined, 50)) ?? [];
       const insert = actions.find((a) => a.edit && a.title.includes('Methodology'));

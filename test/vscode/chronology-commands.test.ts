@@ -30,7 +30,7 @@ describe('Case Review: chronology commands', function () {
       .filter((l) => /^\| [^-D]/.test(l))
       .map((l) => l.split('|')[1]!.trim());
 
-  it('normalise every chronology date to dd/mm/yyyy by default', async () => {
+  it('normalise every chronology date to dd/MM/yyyy by default', async () => {
     const document = await openUntitled(api, onDisk);
     assert.deepEqual(dates(document.getText()), ['14/03/2019', '2 June 2019', '2019-07-20']);
     const changed = await vscode.commands.executeCommand<number>('caseReview.normaliseChronologyDates');
@@ -45,6 +45,21 @@ describe('Case Review: chronology commands', function () {
     const changed = await vscode.commands.executeCommand<number>('caseReview.normaliseChronologyDates', document.uri);
     assert.equal(changed, 2);
     assert.deepEqual(dates(document.getText()), ['14 March 2019', '2 June 2019', '20 July 2019']);
+  });
+
+  it('normalise with Unicode tokens (dd/MM/yyyy, the older dd/mm/yyyy too), and change nothing for a format that is not one', async () => {
+    const document = await openUntitled(api, onDisk);
+    assert.equal(await vscode.commands.executeCommand<number>('caseReview.normaliseChronologyDates', document.uri, 'banana'), 0);
+    assert.deepEqual(dates(document.getText()), ['14/03/2019', '2 June 2019', '2019-07-20'], 'nothing rewritten as “banana”');
+    assert.equal(await vscode.commands.executeCommand<number>('caseReview.normaliseChronologyDates', document.uri, 'yyyy-MM-dd'), 2);
+    assert.deepEqual(dates(document.getText()), ['2019-03-14', '2019-06-02', '2019-07-20']);
+    assert.equal(await vscode.commands.executeCommand<number>('caseReview.normaliseChronologyDates', document.uri, 'dd/mm/yyyy'), 3);
+    assert.deepEqual(dates(document.getText()), ['14/03/2019', '02/06/2019', '20/07/2019']);
+    const none = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('caseReview.mergeChronologies', {
+      files: [fixture('imrs/imr-police.md'), fixture('imrs/imr-health.md')],
+      dateFormat: 'banana',
+    });
+    assert.equal(none, undefined);
   });
 
   it('merge the chronologies of the chosen IMRs into a new document, in date order with the agency of each row', async () => {

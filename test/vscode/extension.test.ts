@@ -192,12 +192,12 @@ describe('Case Review extension in VS Code', function () {
       assert.equal(document.getText(placeholder.range), '[insert date]');
       assert.equal(placeholder.message, 'The placeholder “[insert date]” is still in the text. Replace it with the finished text.');
 
-      const methodology = find(document.uri, 'required-sections', 'section “Methodology');
+      const methodology = find(document.uri, 'required-sections', 'No “Methodology');
       assert.ok(methodology);
       assert.equal(methodology.severity, vscode.DiagnosticSeverity.Warning, 'a missing required section is a warning');
       assert.equal(document.lineAt(methodology.range.start.line).text, '## 2. Terms of reference');
 
-      const family = find(document.uri, 'required-sections', 'section “Family involvement');
+      const family = find(document.uri, 'required-sections', 'No “Family involvement');
       assert.ok(family);
       assert.equal(family.severity, vscode.DiagnosticSeverity.Information, 'info maps to Information');
     });
@@ -265,7 +265,7 @@ describe('Case Review extension in VS Code', function () {
     });
 
     it('insert a missing section with its heading and prompt at the right place in the outline', async () => {
-      const missing = find(document.uri, 'required-sections', 'section “Methodology');
+      const missing = find(document.uri, 'required-sections', 'No “Methodology');
       assert.ok(missing);
       const actions = await codeActions(document, missing.range);
       const insert = actions.find((a) => a.title === 'Insert missing section “Methodology and review process”');
@@ -275,7 +275,7 @@ describe('Case Review extension in VS Code', function () {
       assert.ok(at > text.indexOf('will look at the relevant period.'), 'after the terms of reference');
       assert.ok(at < text.indexOf('## 6. Integrated chronology'), 'before the chronology');
       assert.ok(text.slice(0, at).endsWith('relevant period.\n\n'), 'separated by one blank line');
-      assert.equal(find(document.uri, 'required-sections', 'section “Methodology'), undefined);
+      assert.equal(find(document.uri, 'required-sections', 'No “Methodology'), undefined);
     });
 
     it('disable a rule for one line with an inline comment', async () => {

@@ -45,6 +45,31 @@ describe('Case Review: New Report…', function () {
     assert.equal(state.reportType, 'imr');
   });
 
+  it('writes the period dates as dd/MM/yyyy, and creates nothing for an impossible date or an end before the start', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('caseReview.newReport', {
+      reportType: 'imr',
+      child: 'Child K',
+      agency: 'Northshire Police',
+      periodStart: '1 February 2020',
+      periodEnd: '30.11.21',
+      interactive: false,
+    });
+    assert.ok(document);
+    assert.match(document.getText(), /\nperiod-start: 01\/02\/2020\nperiod-end: 30\/11\/2021\n/);
+    await closeAll();
+    for (const [periodStart, periodEnd] of [['31/02/2020', '30/11/2021'], ['01/02/2020', 'banana'], ['30/11/2021', '01/02/2020']]) {
+      const none = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('caseReview.newReport', {
+        reportType: 'imr',
+        child: 'Child K',
+        agency: 'Northshire Police',
+        periodStart,
+        periodEnd,
+        interactive: false,
+      });
+      assert.equal(none, undefined, `${periodStart} to ${periodEnd}`);
+    }
+  });
+
   it('offers the board’s own report types from the nearest .casereviewrc', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('caseReview.newReport', {
       reportType: 'multi-agency-audit',
