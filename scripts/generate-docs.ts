@@ -158,7 +158,17 @@ function schema(): unknown {
 
 for (const rule of rules) emit(`docs/rules/${rule.meta.id}.md`, ruleDoc(rule as CaseReviewRule<object>));
 const readme = readFileSync('README.md', 'utf8');
-const updated = readme.replace(/(<!-- rules-table:start -->\n)[\s\S]*?(\n<!-- rules-table:end -->)/, `$1${rulesTable()}$2`);
+// The block between the markers may be empty (a fresh README); the table must be there after.
+const TABLE_BLOCK = /(<!-- rules-table:start -->\n)[\s\S]*?(<!-- rules-table:end -->)/;
+if (!TABLE_BLOCK.test(readme)) {
+  console.error('README.md has no “<!-- rules-table:start -->” … “<!-- rules-table:end -->” block for the rules table.');
+  process.exit(1);
+}
+const updated = readme.replace(TABLE_BLOCK, `$1${rulesTable()}\n$2`);
+if (!updated.includes(`| [\`${rules[0]!.meta.id}\`]`)) {
+  console.error('The README rules table came out empty.');
+  process.exit(1);
+}
 emit('README.md', updated);
 emit('schemas/casereviewrc.schema.json', `${JSON.stringify(schema(), null, 2)}\n`);
 emit(IMR_SNIPPETS_PATH, imrSnippetsFile());

@@ -177,6 +177,17 @@ describe('publication gate: every route through the command line', function () {
     assert.match(failed.stderr, /“Darren Mitchell” looks like[^\n]*“allowNames” in “[^”]*elsewhere\.json”/);
   });
 
+  it('keeps JSON and SARIF output intact: the gate’s list goes to standard error', () => {
+    const file = join(dir, 'json.md');
+    writeFileSync(file, IN_DOCUMENT[1]!.text);
+    for (const format of ['json', 'sarif']) {
+      const r = run([file, '--fail-on-identifiers', '--format', format]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.doesNotThrow(() => JSON.parse(r.stdout));
+      assert.match(r.stderr, /--fail-on-identifiers: [^\n]*json\.md still has \d+ names or identifiers/);
+    }
+  });
+
   it('exports once every identifier is replaced or excepted with a reason, and --fail-on-identifiers passes', () => {
     const file = join(dir, 'fixed.md');
     writeFileSync(
