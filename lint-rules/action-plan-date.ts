@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
 import { planColumnCells } from '../src/engine/action-plan-cells.js';
 import { findNonDates, findTimeBounds, isNonCommittal, reportDateKey, saysCompleted } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
@@ -10,7 +11,7 @@ export default defineRule(
     id: 'action-plan-date',
     summary: 'Every action plan row has a real target date after the report’s date.',
     description:
-      'In each action plan’s target date column (“Target date”, “Timescale”, “By when”, “Deadline”…), flags an empty cell; a non-committal one (“ongoing”, “TBC”, “ASAP”, “immediate”, “annually”); one that does not read as a date, month, quarter, financial year, year or period; an impossible date (“31/02/2013”); and a date that falls before the report’s own date (front matter `report-date`, else `date`) unless the row’s status or date says the action is completed. Dates are UK day-first. “As above” takes the row above. Tables without a date column are left to action-plan-columns.',
+      'In each action plan’s target date column (“Target date”, “Timescale”, “By when”, “Deadline”…), flags an empty cell; a non-committal one (“ongoing”, “TBC”, “ASAP”, “immediate”, “annually”); one that does not read as a date, month, quarter, financial year, year or period; an impossible date (“31/02/2013”); and a date that falls before the report’s own date (front matter `report-date`, else `date`) unless the row’s status or date says the action is completed. Dates are UK day-first. “As above” takes the row above. Tables without a date column are left to action-plan-columns.' + PLACEHOLDER_NOTE,
     why: 'Every action names one date; a date already past when the report is signed off, or one that cannot be read, cannot be monitored. Primer §8 (and §4 “Time-bound”).',
     primer: '§8 Action plans',
     defaultSeverity: 'warning',

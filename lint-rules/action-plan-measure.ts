@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
 import { planColumnCells } from '../src/engine/action-plan-cells.js';
 import { isNonCommittal } from '../src/engine/recommendations.js';
 import { quote } from '../src/engine/text.js';
@@ -8,7 +9,7 @@ export default defineRule(
     id: 'action-plan-measure',
     summary: 'Every action plan row says how success will be measured.',
     description:
-      'In each action plan’s measure column (“Measure of success”, “Outcome sought”, “Evidence”, “Success criteria”…), flags an empty cell and one that measures nothing: “TBC”, “N/A”, “-”, “ongoing”, “completed”, “yes”, “in place”, “policy signed off” (list in `src/data/action-plan-columns.json`). “As above” takes the row above. Tables without a measure column are left to action-plan-columns.',
+      'In each action plan’s measure column (“Measure of success”, “Outcome sought”, “Evidence”, “Success criteria”…), flags an empty cell and one that measures nothing: “TBC”, “N/A”, “-”, “ongoing”, “completed”, “yes”, “in place”, “policy signed off” (list in `src/data/action-plan-columns.json`). “As above” takes the row above. Tables without a measure column are left to action-plan-columns.' + PLACEHOLDER_NOTE,
     why: 'Each action says how success is measured, ideally an outcome for children, not just “policy signed off”. Primer §8 and §4 “Measurable”.',
     primer: '§8 Action plans',
     defaultSeverity: 'warning',

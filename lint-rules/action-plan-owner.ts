@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
 import { planColumnCells } from '../src/engine/action-plan-cells.js';
 import { findOwners, isNonCommittal } from '../src/engine/recommendations.js';
 import { normalizePhrase, quote } from '../src/engine/text.js';
@@ -26,7 +27,7 @@ export default defineRule(
     id: 'action-plan-owner',
     summary: 'Every action plan row names one lead.',
     description:
-      'In each action plan’s lead column (“Lead”, “Lead agency/officer”, “Responsible”, “Owner”…), flags an empty cell and a non-committal one: “TBC”, “TBA”, “N/A”, “-”, “all agencies”, “partner agencies”, “everyone”, “all staff”, “ongoing” (list in `src/data/action-plan-columns.json`). “As above” and ditto marks take the lead of the row above. A cell that names two or more organisations in separate entries (split at “;” or a line break: “Head of Quality, the Trust; Chief Nurse, the CCG”) is flagged too: one action, one lead. A template’s guidance row (cells that ask what to write, “Who will lead?”) and a row that only heads a group of actions (“Record keeping”) are not actions. Tables without a lead column are left to action-plan-columns.',
+      'In each action plan’s lead column (“Lead”, “Lead agency/officer”, “Responsible”, “Owner”…), flags an empty cell and a non-committal one: “TBC”, “TBA”, “N/A”, “-”, “all agencies”, “partner agencies”, “everyone”, “all staff”, “ongoing” (list in `src/data/action-plan-columns.json`). “As above” and ditto marks take the lead of the row above. A cell that names two or more organisations in separate entries (split at “;” or a line break: “Head of Quality, the Trust; Chief Nurse, the CCG”) is flagged too: one action, one lead. A template’s guidance row (cells that ask what to write, “Who will lead?”) and a row that only heads a group of actions (“Record keeping”) are not actions. Tables without a lead column are left to action-plan-columns.' + PLACEHOLDER_NOTE,
     why: 'Every action names one lead; “all agencies” owns nothing. Primer §8 (and §4 “Assigned”).',
     primer: '§8 Action plans',
     defaultSeverity: 'warning',

@@ -2,12 +2,13 @@ import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'ya
 import { defineRule } from '../src/engine/rule.js';
 import { blocksIn } from '../src/engine/blocks.js';
 import { ContextMemo, contextKey, TextMemo } from '../src/engine/memo.js';
-import { stringList, stringValue } from '../src/engine/front-matter.js';
+import { stringValue } from '../src/engine/front-matter.js';
 import { findDates } from '../src/engine/dates.js';
 import {
   findNames,
   learnPlaces,
   learnPseudonyms,
+  pseudonymNames,
   professionalContext,
   maskComments,
   NOT_NAMES,
@@ -87,29 +88,6 @@ const WHAT: Record<IdentifierKind, { label: string; advice: string; redact: stri
 const MAX_FLAGS_PER_TEXT = 100;
 
 const BLANK_CELL = /^(?:|-+|–|—|n\/?a|none|not known|unknown|tbc|\?)$/i;
-
-/** Names a pseudonym key holds: list items (strings, or `name:`/`pseudonym:` fields) or a mapping's keys and string values. */
-export function pseudonymNames(value: unknown): string[] {
-  if (typeof value === 'string') return stringList(value);
-  if (Array.isArray(value)) {
-    return value.flatMap((item) => {
-      if (typeof item === 'string') return [item];
-      if (item && typeof item === 'object') {
-        return Object.entries(item as Record<string, unknown>)
-          .filter(([k]) => /^(?:name|pseudonym|alias)$/i.test(k))
-          .flatMap(([, v]) => (typeof v === 'string' ? [v] : []));
-      }
-      return [];
-    });
-  }
-  if (value && typeof value === 'object') {
-    // A mapping: pseudonym → description ("Child A: the subject child") or role → pseudonym ("mother: Ms B").
-    // A value counts as a pseudonym when every word is capitalised; a description does not make its words allowed.
-    const pseudonymLike = (v: string) => v.trim().split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w));
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (typeof v === 'string' && pseudonymLike(v) ? [k, v] : [k]));
-  }
-  return [];
-}
 
 /** Names in the name column of family composition tables. */
 function familyTableNames(report: Report): string[] {

@@ -1,12 +1,11 @@
 import { defineRule } from '../src/engine/rule.js';
 import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
-import type { Section } from '../src/engine/outline.js';
+import { sectionInsertText, type Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
 import { blockSentences, bodyStart, childLexicon, findActors, reportTables, subjectOf, textBlocks, type ChildLexicon, type Mention, type TextBlock, wordsRegExp } from '../src/engine/child.js';
 import { countWords, normalizePhrase } from '../src/engine/text.js';
 import { ContextMemo } from '../src/engine/memo.js';
-import { sectionInsertText } from './required-sections.js';
 import data from '../src/data/child-voice.json' with { type: 'json' };
 
 type Aspect = 'wishes-feelings' | 'lived-experience' | 'seen' | 'seen-alone';

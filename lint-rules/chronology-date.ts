@@ -4,7 +4,7 @@ import { maskMarkup } from '../src/engine/blocks.js';
 import { termsOfReference } from '../src/engine/tor.js';
 import type { Report } from '../src/engine/report.js';
 import { findChronologies, frontMatterPeriod, normaliseDate, type DateValue, type ReviewPeriod } from '../src/engine/chronology.js';
-import { findPeriod } from './tor-period.js';
+import { findPeriod } from '../src/engine/tor.js';
 
 interface Options {
   period: boolean;

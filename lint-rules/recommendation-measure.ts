@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
 import { analyseRecommendation, findRecommendations, firstLine, inActionPlanTable, recommendationData, recommendationFixes } from '../src/engine/recommendations.js';
 
 export interface Options {
@@ -10,7 +11,7 @@ export default defineRule<Options>(
     id: 'recommendation-measure',
     summary: 'Each recommendation says how its success will be evidenced.',
     description:
-      'Looks in each recommendation (and the measure or outcome column of a recommendations table) for how success will be evidenced: an audit or dip sample, compliance, a target, a figure or percentage, a number of cases, evaluation or impact, an outcome for children, monitoring, assurance, or a report back to the Board (`src/data/recommendation-measures.json`, extendable with `extraMeasures`). A recommendation with none of these is flagged at its first line and offered a measure to append.',
+      'Looks in each recommendation (and the measure or outcome column of a recommendations table) for how success will be evidenced: an audit or dip sample, compliance, a target, a figure or percentage, a number of cases, evaluation or impact, an outcome for children, monitoring, assurance, or a report back to the Board (`src/data/recommendation-measures.json`, extendable with `extraMeasures`). A recommendation with none of these is flagged at its first line and offered a measure to append.' + PLACEHOLDER_NOTE,
     why: 'SMART recommendations are Measurable: what evidence will show the change worked, ideally an outcome for children rather than “policy signed off”; “no measure of impact” is a known weak pattern. Primer §4.',
     primer: '§4 Recommendations: SMART, few, and tied to findings',
     defaultSeverity: 'warning',
@@ -40,7 +41,8 @@ export default defineRule<Options>(
   ({ report, options, flag }) => {
     for (const rec of findRecommendations(report)) {
       const analysis = analyseRecommendation(report, rec, options);
-      if (analysis.measure) continue;
+      // A measure written as a placeholder is missing, but its placeholder is reported already (template-placeholder).
+      if (analysis.measure || analysis.placeholders.measure) continue;
       if (rec.table && rec.table.columns.measure !== undefined && inActionPlanTable(report, rec)) continue;
       const line = firstLine(report, rec);
       flag({

@@ -1,14 +1,10 @@
 import { defineRule } from '../src/engine/rule.js';
 import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
-import type { Section } from '../src/engine/outline.js';
+import { sectionInsertText, type Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
 import { isContainerHeading } from '../src/engine/headings.js';
 
-/** Text inserted for a missing section: its heading and its prompt (flagged by template-placeholder until answered). */
-export function sectionInsertText(section: ProfileSection, level: number): string {
-  return `${'#'.repeat(Math.min(6, Math.max(1, level)))} ${section.title}\n\n> Prompt: ${section.prompt}\n\n`;
-}
 
 interface Placement {
   /** Where the message is shown: the neighbouring heading, or the start of the text. */

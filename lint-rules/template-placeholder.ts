@@ -1,36 +1,20 @@
 import { defineRule } from '../src/engine/rule.js';
 import { blocksIn, maskMarkup, templatePrompts } from '../src/engine/blocks.js';
 import { findActionPlans } from '../src/engine/recommendations.js';
-import { TextMemo } from '../src/engine/memo.js';
+import { findPlaceholders } from '../src/engine/placeholders.js';
 
 /** Non-committal words that the action-plan rules report more precisely inside an action plan. */
 const ACTION_PLAN_WORDS = /^(?:TBC|TBA|TBD)$/i;
 
-/** Placeholders in the text. Every alternative is bounded, so none can backtrack badly. */
-const PLACEHOLDER = new RegExp(
-  [
-    String.raw`\[(?:insert|add|enter|type|give|state|describe|summarise|summarize|list|include|name of|date of|details of)\b[^\[\]\n]{0,200}\]`,
-    String.raw`\[(?:name|date|dates|agency|child|child's name|pseudonym|author|job title|role|number|address|\.\.\.|…)\]`,
-    String.raw`\{\{[^{}\n]{1,80}\}\}`,
-    String.raw`(?<![\p{L}\p{N}])(?:TBC|TBA|TBD|TODO|FIXME)(?![\p{L}\p{N}])`,
-    String.raw`(?<![\p{L}\p{N}])(?:xx|dd)[/.-](?:xx|mm)[/.-](?:xx|yy){1,2}(?![\p{L}\p{N}])`,
-  ].join('|'),
-  'giu',
-);
-
-const placeholders = new TextMemo<{ index: number; text: string }[]>();
-
 /** The placeholders in a paragraph's masked text (kept across lints; read-only). */
-function placeholdersIn(text: string): { index: number; text: string }[] {
-  return placeholders.get(text, () => [...text.matchAll(PLACEHOLDER)].map((m) => ({ index: m.index, text: m[0] })));
-}
+const placeholdersIn = findPlaceholders;
 
 export default defineRule(
   {
     id: 'template-placeholder',
     summary: 'No unanswered template prompts or placeholders are left in the text.',
     description:
-      'Reports placeholders left from a template — `[insert …]`, `[name]`, `[date]`, `{{child}}`, `TBC`, `TBA`, `TODO`, `XX/XX/XXXX`, `DD/MM/YYYY` — in the text and the front matter, and template prompts: blockquotes that open with “Prompt:” (the form this product’s templates and “insert missing section” use). Inline code, HTML comments and link destinations are ignored, so a report can still quote a placeholder in code. “TBC” in an action plan cell is left to the action-plan rules (`action-plan-owner`, `action-plan-date`, `action-plan-measure`), which say what the column needs, so the same words are not reported twice.',
+      'Reports placeholders left from a template, a snippet or a quick fix — `[insert …]`, `[name]`, `[date]`, `[named agency or role]`, `[lead agency and officer]`, `[target date]`, `[evidence: …]`, `[action to deliver recommendation 2]`, `{{child}}`, `TBC`, `TBA`, `TODO`, `XX/XX/XXXX`, `DD/MM/YYYY` — in the text and the front matter, and template prompts: blockquotes that open with “Prompt:” (the form this product’s templates and “insert missing section” use). Inline code, HTML comments and link destinations are ignored, so a report can still quote a placeholder in code. “TBC” in an action plan cell is left to the action-plan rules (`action-plan-owner`, `action-plan-date`, `action-plan-measure`), which say what the column needs, so the same words are not reported twice. This is the one rule that reports a placeholder: the owner, deadline and measure checks of recommendations and action plans count a placeholder as missing and leave it to this rule, so each placeholder is reported once. Editorial brackets such as “[see Appendix 2]” or “[postcode removed]” are finished text and are left alone.',
     why: 'IMR authors write from boards’ prompted templates; a prompt or placeholder left in the text means a question in the template went unanswered, and a published report with “[insert date]” in it discredits the review. Primer §1 (IMRs from prompted templates) and §2 (expected sections).',
     primer: '§1 The documents, §2 Expected sections',
     defaultSeverity: 'warning',

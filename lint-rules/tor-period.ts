@@ -1,36 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dateEndKey, dateKey, findDates, type FoundDate } from '../src/engine/dates.js';
+import { dateEndKey, dateKey } from '../src/engine/dates.js';
 import { maskMarkup } from '../src/engine/blocks.js';
-import { headingRange, termsOfReference } from '../src/engine/tor.js';
+import { findPeriod, headingRange, termsOfReference } from '../src/engine/tor.js';
 import { stringValue } from '../src/engine/front-matter.js';
-
-/** Words that join the two ends of a period: “from X to Y”, “between X and Y”, “X – Y”. */
-const JOINER = /^[\s,]*(?:(?:up\s+)?(?:to|until|till)|through|and|[-–—])\s/i;
-/** A joiner after a clause: “from X, when Mother booked her pregnancy, to Y”. */
-const LATE_JOINER = /,\s*(?:(?:up\s+)?(?:to|until|till)|through|and)\s*$/i;
-/** Words before the first date that announce a period. */
-const OPENER = /\b(?:from|between|period|covers|covering|spanning|since)\b[^.;?!]{0,40}$/i;
-const MAX_GAP = 120;
-
-export interface Period {
-  start: FoundDate;
-  end: FoundDate;
-}
-
-/** The first period (two dates joined by to/until/and/a dash) in a text. */
-export function findPeriod(text: string): Period | undefined {
-  const dates = findDates(text).filter((d) => d.valid);
-  for (let i = 0; i + 1 < dates.length; i++) {
-    const a = dates[i]!;
-    const b = dates[i + 1]!;
-    const gap = text.slice(a.end, b.start);
-    if (gap.length > MAX_GAP || /[.;?!]\s/.test(gap)) continue;
-    const opened = OPENER.test(text.slice(Math.max(0, a.start - 60), a.start));
-    if (!JOINER.test(`${gap} `) && !(opened && LATE_JOINER.test(gap))) continue;
-    return { start: a, end: b };
-  }
-  return undefined;
-}
 
 export default defineRule(
   {

@@ -59,7 +59,7 @@ export function raggedChronology(rows: number): string {
   return `${HEAD}${lines.join('\n')}\n`;
 }
 
-if (import.meta.filename === process.argv[1]) {
+if (import.meta.filename === process.argv[1] && import.meta.filename.endsWith('chronology.ts')) {
   const [out, sizes = '1000,2000,4000,10000'] = process.argv.slice(2);
   if (!out) throw new Error('Usage: scripts/bench/chronology.ts OUT_DIR [1000,2000,4000,10000]');
   mkdirSync(out, { recursive: true });

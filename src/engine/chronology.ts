@@ -941,6 +941,26 @@ export function sortChronology(text: string, chronology: Chronology): TextEdit |
 // ---------------------------------------------------------------------------
 // Adding columns
 
+/**
+ * `applyEdits` in one pass: the pieces between the edits joined once, so a table-wide
+ * edit (a cell in every row) costs time linear in the table, not rows × table. Edits at
+ * the same offset land in the order `applyEdits` gives them (the later one first);
+ * overlapping edits, which `applyEdits` does not promise to handle, go to it unchanged.
+ */
+function applyEditsOnce(text: string, edits: readonly TextEdit[], base: number): string {
+  const ordered = edits.map((edit, i) => ({ edit, i })).sort((a, b) => a.edit.start - b.edit.start || b.i - a.i);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { edit } of ordered) {
+    const start = edit.start - base;
+    if (start < at || edit.end < edit.start) return applyEdits(text, edits, base);
+    parts.push(text.slice(at, start), edit.text);
+    at = edit.end - base;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 /** Where a missing column goes: before the first present column that comes after it in CHRONOLOGY_COLUMNS. */
 function insertionIndex(columns: Partial<Record<ChronologyColumn, number>>, column: ChronologyColumn, width: number): number {
   const rank = CHRONOLOGY_COLUMNS.indexOf(column);
@@ -1012,7 +1032,7 @@ export function addChronologyColumns(text: string, chronology: Chronology, missi
       });
     }
   }
-  return { start: table.start, end: table.end, text: applyEdits(text.slice(table.start, table.end), edits, table.start) };
+  return { start: table.start, end: table.end, text: applyEditsOnce(text.slice(table.start, table.end), edits, table.start) };
 }
 
 // ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { BUILT_IN_AGENCIES, BUILT_IN_ROLES } from './gazetteer.js';
 import { escapeRegExp, phraseRegExp } from './text.js';
 import { isEnglishWord } from './english-words.js';
 import ukPlaces from '../data/uk-places.json' with { type: 'json' };
+import { stringList } from './front-matter.js';
 
 export type IdentifierKind =
   | 'name'
@@ -801,4 +802,30 @@ function nlpNames(text: string, tokens: Token[], allowed: ReadonlySet<string>): 
     names.push({ kind: 'name', start, end, text: text.slice(start, end) });
   }
   return names;
+}
+
+// ---------------------------------------------------------------------------
+// The pseudonym key
+
+/** Names a pseudonym key holds: list items (strings, or `name:`/`pseudonym:` fields) or a mapping's keys and string values. */
+export function pseudonymNames(value: unknown): string[] {
+  if (typeof value === 'string') return stringList(value);
+  if (Array.isArray(value)) {
+    return value.flatMap((item) => {
+      if (typeof item === 'string') return [item];
+      if (item && typeof item === 'object') {
+        return Object.entries(item as Record<string, unknown>)
+          .filter(([k]) => /^(?:name|pseudonym|alias)$/i.test(k))
+          .flatMap(([, v]) => (typeof v === 'string' ? [v] : []));
+      }
+      return [];
+    });
+  }
+  if (value && typeof value === 'object') {
+    // A mapping: pseudonym → description ("Child A: the subject child") or role → pseudonym ("mother: Ms B").
+    // A value counts as a pseudonym when every word is capitalised; a description does not make its words allowed.
+    const pseudonymLike = (v: string) => v.trim().split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (typeof v === 'string' && pseudonymLike(v) ? [k, v] : [k]));
+  }
+  return [];
 }

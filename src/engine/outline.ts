@@ -1,7 +1,7 @@
 /** The section outline of a report: one entry per heading, in document order. */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Profile } from './types.js';
+import type { Profile, ProfileSection } from './types.js';
 import { matchHeading, normalizeHeading } from './headings.js';
 import { blankComments, countWords } from './text.js';
 
@@ -100,4 +100,9 @@ export function buildOutline(tree: Root, text: string, profile: Profile): Sectio
     section.words = section.ownWords + wordsThrough[last]! - wordsThrough[section.index + 1]!;
   }
   return sections;
+}
+
+/** Text inserted for a missing section: its heading and its prompt (flagged by template-placeholder until answered). */
+export function sectionInsertText(section: ProfileSection, level: number): string {
+  return `${'#'.repeat(Math.min(6, Math.max(1, level)))} ${section.title}\n\n> Prompt: ${section.prompt}\n\n`;
 }

@@ -22,6 +22,7 @@ import measures from '../data/recommendation-measures.json' with { type: 'json' 
 import vague from '../data/recommendation-vague-verbs.json' with { type: 'json' };
 import columnData from '../data/action-plan-columns.json' with { type: 'json' };
 import { insertionFix, type Fix } from './fixes.js';
+import { blankPlaceholders, onlyPlaceholders, placeholderParts, type SmartPart } from './placeholders.js';
 
 export const RECOMMENDATIONS_SECTION = 'recommendations';
 export const ACTION_PLAN_SECTION = 'action-plan';
@@ -1024,6 +1025,12 @@ export interface VagueAction extends Span {
 }
 
 export interface SmartAnalysis {
+  /**
+   * Parts written only as a placeholder (“Lead: [named agency or role]”, a lead cell
+   * “[lead agency and officer]”): missing, but reported by template-placeholder at the
+   * placeholder, so the owner, deadline and measure rules do not report them again.
+   */
+  placeholders: Partial<Record<SmartPart, Span>>;
   owner?: ContextOwner;
   ownerProblem?: OwnerProblem;
   deadline?: TimeBound & { via: 'text' | 'heading' | 'intro' | 'table' };
@@ -1267,13 +1274,21 @@ const analysisCache = new WeakMap<Recommendation, Map<string, SmartAnalysis>>();
 
 function analyse(report: Report, rec: Recommendation, options: AnalysisOptions): SmartAnalysis {
   const extraOwners = [...(options.extraOwners ?? []), ...report.settings.agencies];
-  const plain = recommendationPlain(report, rec);
+  // A placeholder never counts as an answer: it is blanked before anything is looked for.
+  const written = recommendationPlain(report, rec);
+  const plain = blankPlaceholders(written);
   const at = <T extends Span>(span: T): T => ({ ...span, start: rec.textStart + span.start, end: rec.textStart + span.end });
-  const analysis: SmartAnalysis = { nonDates: [] };
+  const analysis: SmartAnalysis = { nonDates: [], placeholders: {} };
+  for (const p of placeholderParts(written)) analysis.placeholders[p.part] ??= at({ start: p.index, end: p.index + p.text.length, text: p.text });
   const cells = rec.table ? rec.table : undefined;
-  const lead = cells ? cellAt(cells.row, cells.columns.lead) : undefined;
-  const dateCell = cells ? cellAt(cells.row, cells.columns.date) : undefined;
-  const measureCell = cells ? cellAt(cells.row, cells.columns.measure) : undefined;
+  const answered = (cell: Cell | undefined, part: SmartPart): Cell | undefined => {
+    if (!cell || !onlyPlaceholders(cell.text)) return cell;
+    analysis.placeholders[part] ??= cellContent(report, cell);
+    return { ...cell, text: '' };
+  };
+  const lead = cells ? answered(cellAt(cells.row, cells.columns.lead), 'owner') : undefined;
+  const dateCell = cells ? answered(cellAt(cells.row, cells.columns.date), 'deadline') : undefined;
+  const measureCell = cells ? answered(cellAt(cells.row, cells.columns.measure), 'measure') : undefined;
 
   // Owner.
   const problems: OwnerProblem[] = [];
@@ -1331,11 +1346,13 @@ export function firstLine(report: Report, rec: Recommendation): Span {
 }
 
 /** The missing SMART elements as a scaffold to append: "Lead: …; by: …; measure: …". */
-export function smartScaffold(analysis: SmartAnalysis, always: ('owner' | 'deadline' | 'measure')[] = []): string {
+export function smartScaffold(analysis: SmartAnalysis, always: SmartPart[] = []): string {
+  // A part already written as a placeholder is waiting for the author: it is not added twice.
+  const missing = (part: SmartPart) => always.includes(part) || (!analysis[part] && !analysis.placeholders[part]);
   const parts: string[] = [];
-  if (!analysis.owner || always.includes('owner')) parts.push(`Lead: ${analysis.owner?.text ?? '[named agency or role]'}`);
-  if (!analysis.deadline || always.includes('deadline')) parts.push(`by: ${analysis.deadline?.text ?? '[insert date]'}`);
-  if (!analysis.measure || always.includes('measure')) parts.push('measure: [how success will be evidenced, e.g. an audit reported to the Board]');
+  if (missing('owner')) parts.push(`Lead: ${analysis.owner?.text ?? '[named agency or role]'}`);
+  if (missing('deadline')) parts.push(`by: ${analysis.deadline?.text ?? '[insert date]'}`);
+  if (missing('measure')) parts.push('measure: [how success will be evidenced, e.g. an audit reported to the Board]');
   return parts.join('; ');
 }
 

@@ -2,6 +2,7 @@
 import type { Report } from './report.js';
 import type { Section } from './outline.js';
 import { profileSectionBlocks, type Block } from './blocks.js';
+import { findDates, type FoundDate } from './dates.js';
 
 export const TOR_SECTION = 'terms-of-reference';
 
@@ -28,4 +29,35 @@ export function termsOfReference(report: Report): TermsOfReference | undefined {
 /** Range of a section's heading, for messages about the whole section. */
 export function headingRange(section: Section): { start: number; end: number } {
   return { start: section.start, end: section.heading.position?.end.offset ?? section.start };
+}
+
+// ---------------------------------------------------------------------------
+// The period under review (used by tor-period and chronology-date).
+
+/** Words that join the two ends of a period: “from X to Y”, “between X and Y”, “X – Y”. */
+const JOINER = /^[\s,]*(?:(?:up\s+)?(?:to|until|till)|through|and|[-–—])\s/i;
+/** A joiner after a clause: “from X, when Mother booked her pregnancy, to Y”. */
+const LATE_JOINER = /,\s*(?:(?:up\s+)?(?:to|until|till)|through|and)\s*$/i;
+/** Words before the first date that announce a period. */
+const OPENER = /\b(?:from|between|period|covers|covering|spanning|since)\b[^.;?!]{0,40}$/i;
+const MAX_GAP = 120;
+
+export interface Period {
+  start: FoundDate;
+  end: FoundDate;
+}
+
+/** The first period (two dates joined by to/until/and/a dash) in a text. */
+export function findPeriod(text: string): Period | undefined {
+  const dates = findDates(text).filter((d) => d.valid);
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const a = dates[i]!;
+    const b = dates[i + 1]!;
+    const gap = text.slice(a.end, b.start);
+    if (gap.length > MAX_GAP || /[.;?!]\s/.test(gap)) continue;
+    const opened = OPENER.test(text.slice(Math.max(0, a.start - 60), a.start));
+    if (!JOINER.test(`${gap} `) && !(opened && LATE_JOINER.test(gap))) continue;
+    return { start: a, end: b };
+  }
+  return undefined;
 }

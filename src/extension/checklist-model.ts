@@ -91,6 +91,8 @@ export function computeChecklist(text: string, config: Partial<LintConfig>, mess
       const smart = recs.filter(
         (r) =>
           !messages.some((m) => {
+            // A part written as a placeholder is reported by template-placeholder, not by the SMART rules: still not SMART.
+            if (PROMPT_RULES.has(m.ruleId)) return inside(m, r.start, r.end);
             if (!SMART_RULES.has(m.ruleId)) return false;
             const about = (m.data?.recommendation as { start?: unknown } | undefined)?.start;
             return about === r.start || (about === undefined && inside(m, r.start, r.end));

@@ -265,8 +265,14 @@ describe('recommendation-owner', () => {
     assert.deepEqual(lintText(md, { config }).messages, []);
   });
 
-  it('does not count a bracketed placeholder after “Lead:” as an owner', () => {
-    assert.equal(flagged('recommendation-owner', rec('Procedures should be revised. Lead: [named agency or role].')), true);
+  it('does not count a bracketed placeholder after “Lead:” as an owner, and reports it once (as a placeholder)', () => {
+    const md = rec('Procedures should be revised. Lead: [named agency or role].');
+    const report = reportOf(md);
+    const analysis = analyseRecommendation(report, findRecommendations(report)[0]!);
+    assert.equal(analysis.owner, undefined);
+    assert.equal(analysis.placeholders.owner?.text, '[named agency or role]');
+    assert.equal(flagged('template-placeholder', md), true);
+    assert.equal(flagged('recommendation-owner', md), false);
   });
 
   it('names owners, with professional groups told apart from bodies', () => {

@@ -76,7 +76,7 @@ describe('Case Review snippets', function () {
       assert.ok(checklist.every((s) => s.state !== 'missing' && s.state !== 'empty'), checklist.map((s) => `${s.id}:${s.state}`).join(' '));
       assert.equal(checklist.find((s) => s.id === 'chronology')?.chronologyRows, 1, 'the chronology table has its row');
       assert.equal(checklist.find((s) => s.id === 'recommendations')?.recommendations?.total, 1, 'the SMART recommendation');
-      assert.match(text, /^## Action plan\n\n> Prompt: .*\n\n\| Recommendation \| Action \|.*\n\| --- .*\n\| 1 \| action \|/m);
+      assert.match(text, /^## Action plan\n\n> Prompt: .*\n\n\| Recommendation \| Action \|.*\n\| --- .*\n\| 1 \| \[action\] \|/m);
     } finally {
       await closeAll();
     }
