@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
+import { sectionWritten } from '../src/engine/blocks.js';
 import { sectionInsertText, type Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
@@ -297,6 +298,8 @@ child: Child A
 
     if (report.type === 'imr') {
       for (const chronology of report.sectionsFor('chronology')) {
+        // A chronology not yet written (only its template prompt) is reported as an unanswered prompt.
+        if (!sectionWritten(report, chronology)) continue;
         const start = bodyStart(chronology);
         if (seenColumn(report, start, chronology.end, false)) continue;
         let said = false;

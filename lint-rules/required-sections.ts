@@ -1,90 +1,9 @@
 import { defineRule } from '../src/engine/rule.js';
 import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
-import { sectionInsertText, type Section } from '../src/engine/outline.js';
+import type { Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
-import type { ProfileSection } from '../src/engine/types.js';
-import { isContainerHeading } from '../src/engine/headings.js';
+import { headingEnd, inAppendix, insertionText, isTopLevel, numberedSectionInsertText, placementOf, standsFor } from '../src/engine/section-placement.js';
 
-
-interface Placement {
-  /** Where the message is shown: the neighbouring heading, or the start of the text. */
-  anchor: number;
-  anchorEnd: number;
-  /** Where the section is inserted. */
-  offset: number;
-  level: number;
-  after?: Section;
-  before?: Section;
-}
-
-/** The profile sections each heading stands for: a top-level-only section (“Introduction”) is not stood for by a subsection. */
-function standsFor(report: Report): Map<Section, string[]> {
-  const byId = new Map(report.profile.sections.map((p) => [p.id, p]));
-  const result = new Map<Section, string[]>();
-  for (const section of report.outline) {
-    if (section.isTitle || section.matches.length === 0) continue;
-    const top = isTopLevel(report, section);
-    const ids = section.matches.filter((id) => top || !byId.get(id)?.topLevel);
-    if (ids.length > 0) result.set(section, ids);
-  }
-  return result;
-}
-
-function ancestors(report: Report, section: Section): Section[] {
-  const result: Section[] = [];
-  for (let at = section.parent; at !== undefined; at = report.outline[at]!.parent) result.push(report.outline[at]!);
-  return result;
-}
-
-/** Not inside another section: every enclosing heading is the title or only groups others (“Appendices”, “Overview report”). */
-function isTopLevel(report: Report, section: Section): boolean {
-  return ancestors(report, section).every((a) => a.isTitle || isContainerHeading(a.title));
-}
-
-const APPENDIX = /\b(?:appendix|appendices|annex|annexe|annexes)\b/;
-
-function inAppendix(report: Report, section: Section): boolean {
-  return [section, ...ancestors(report, section)].some((s) => APPENDIX.test(s.normalized));
-}
-
-/** Where a missing profile section belongs: after the nearest earlier section present, else before the nearest later one (appendices are not neighbours). */
-function placementOf(report: Report, stands: Map<Section, string[]>, missingIndex: number): Placement {
-  const indexOf = (id: string) => report.profile.sections.findIndex((s) => s.id === id);
-  let matched = [...stands.keys()].filter((s) => !inAppendix(report, s));
-  if (matched.length === 0) matched = [...stands.keys()];
-  let after: Section | undefined;
-  let before: Section | undefined;
-  for (const section of matched) {
-    const idx = Math.max(...stands.get(section)!.map(indexOf));
-    if (idx < missingIndex) after = section;
-  }
-  for (const section of matched) {
-    const idx = Math.min(...stands.get(section)!.map(indexOf));
-    if (idx > missingIndex && (!after || section.start > after.start)) {
-      before = section;
-      break;
-    }
-  }
-  const title = report.outline.find((s) => s.isTitle);
-  const contentStart = report.frontMatter.end ?? 0;
-  if (after) {
-    // Insert after the section and any subsections; a higher-level parent's end is not crossed.
-    return { anchor: after.start, anchorEnd: headingEnd(after), offset: after.end, level: after.level, after };
-  }
-  if (before) return { anchor: before.start, anchorEnd: headingEnd(before), offset: before.start, level: before.level, before };
-  const level = title ? Math.min(6, title.level + 1) : 2;
-  return { anchor: title?.start ?? contentStart, anchorEnd: title ? headingEnd(title) : contentStart, offset: report.text.length, level };
-}
-
-function headingEnd(section: Section): number {
-  return section.heading.position?.end.offset ?? section.start;
-}
-
-function insertionText(report: Report, offset: number, body: string): string {
-  const preceding = report.text.slice(Math.max(0, offset - 2), offset);
-  const lead = offset === 0 ? '' : preceding.endsWith('\n\n') ? '' : preceding.endsWith('\n') ? '\n' : '\n\n';
-  return lead + body;
-}
 
 /** Longest non-decreasing subsequence of profile positions: the sections that are in order. */
 function inOrder(positions: number[]): boolean[] {
@@ -308,7 +227,7 @@ agency: Northshire Hospital Trust
         message: `${problem} Add one ${where}${section.prompt.trim() ? `: ${lowerFirst(section.prompt.trim())}` : '.'}`,
         data: { sectionId: section.id },
         fixes: [
-          insertionFix(`Insert missing section ${quoteForTitle(section.title)}`, place.offset, insertionText(report, place.offset, sectionInsertText(section, place.level)), {
+          insertionFix(`Insert missing section ${quoteForTitle(section.title)}`, place.offset, insertionText(report, place.offset, numberedSectionInsertText(report, section, place)), {
             scaffold: true,
           }),
         ],

@@ -37,6 +37,14 @@ export default defineRule(
         ],
       },
       {
+        title: 'The placeholders a quick fix writes are unfinished too',
+        markdown: `## Recommendations\n\n1. The Hospital Trust will audit 20 cases of missed appointments. Lead: [named agency or role]; by: [insert date].\n`,
+        flags: [
+          { line: 3, message: '[named agency or role]' },
+          { line: 3, message: '[insert date]' },
+        ],
+      },
+      {
         title: '“TBC” in an action plan is left to the action-plan rules, which say which column needs what',
         markdown: `## Action plan\n\n| Rec | Action | Lead | Target date | Measure | Status |\n| --- | --- | --- | --- | --- | --- |\n| 1 | Train staff | TBC | 31/03/2010 | Audit | Red |\n`,
         flags: [],

@@ -6,7 +6,6 @@ import { packageRoot } from '../node/package-root.js';
 import { LINT_HELP, runLint, type CommandOutput } from './commands/lint.js';
 import { runNew } from './commands/new.js';
 import { runMergeChronologies } from './commands/merge-chronologies.js';
-import { runExport } from './commands/export.js';
 import { EXIT, UsageError } from './usage-error.js';
 
 type Command = (argv: readonly string[], version: string) => CommandOutput | Promise<CommandOutput>;
@@ -15,7 +14,8 @@ type Command = (argv: readonly string[], version: string) => CommandOutput | Pro
 export const COMMANDS: Record<string, Command> = {
   new: (argv) => runNew(argv),
   'merge-chronologies': (argv) => runMergeChronologies(argv),
-  export: (argv) => runExport(argv),
+  // The Word writer (docx) loads only for `export`.
+  export: async (argv) => (await import('./commands/export.js')).runExport(argv),
 };
 
 function version(): string {

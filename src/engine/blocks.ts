@@ -92,6 +92,30 @@ export function sectionBlocks(report: Report, section: Section): Block[] {
 }
 
 /**
+ * Has the author written anything in the section (its subsections included)? A
+ * section whose only content is its template prompt is not written yet: the
+ * template-placeholder rule reports the prompt, and the rules that judge a section's
+ * content start when it has text, so a fresh template shows one finding per prompt.
+ */
+export function sectionWritten(report: Report, section: Section): boolean {
+  if (sectionBlocks(report, section).some((b) => /[\p{L}\p{N}]/u.test(b.source))) return true;
+  // Tables, lists of links, code: anything but prompts, comments and blank lines counts as written.
+  const bodyStart = section.heading.position?.end.offset ?? section.start;
+  let written = false;
+  visit(report.tree, (node: Nodes) => {
+    if (written) return SKIP;
+    const from = node.position?.start.offset;
+    if (from === undefined || node.type === 'root') return undefined;
+    if (from < bodyStart || from >= section.end) return from >= section.end ? SKIP : undefined;
+    if (isPrompt(node) || node.type === 'heading' || node.type === 'yaml') return SKIP;
+    if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return SKIP;
+    if (node.type === 'code' || node.type === 'table' || node.type === 'image' || node.type === 'html') written = true;
+    return undefined;
+  });
+  return written;
+}
+
+/**
  * Blocks of every outline section that means a profile section, each block once
  * (a "Key lines of enquiry" subsection inside "Terms of reference" is not read twice).
  */

@@ -4,6 +4,7 @@
  * browser. Front ends read the files and pass their texts in
  * `EngineSettings.documents`.
  */
+import { findPlaceholders } from './placeholders.js';
 import { parse as parseYaml } from 'yaml';
 import { stringValue } from './front-matter.js';
 
@@ -57,7 +58,8 @@ export function documentReferences(markdown: string, filePath?: string): string[
   const refs: string[] = [];
   for (const key of REFERENCE_KEYS) {
     const value = stringValue((data as Record<string, unknown>)[key]);
-    if (value) refs.push(resolveReference(filePath, value));
+    // A placeholder (“[insert the overview report’s file name]”) names no file yet: template-placeholder reports it.
+    if (value && findPlaceholders(value).length === 0) refs.push(resolveReference(filePath, value));
   }
   return refs;
 }

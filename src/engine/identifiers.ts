@@ -66,10 +66,12 @@ const JOINERS = new Set(['of', 'and', 'upon', 'with', 'on', 'the', 'in', 'by']);
 /** Words of UK local authority areas, counties and large towns (src/data/uk-places.json). */
 const PLACE_WORDS = new Set(ukPlaces.places.flatMap((p) => p.match(/\p{L}[\p{L}'\u2019]*/gu) ?? []).map(wordKey).filter((k) => !JOINERS.has(k)));
 
-const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+/** compromise's lexicon, read on first use (the bundles load compromise only when it is first needed: esbuild.js). */
+let lexicon: Record<string, string> | undefined;
 /** Is the lower-case word a first name in compromise's lexicon ("Sarah", "Darren", also "Grace", "Amber")? */
 export function isFirstName(key: string): boolean {
-  const tag = LEXICON[key];
+  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+  const tag = lexicon[key];
   return tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName';
 }
 

@@ -7,6 +7,9 @@
  * address is the same either way), and they cost about a third of the parse.
  * The Word export keeps full GFM (src/export/docx.ts), where a bare URL becomes a
  * hyperlink.
+ *
+ * Long tables' plain body rows are built without micromark (src/engine/table-rows.ts):
+ * the same tree, a fraction of the time.
  */
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -18,7 +21,9 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
+import type { Root } from 'mdast';
 import { unified, type Processor } from 'unified';
+import { parseWithPlainRows } from './table-rows.js';
 
 /** A unified plugin: the GFM syntax extensions above (use after remark-parse). */
 export function remarkReportSyntax(this: Processor): void {
@@ -27,7 +32,15 @@ export function remarkReportSyntax(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 
+/** A unified plugin (use after remark-parse): tables' plain body rows built directly, see table-rows.ts. */
+export function remarkPlainTableRows(this: Processor): void {
+  const self = this as unknown as Processor<Root>;
+  const parse = self.parser;
+  if (!parse) return;
+  self.parser = (text, file) => parseWithPlainRows(text, (short) => parse(short, file));
+}
+
 /** remark-parse with the report syntax and YAML front matter: every parse of a report goes through this. */
 export function reportParser() {
-  return unified().use(remarkParse).use(remarkReportSyntax).use(remarkFrontmatter, ['yaml']);
+  return unified().use(remarkParse).use(remarkReportSyntax).use(remarkFrontmatter, ['yaml']).use(remarkPlainTableRows);
 }

@@ -29,6 +29,8 @@ function frontMatter(profile: Profile, answers: TemplateAnswers): string {
   const child = answers.child?.filter(Boolean) ?? [];
   lines.push(child.length === 0 ? 'child: Child A' : child.length === 1 ? `child: ${yamlScalar(child[0]!)}` : `child: [${child.map(yamlScalar).join(', ')}]`);
   if (profile.id === 'imr' || answers.agency) lines.push(`agency: ${yamlScalar(answers.agency ?? '[insert agency]')}`);
+  // An executive summary names its overview report, which it is compared with (summary-consistency).
+  if (profile.id === 'executive-summary') lines.push(`overview: ${yamlScalar('[insert the overview report’s file name]')}`);
   lines.push(`period-start: ${yamlScalar(answers.periodStart ?? 'DD/MM/YYYY')}`);
   lines.push(`period-end: ${yamlScalar(answers.periodEnd ?? 'DD/MM/YYYY')}`);
   lines.push(`report-date: ${yamlScalar(answers.reportDate ?? 'DD/MM/YYYY')}`);

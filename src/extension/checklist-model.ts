@@ -7,8 +7,14 @@
  *   missing   no heading means the section
  *   empty     the heading is there with no words under it
  *   prompts   a template “> Prompt:” (or another placeholder the linter flags) is still there
- *   findings  problems are reported inside the section
+ *   attention problems are reported inside the section (“needs attention”: not “findings”,
+ *             which is a section of the report itself)
  *   done      none of the above
+ *
+ * Issue counts add up: each problem is counted once, in the innermost section that holds
+ * it, and the problems outside every section (front matter, the title, a missing section's
+ * note at its neighbour) are counted in `elsewhere`, so the sections' `issues` and
+ * `elsewhere` sum to `total`.
  */
 import type { Root } from 'mdast';
 import type { LintConfig, LintMessage } from '../engine/index.js';
@@ -16,7 +22,7 @@ import { findChronologies } from '../engine/chronology.js';
 import { findRecommendations } from '../engine/recommendations.js';
 import { reportOf } from './report-model.js';
 
-export type SectionState = 'missing' | 'empty' | 'prompts' | 'findings' | 'done';
+export type SectionState = 'missing' | 'empty' | 'prompts' | 'attention' | 'done';
 
 export interface ChecklistSection {
   /** Profile section id. */
@@ -31,8 +37,8 @@ export interface ChecklistSection {
   /** Headings as written. */
   headings: string[];
   words: number;
-  /** Problems reported inside the section. */
-  findings: number;
+  /** Problems reported inside the section (each problem counted in one section only). */
+  issues: number;
   recommendations?: { total: number; smart: number };
   chronologyRows?: number;
 }
@@ -41,6 +47,10 @@ export interface Checklist {
   reportType: string;
   reportTitle: string;
   sections: ChecklistSection[];
+  /** Every problem of the report. */
+  total: number;
+  /** Problems in no section: front matter, the title, notes about missing sections. */
+  elsewhere: number;
 }
 
 /** Rules whose findings on a recommendation make it not SMART. */
@@ -59,6 +69,20 @@ export function computeChecklist(text: string, config: Partial<LintConfig>, mess
   const recommendations = findRecommendations(report);
   const chronologies = findChronologies(report);
 
+  // Each message belongs to the innermost profile section that holds it (none for ELSEWHERE_RULES).
+  const owner = new Map<LintMessage, string>();
+  for (const m of messages) {
+    if (ELSEWHERE_RULES.has(m.ruleId)) continue;
+    let best: { id: string; start: number } | undefined;
+    for (const p of report.profile.sections) {
+      for (const s of report.sectionsFor(p.id)) {
+        if (s.isTitle || m.startOffset < s.start || m.startOffset >= s.end) continue;
+        if (!best || s.start > best.start) best = { id: p.id, start: s.start };
+      }
+    }
+    if (best) owner.set(m, best.id);
+  }
+
   const sections = report.profile.sections.map((profileSection): ChecklistSection => {
     const found = report.sectionsFor(profileSection.id).filter((s) => !s.isTitle);
     const base: ChecklistSection = {
@@ -68,7 +92,7 @@ export function computeChecklist(text: string, config: Partial<LintConfig>, mess
       state: 'missing',
       headings: found.map((s) => s.title),
       words: 0,
-      findings: 0,
+      issues: 0,
     };
     if (found.length === 0) return base;
     const first = found[0]!;
@@ -76,7 +100,7 @@ export function computeChecklist(text: string, config: Partial<LintConfig>, mess
     const end = Math.max(...found.map((s) => s.end));
     const within = (offset: number) => found.some((s) => offset >= s.start && offset < s.end);
     const words = found.reduce((sum, s) => sum + s.words, 0);
-    const ownMessages = messages.filter((m) => within(m.startOffset) && !ELSEWHERE_RULES.has(m.ruleId));
+    const ownMessages = messages.filter((m) => owner.get(m) === profileSection.id);
     const recs = recommendations.filter((r) => within(r.start));
     const rows = chronologies.filter((c) => within(c.start)).reduce((sum, c) => sum + c.rows.length, 0);
     const body = found.map((s) => text.slice(s.heading.position?.end.offset ?? s.start, s.end)).join('\n');
@@ -85,7 +109,7 @@ export function computeChecklist(text: string, config: Partial<LintConfig>, mess
       heading: { start: first.start, end: first.heading.position?.end.offset ?? first.start },
       range: { start, end },
       words,
-      findings: ownMessages.length,
+      issues: ownMessages.length,
     };
     if (recs.length > 0) {
       const smart = recs.filter(
@@ -103,20 +127,33 @@ export function computeChecklist(text: string, config: Partial<LintConfig>, mess
     if (rows > 0 || chronologies.some((c) => within(c.start))) section.chronologyRows = rows;
     if (words === 0 && rows === 0) section.state = 'empty';
     else if (PROMPT_LINE.test(body) || ownMessages.some((m) => PROMPT_RULES.has(m.ruleId))) section.state = 'prompts';
-    else if (ownMessages.length > 0) section.state = 'findings';
+    else if (ownMessages.length > 0) section.state = 'attention';
     else section.state = 'done';
     return section;
   });
-  return { reportType: report.type, reportTitle: report.profile.title, sections };
+  const placed = sections.reduce((sum, s) => sum + s.issues, 0);
+  return { reportType: report.type, reportTitle: report.profile.title, sections, total: messages.length, elsewhere: messages.length - placed };
 }
 
 const STATE_TEXT: Record<SectionState, string> = {
   missing: 'missing',
   empty: 'empty',
   prompts: 'prompts to answer',
-  findings: 'has findings',
+  attention: 'needs attention',
   done: 'done',
 };
+
+function issuesText(n: number): string {
+  return `${n} issue${n === 1 ? '' : 's'}`;
+}
+
+/** The view's summary line: the issues of the whole report, where they are (adds up with the sections' counts). */
+export function describeChecklist(checklist: Checklist): string {
+  if (checklist.total === 0) return `${checklist.reportTitle}: no issues`;
+  const inSections = checklist.total - checklist.elsewhere;
+  const where = checklist.elsewhere > 0 ? ` (${inSections} in the sections below, ${checklist.elsewhere} elsewhere: front matter, title or missing sections)` : '';
+  return `${checklist.reportTitle}: ${issuesText(checklist.total)}${where}`;
+}
 
 /** One line describing a section's state and figures (the tree item's description). */
 export function describeSection(section: ChecklistSection): string {
@@ -125,7 +162,8 @@ export function describeSection(section: ChecklistSection): string {
     if (section.status !== 'required') parts.push(section.status);
     return parts.join(' · ');
   }
-  if (section.state === 'findings') parts[0] = `${section.findings} finding${section.findings === 1 ? '' : 's'}`;
+  if (section.state === 'attention') parts[0] = issuesText(section.issues);
+  else if (section.issues > 0) parts.push(issuesText(section.issues));
   parts.push(`${section.words} word${section.words === 1 ? '' : 's'}`);
   if (section.recommendations) parts.push(`${section.recommendations.smart}/${section.recommendations.total} recommendations SMART`);
   if (section.chronologyRows !== undefined) parts.push(`${section.chronologyRows} chronology row${section.chronologyRows === 1 ? '' : 's'}`);

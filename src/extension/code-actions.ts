@@ -1,8 +1,9 @@
 /**
- * Code actions for case-review diagnostics: the fixes each rule reported with its
- * message (typed fixes, src/engine/fixes.ts), “Fix all of this rule in the file”, disabling the rule for the line
- * or the file, and “Learn more”. Also `source.fixAll.caseReview` for
- * `editor.codeActionsOnSave`.
+ * Code actions for case-review diagnostics, a short menu whatever the number of
+ * findings at the spot: the fixes each rule reported with its message (typed
+ * fixes, src/engine/fixes.ts), at most one “Fix all … in this file”, one “Turn off
+ * this check…” and one “Explain this check” (both open their choices in a quick
+ * pick, see check-menu.ts). Also `source.fixAll.caseReview` for `editor.codeActionsOnSave`.
  */
 import * as vscode from 'vscode';
 import { fixAll, fixesOf, mechanicalFix, minimalChange, type AppliedFix, type Fix, type LintMessage, type TextChange } from '../engine/index.js';
@@ -12,6 +13,7 @@ import { disableFileFix, disableLineFix } from './suppress.js';
 import { nameFixOf } from './pseudonym.js';
 import { REPLACE_NAME_COMMAND } from './pseudonym-command.js';
 import type { TextIndex } from './positions.js';
+import { EXPLAIN_CHECK_COMMAND, TURN_OFF_CHECK_COMMAND, type TurnOffTarget } from './check-menu.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('caseReview');
 export const OPEN_RULE_DOC_COMMAND = 'caseReview.openRuleDoc';
@@ -80,13 +82,15 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
     }
     if (only && !only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(only)) return actions;
 
+    // A calm menu: the fixes for the problems here first, then at most one “Fix all”,
+    // one “Turn off this check…” and one “Explain this check” (each opens its choices).
     const fixes: vscode.CodeAction[] = [];
-    const fixAlls: vscode.CodeAction[] = [];
-    const disables: vscode.CodeAction[] = [];
-    const docs: vscode.CodeAction[] = [];
-    const seenRules = new Set<string>();
+    let fixAllAction: vscode.CodeAction | undefined;
+    const targets: TurnOffTarget[] = [];
+    const diagnostics: vscode.Diagnostic[] = [];
     const seenFixes = new Set<string>();
     for (const { message, diagnostic } of this.problemsAt(entry, context)) {
+      diagnostics.push(diagnostic);
       for (const fix of fixesOf(message, entry.text)) {
         // Several rules can offer the same fix for one place (the SMART scaffold of a recommendation): offer it once.
         const key = `${fix.title}\u0000${JSON.stringify(fix.changes)}`;
@@ -102,24 +106,26 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
         replace.isPreferred = true;
         fixes.push(replace);
       }
-      const line = disableLineFix(message, entry.text);
-      if (line) disables.push(this.action(line, document, entry, diagnostic));
-      if (seenRules.has(message.ruleId)) continue;
-      seenRules.add(message.ruleId);
-      const fixable = entry.result.messages.filter((m) => m.ruleId === message.ruleId && mechanicalFix(m, entry.text));
-      if (fixable.length >= 2) {
-        const all = new FixAllAction(`Fix all ${fixable.length} ${message.ruleId} problems in this file`, vscode.CodeActionKind.QuickFix, document, entry.version, message.ruleId);
-        all.diagnostics = [diagnostic];
-        fixAlls.push(all);
+      if (targets.some((t) => t.ruleId === message.ruleId)) continue;
+      targets.push({ ruleId: message.ruleId, line: disableLineFix(message, entry.text), file: disableFileFix(message, entry.text) });
+      if (!fixAllAction) {
+        const fixable = entry.result.messages.filter((m) => m.ruleId === message.ruleId && mechanicalFix(m, entry.text));
+        if (fixable.length >= 2) {
+          fixAllAction = new FixAllAction(`Fix all ${fixable.length} problems like this in this file`, vscode.CodeActionKind.QuickFix, document, entry.version, message.ruleId);
+          fixAllAction.diagnostics = [diagnostic];
+        }
       }
-      const file = disableFileFix(message, entry.text);
-      if (file) disables.push(this.action(file, document, entry, diagnostic));
-      const learn = new vscode.CodeAction(`Learn more about ${message.ruleId}`, vscode.CodeActionKind.QuickFix);
-      learn.command = { command: OPEN_RULE_DOC_COMMAND, title: learn.title, arguments: [message.ruleId] };
-      learn.diagnostics = [diagnostic];
-      docs.push(learn);
     }
-    return [...actions, ...fixes, ...fixAlls, ...disables, ...docs];
+    if (targets.length === 0) return [...actions, ...fixes];
+    const rest: vscode.CodeAction[] = fixAllAction ? [fixAllAction] : [];
+    const turnOff = new vscode.CodeAction('Turn off this check…', vscode.CodeActionKind.QuickFix);
+    turnOff.command = { command: TURN_OFF_CHECK_COMMAND, title: turnOff.title, arguments: [document.uri, entry.version, targets] };
+    turnOff.diagnostics = diagnostics;
+    const ruleIds = targets.map((t) => t.ruleId);
+    const explain = new vscode.CodeAction(ruleIds.length === 1 ? 'Explain this check' : 'Explain this check…', vscode.CodeActionKind.QuickFix);
+    explain.command = { command: EXPLAIN_CHECK_COMMAND, title: explain.title, arguments: [ruleIds.length === 1 ? ruleIds[0] : ruleIds] };
+    explain.diagnostics = diagnostics;
+    return [...actions, ...fixes, ...rest, turnOff, explain];
   }
 
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { rules } from '../engine/index.js';
 import { computeFixAllEdit, fixAllSummary, OPEN_RULE_DOC_COMMAND } from './code-actions.js';
+import { checkName, registerCheckMenu } from './check-menu.js';
 import type { LintController } from './linter.js';
 import { MARKDOWN, readSettings } from './linter.js';
 import type { Overrides } from './overrides.js';
@@ -33,6 +34,7 @@ export function registerCommands(
   const toUri = (arg: unknown): vscode.Uri | undefined =>
     arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : vscode.window.activeTextEditor?.document.uri;
 
+  registerCheckMenu(context, (ruleId) => vscode.commands.executeCommand(OPEN_RULE_DOC_COMMAND, ruleId));
   context.subscriptions.push(
     /**
      * Treat a file as a report type, as not a case review, or go back to automatic.
@@ -78,10 +80,10 @@ export function registerCommands(
       let ruleId = typeof ruleArg === 'string' ? ruleArg : undefined;
       if (!ruleId) {
         const picked = await vscode.window.showQuickPick(
-          rules.map((r) => ({ label: r.meta.id, detail: r.meta.summary })),
-          { title: 'Case Review: rule documentation', placeHolder: 'Choose a rule' },
+          rules.map((r) => ({ label: checkName(r.meta.id), description: r.meta.id, ruleId: r.meta.id })),
+          { title: 'Case Review: explain a check', placeHolder: 'Choose a check', matchOnDescription: true },
         );
-        ruleId = picked?.label;
+        ruleId = picked?.ruleId;
       }
       if (!ruleId) return undefined;
       const uri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);

@@ -1,7 +1,7 @@
 /** The command-line tool, run as a real process from its bundle: exit codes, formats, errors. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Log } from 'sarif';
@@ -115,25 +115,81 @@ describe('case-review-lint command', function () {
     assert.ok(!imrIds.includes('required-sections'), `a complete IMR has all its sections: ${imrIds.join(', ')}`);
   });
 
-  it('prints SARIF 2.1.0 with every rule and its help URI', () => {
-    const r = run(['--format', 'sarif', join(dir, 'tor.md')]);
+  // No SARIF 2.1.0 schema file is available offline (the schema is at schemastore.org and in the
+  // OASIS repository, neither in node_modules), so this checks the properties GitHub code scanning
+  // requires and those its validator rules ask for, not the whole schema.
+  it('prints SARIF 2.1.0 that GitHub code scanning shows well: rule help, web-only URIs, relative locations, fixes', () => {
+    writeFileSync(join(dir, 'dna.md'), '# Overview report\n\n## Analysis\n\nChild A did not attend the clinic on 4 May 2008.\n');
+    const r = run(['--format', 'sarif', 'tor.md', 'dna.md'], dir);
     assert.equal(r.code, 0, r.stderr);
     const log = JSON.parse(r.stdout) as Log;
     assert.equal(log.version, '2.1.0');
     assert.match(log.$schema ?? '', /sarif-2\.1\.0/);
+    assert.equal(log.runs.length, 1);
     const run0 = log.runs[0]!;
-    const driverRules = run0.tool.driver.rules ?? [];
+    const driver = run0.tool.driver;
+    assert.equal(driver.name, 'case-review-lint');
+    assert.match(driver.version ?? '', /^\d+\.\d+\.\d+/);
+    // URIs a browser cannot open from GitHub (the runner's disk) are left out.
+    if (driver.informationUri !== undefined) assert.match(driver.informationUri, /^https?:\/\//);
+    const driverRules = driver.rules ?? [];
     assert.deepEqual(driverRules.map((d) => d.id), rules.map((x) => x.meta.id));
-    for (const d of driverRules) assert.match(d.helpUri ?? '', /^file:\/\/.*\.md$/);
-    assert.ok((run0.results ?? []).length > 0);
-    for (const result of run0.results ?? []) {
-      assert.ok(['error', 'warning', 'note'].includes(result.level ?? ''));
-      assert.equal(driverRules[result.ruleIndex!]!.id, result.ruleId);
-      const location = result.locations![0]!.physicalLocation!;
-      assert.match(location.artifactLocation!.uri!, /^file:\/\/.*tor\.md$/);
-      assert.ok(location.region!.startLine! >= 1 && location.region!.startColumn! >= 1);
-      assert.ok(result.message.text);
+    for (const d of driverRules) {
+      const meta = rules.find((x) => x.meta.id === d.id)!.meta;
+      assert.ok(d.name && /^[A-Z][A-Za-z0-9]*$/.test(d.name), `${d.id}: a PascalCase name`);
+      assert.ok(d.shortDescription?.text, `${d.id}: shortDescription`);
+      assert.ok(d.fullDescription?.text && d.fullDescription.text.length >= d.shortDescription!.text.length, `${d.id}: fullDescription`);
+      assert.ok(d.help?.text && d.help.markdown, `${d.id}: help in text and Markdown`);
+      assert.ok(d.help.markdown!.includes(meta.summary), `${d.id}: help starts from the summary`);
+      assert.ok(d.help.markdown!.includes(meta.why), `${d.id}: help says why the rule matters`);
+      assert.ok(!/`/.test(d.help.text), `${d.id}: the plain-text help has no Markdown code marks`);
+      assert.equal(d.helpUri, undefined, `${d.id}: no helpUri to a file on the runner's disk`);
+      assert.ok(['error', 'warning', 'note'].includes(d.defaultConfiguration?.level ?? ''));
     }
+    // Locations are relative to %SRCROOT%, which originalUriBaseIds gives as an absolute folder URI.
+    const base = run0.originalUriBaseIds?.['%SRCROOT%'];
+    assert.ok(base?.uri, 'originalUriBaseIds has %SRCROOT%');
+    assert.match(base.uri, /^file:\/\/.*\/$/);
+    assert.equal(new URL(base.uri).pathname.replace(/\/$/, ''), realpathSync(dir).replace(/\\/g, '/').replace(/^(?=[A-Za-z]:)/, '/'));
+    const results = run0.results ?? [];
+    assert.ok(results.length > 0);
+    for (const result of results) {
+      assert.ok(['error', 'warning', 'note'].includes(result.level ?? ''));
+      assert.ok(result.ruleId);
+      assert.equal(driverRules[result.ruleIndex!]!.id, result.ruleId);
+      assert.ok(result.message.text);
+      const location = result.locations![0]!.physicalLocation!;
+      assert.match(location.artifactLocation!.uri!, /^(tor|dna)\.md$/);
+      assert.equal(location.artifactLocation!.uriBaseId, '%SRCROOT%');
+      const region = location.region!;
+      assert.ok(region.startLine! >= 1 && region.startColumn! >= 1 && region.endLine! >= region.startLine!);
+    }
+    // A mechanical fix travels as a SARIF fix, by character offset; a scaffold (“[insert date]”) does not.
+    const dna = results.find((x) => x.ruleId === 'was-not-brought');
+    assert.ok(dna?.fixes?.length, 'the “was not brought” fix is in the SARIF');
+    const change = dna.fixes[0]!.artifactChanges[0]!;
+    assert.equal(change.artifactLocation.uri, 'dna.md');
+    assert.equal(change.artifactLocation.uriBaseId, '%SRCROOT%');
+    const text = readFileSync(join(dir, 'dna.md'), 'utf8');
+    let fixed = text;
+    for (const rep of [...change.replacements].reverse()) {
+      const { charOffset, charLength } = rep.deletedRegion;
+      assert.ok(Number.isInteger(charOffset) && Number.isInteger(charLength));
+      fixed = fixed.slice(0, charOffset!) + (rep.insertedContent?.text ?? '') + fixed.slice(charOffset! + charLength!);
+    }
+    assert.match(fixed, /Child A was not brought to the clinic/);
+    for (const result of results) {
+      for (const fix of result.fixes ?? []) for (const c of fix.artifactChanges) for (const rep of c.replacements) assert.ok(!/\[insert/.test(rep.insertedContent?.text ?? ''), 'no scaffold fixes');
+    }
+  });
+
+  it('puts a file outside the working folder in SARIF as an absolute file URI', () => {
+    const r = run(['--format', 'sarif', join(dir, 'tor.md')], join(root, 'examples'));
+    assert.equal(r.code, 0, r.stderr);
+    const log = JSON.parse(r.stdout) as Log;
+    const location = log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!;
+    assert.match(location.uri!, /^file:\/\/.*tor\.md$/);
+    assert.equal(location.uriBaseId, undefined);
   });
 
   it('writes to --output instead of standard output', () => {

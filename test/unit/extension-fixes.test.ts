@@ -86,7 +86,8 @@ describe('extension quick fixes (pure)', () => {
       assert.equal(fixes.length, 1);
       assert.equal(fixes[0]!.title, 'Insert missing section “Methodology and review process”');
       const fixed = apply(OVERVIEW, fixes[0]);
-      const at = fixed.indexOf('## Methodology and review process\n\n> Prompt: ');
+      // Numbered like the section it follows (“## 2. Terms of reference”).
+      const at = fixed.indexOf('## 3. Methodology and review process\n\n> Prompt: ');
       assert.ok(at > fixed.indexOf('the relevant period.'), 'after the terms of reference');
       assert.ok(at < fixed.indexOf('## 6. Integrated chronology'), 'before the chronology');
       assert.deepEqual(only(lint(fixed), 'required-sections', 'No “Methodology'), []);
@@ -101,7 +102,7 @@ describe('extension quick fixes (pure)', () => {
       assert.equal(result.fixed, before.length);
       assert.deepEqual(only(lint(result.text), 'required-sections'), []);
       // Sections inserted at one place keep the profile's order.
-      const order = ['## Methodology and review process', '## Family involvement', '## Family composition', '## 6. Integrated chronology'];
+      const order = ['## 3. Methodology and review process', '## 4. Family involvement', '## 5. Family composition', '## 6. Integrated chronology'];
       const positions = order.map((h) => result.text.indexOf(h));
       assert.ok(positions.every((p) => p > 0));
       assert.deepEqual([...positions].sort((a, b) => a - b), positions);

@@ -128,13 +128,14 @@ report-type: overview
     it('gives the insertion for a missing section with its heading level and prompt', () => {
       const tor = lintText(outline).messages.find((m) => m.message.includes('“Terms of reference”'))!;
       const insert = insertionOf(tor)!;
-      assert.match(insert.text, /^\n## Terms of reference\n\n> Prompt: State the period under review/);
+      // Numbered like the introduction it follows (“## 1. Introduction”).
+      assert.match(insert.text, /^\n## 2\. Terms of reference\n\n> Prompt: State the period under review/);
       const after = outline.slice(0, insert.offset);
       assert.ok(after.endsWith('## 1. Introduction\n'), 'inserted right after the introduction');
       const fixed = outline.slice(0, insert.offset) + insert.text + outline.slice(insert.offset);
       const again = lintText(fixed).messages.filter((m) => m.ruleId === 'required-sections').map((m) => m.message);
       assert.ok(!again.some((m) => m.includes('missing required section “Terms of reference”')), 'the inserted section satisfies the rule');
-      assert.ok(again.some((m) => m.includes('after “Terms of reference”')), 'and the next missing section now goes after it');
+      assert.ok(again.some((m) => m.includes('after “2. Terms of reference”')), 'and the next missing section now goes after it');
     });
   });
 });

@@ -26,7 +26,7 @@ function filledOptions(profileId: string, text: string): { text: string; options
   if (profileId !== 'executive-summary') return { text, options: {} };
   const overview = BUILT_IN_PROFILES.find((p) => p.id === 'overview')!;
   return {
-    text: text.replace('\nreport-type: executive-summary\n', '\nreport-type: executive-summary\noverview: overview-report.md\n'),
+    text: text.replace(/\noverview: .*\n/, '\noverview: overview-report.md\n'),
     options: { filePath: 'reviews/executive-summary.md', config: { documents: { 'reviews/overview-report.md': fillTemplate(renderTemplate(overview, FILLED_ANSWERS), overview) } } },
   };
 }
@@ -45,14 +45,24 @@ describe('templates', () => {
         for (const section of profile.sections) assert.ok(text.includes(`> Prompt: ${section.prompt}`), section.id);
       });
 
-      it('is flagged by template-placeholder for every unanswered prompt, and otherwise only for empty sections', () => {
+      it('shows one finding per unanswered prompt or placeholder, and nothing else (issue 16)', () => {
         const prompts = result.messages.filter((m) => m.ruleId === 'template-placeholder' && m.message.includes('prompt'));
         assert.equal(prompts.length, profile.sections.length);
-        assert.ok(!result.messages.some((m) => m.ruleId === 'required-sections'), 'no section is missing');
-        const headingLines = new Set(text.split('\n').flatMap((line, i) => (line.startsWith('#') ? [i + 1] : [])));
-        for (const m of result.messages.filter((x) => x.ruleId !== 'template-placeholder')) {
-          assert.ok(headingLines.has(m.line) || m.line === 1, `${m.ruleId} at line ${m.line} is not about an empty section: ${m.message}`);
-        }
+        assert.deepEqual(
+          result.messages.filter((m) => m.ruleId !== 'template-placeholder').map((m) => `${m.line} ${m.ruleId}: ${m.message}`),
+          [],
+          'no content rule reports a section whose only content is its prompt',
+        );
+        const lines = new Set(result.messages.map((m) => m.line));
+        assert.equal(lines.size, result.messages.length, 'one finding per prompt or placeholder');
+      });
+
+      it('as written by `new` with no answers, lints to exactly its prompts and placeholders', () => {
+        const fresh = renderTemplate(profile);
+        const messages = lintText(fresh).messages;
+        assert.deepEqual(messages.filter((m) => m.ruleId !== 'template-placeholder').map((m) => `${m.line} ${m.ruleId}: ${m.message}`), []);
+        const placeholders = fresh.match(/^> Prompt:|\[insert[^\]\n]*\]|DD\/MM\/YYYY/gm) ?? [];
+        assert.equal(messages.length, placeholders.length, messages.map((m) => `${m.line}: ${m.message}`).join('\n'));
       });
 
       describe('filled in with invented content for each section', () => {

@@ -37,11 +37,17 @@ describe('Case Review: Report Checklist view', function () {
     assert.ok(all.length >= 10, `${all.length} sections`);
     assert.match(String(itemFor('Introduction')?.description), /^missing$/);
     const recs = itemFor('Recommendations');
-    assert.match(String(recs?.description), /findings · \d+ words · 1\/3 recommendations SMART$/);
+    assert.match(String(recs?.description), /^\d+ issues · \d+ words · 1\/3 recommendations SMART$/);
     assert.equal((recs?.iconPath as vscode.ThemeIcon).id, 'warning');
     assert.match(String(itemFor('Integrated chronology')?.description), /3 chronology rows/);
     assert.match(String(itemFor('Family composition')?.description), /\d+ words/);
-    assert.equal(itemFor('Introduction')?.command, undefined, 'nothing to reveal for a missing section');
+    const introduction = itemFor('Introduction');
+    assert.equal(introduction?.command?.command, 'caseReview.insertSection', 'a missing section is inserted on click');
+    assert.equal((introduction?.iconPath as vscode.ThemeIcon).color?.id, 'problemsErrorIcon.foreground', 'a missing required section is red');
+    const optional = api.checklist.getChildren().find((n) => n.section.state === 'missing' && n.section.status === 'optional');
+    if (optional) assert.equal((api.checklist.getTreeItem(optional).iconPath as vscode.ThemeIcon).color?.id, 'disabledForeground', 'a missing optional section is grey');
+    const totals = api.checklist.checklist()!;
+    assert.equal(totals.sections.reduce((n, s) => n + s.issues, 0) + totals.elsewhere, totals.total, 'issue counts add up');
 
     const command = recs?.command;
     assert.ok(command);
@@ -68,7 +74,28 @@ describe('Case Review: Report Checklist view', function () {
     assert.match(String(itemFor('Introduction')?.description), /^empty/);
     await editor.edit((b) => b.insert(new vscode.Position(9, 0), 'Child E was taken to hospital with a head injury in December 2019.\n\n'));
     await waitForState(api, document);
-    assert.match(String(itemFor('Introduction')?.description), /(done|finding).* · 1[0-9] words$/);
+    assert.match(String(itemFor('Introduction')?.description), /(done|issue).* · 1[0-9] words$/);
+  });
+
+  it('inserts a missing section when it is clicked, with its prompt, where the profile puts it (screenshot: test-results/checklist-insert.png)', async () => {
+    const document = await openUntitled(api, onDisk);
+    const node = api.checklist.getChildren().find((n) => n.section.id === 'family-involvement');
+    assert.equal(node?.section.state, 'missing');
+    const command = api.checklist.getTreeItem(node!).command!;
+    const range = await vscode.commands.executeCommand<vscode.Range>(command.command, ...(command.arguments ?? []));
+    assert.ok(range, 'inserted');
+    assert.equal(document.getText(range), '## Family involvement');
+    const text = document.getText();
+    assert.match(text, /## Family involvement\n\n> Prompt: /);
+    assert.ok(text.indexOf('## Family involvement') < text.indexOf('## Family composition'), 'before the family composition, as the profile orders them');
+    await waitForState(api, document);
+    assert.notEqual(itemFor('Family involvement')?.description, 'missing');
+    assert.match(String(itemFor('Family involvement')?.description), /^prompts to answer/);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.commands.executeCommand('caseReview.checklist.focus');
+    await pause(1500);
+    console.log('CASE_REVIEW_SCREENSHOT checklist-insert');
+    await pause(2500);
   });
 
   it('follows a board’s own report type from its .casereviewrc: its sections, its added section and their states', async () => {
@@ -88,13 +115,13 @@ describe('Case Review: Report Checklist view', function () {
         'Summary of events: done',
         'Analysis: empty',
         'Learning: missing',
-        'Recommendations: findings',
+        'Recommendations: attention',
         'Action plan: missing',
       ],
     );
-    assert.match(String(itemFor('Audit scope')?.description), /^prompts to answer · \d+ words$/);
+    assert.match(String(itemFor('Audit scope')?.description), /^prompts to answer · (?:\d+ issues? · )?\d+ words$/);
     assert.match(String(itemFor('Summary of events')?.description), /· 2 chronology rows$/);
-    assert.match(String(itemFor('Recommendations')?.description), /^1 finding · \d+ words · 1\/1 recommendations SMART$/, 'SMART, but no action plan yet');
+    assert.match(String(itemFor('Recommendations')?.description), /^1 issue · \d+ words · 1\/1 recommendations SMART$/, 'SMART, but no action plan yet');
     assert.equal(await readFixture(boardReport), onDiskBoard, 'unchanged on disk');
   });
 

@@ -63,6 +63,16 @@ async function applyAction(document: vscode.TextDocument, action: vscode.CodeAct
   return waitForState(document);
 }
 
+/** Choose “Turn off this check…” and, in its choices, the check and where (as the quick pick would). */
+async function turnOff(document: vscode.TextDocument, actions: vscode.CodeAction[], ruleId: string, scope: 'line' | 'file'): Promise<LintState> {
+  const action = actions.find((a) => a.title === 'Turn off this check…');
+  assert.ok(action?.command, `“Turn off this check…” among ${actions.map((a) => a.title).join(' | ')}`);
+  assert.equal(actions.filter((a) => /^Turn off/.test(a.title)).length, 1, 'one entry, whatever the number of checks here');
+  const done = await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []), { ruleId, scope });
+  assert.deepEqual(done, { ruleId, scope });
+  return waitForState(document);
+}
+
 function find(uri: vscode.Uri, ruleId: string, includes = ''): vscode.Diagnostic | undefined {
   return ours(uri).find((d) => codeOf(d) === ruleId && d.message.includes(includes));
 }
@@ -271,7 +281,8 @@ describe('Case Review extension in VS Code', function () {
       const insert = actions.find((a) => a.title === 'Insert missing section “Methodology and review process”');
       await applyAction(document, insert);
       const text = document.getText();
-      const at = text.indexOf('## Methodology and review process\n\n> Prompt: ');
+      // Numbered like its neighbours (“## 2. Terms of reference”).
+      const at = text.indexOf('## 3. Methodology and review process\n\n> Prompt: ');
       assert.ok(at > text.indexOf('will look at the relevant period.'), 'after the terms of reference');
       assert.ok(at < text.indexOf('## 6. Integrated chronology'), 'before the chronology');
       assert.ok(text.slice(0, at).endsWith('relevant period.\n\n'), 'separated by one blank line');
@@ -283,7 +294,7 @@ describe('Case Review extension in VS Code', function () {
       assert.ok(placeholder);
       const line = placeholder.range.start.line;
       const actions = await codeActions(document, placeholder.range);
-      await applyAction(document, actions.find((a) => a.title === 'Disable template-placeholder for this line'));
+      await turnOff(document, actions, 'template-placeholder', 'line');
       assert.equal(document.lineAt(line).text, '<!-- case-review-lint disable-next-line template-placeholder -->');
       assert.match(document.lineAt(line + 1).text, /^The board should ask/);
       assert.equal(find(document.uri, 'template-placeholder', '[insert date]'), undefined);
@@ -293,7 +304,7 @@ describe('Case Review extension in VS Code', function () {
       const vague = find(document.uri, 'tor-vague-language', 'as appropriate');
       assert.ok(vague);
       const actions = await codeActions(document, vague.range);
-      await applyAction(document, actions.find((a) => a.title === 'Disable tor-vague-language for this file'));
+      await turnOff(document, actions, 'tor-vague-language', 'file');
       assert.equal(document.lineAt(6).text, '<!-- case-review-lint disable-file tor-vague-language -->');
       assert.equal(document.lineAt(5).text, '---');
       assert.equal(ours(document.uri).filter((d) => codeOf(d) === 'tor-vague-language').length, 0);
@@ -304,11 +315,11 @@ describe('Case Review extension in VS Code', function () {
       const before = ours(document.uri).filter((d) => codeOf(d) === 'required-sections');
       assert.ok(before.length >= 2);
       const actions = await codeActions(document, before[0]!.range);
-      const fixAll = actions.find((a) => a.title === `Fix all ${before.length} required-sections problems in this file`);
+      const fixAll = actions.find((a) => a.title === `Fix all ${before.length} problems like this in this file`);
       await applyAction(document, fixAll);
       assert.deepEqual(ours(document.uri).filter((d) => codeOf(d) === 'required-sections').map((d) => d.message), []);
       const text = document.getText();
-      const headings = ['## Methodology and review process', '## Family involvement', '## Family composition', '## 6. Integrated chronology', '## Conclusions', '## Action plan'];
+      const headings = ['## 3. Methodology and review process', '## 4. Family involvement', '## 5. Family composition', '## 6. Integrated chronology', '## 11. Conclusions', '## 13. Action plan'];
       const positions = headings.map((h) => text.indexOf(h));
       assert.ok(positions.every((p) => p > 0), 'every missing section inserted');
       assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'in the profile’s order');
@@ -341,19 +352,21 @@ describe('Case Review extension in VS Code', function () {
       const preferred = actions.filter((a) => a.isPreferred);
       assert.equal(preferred.length, 1);
       assert.equal(preferred[0]!.title, 'Replace with “overview”');
-      assert.ok(!actions.some((a) => a.title === 'Disable front-matter for this line'), 'no HTML comment inside YAML');
+      const targets = actions.find((a) => a.title === 'Turn off this check…')?.command?.arguments?.[2] as { ruleId: string; line?: unknown; file?: unknown }[];
+      assert.ok(targets.some((t) => t.ruleId === 'front-matter' && t.file), 'for this file');
+      assert.ok(!targets.some((t) => t.ruleId === 'front-matter' && t.line), 'not for this line: no HTML comment inside YAML');
       await applyAction(typo, preferred[0]);
       assert.equal(typo.lineAt(1).text, 'report-type: overview');
       assert.equal(find(typo.uri, 'front-matter'), undefined);
     });
 
-    it('“Learn more” opens the rule’s bundled documentation', async () => {
+    it('“Explain this check” opens the rule’s bundled help, rendered', async () => {
       const period = find(document.uri, 'tor-period', 'ends before it starts');
       assert.ok(period);
       const actions = await codeActions(document, period.range);
-      const learn = actions.find((a) => a.title === 'Learn more about tor-period');
+      const learn = actions.find((a) => a.title === 'Explain this check');
       assert.ok(learn?.command);
-      assert.equal(learn.command.command, 'caseReview.openRuleDoc');
+      assert.equal(learn.command.command, 'caseReview.explainCheck');
       const opened = await vscode.commands.executeCommand<vscode.Uri>(learn.command.command, ...(learn.command.arguments ?? []));
       assert.equal(opened?.toString(), vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'tor-period.md').toString());
       const tab = await waitFor(
@@ -362,6 +375,14 @@ describe('Case Review extension in VS Code', function () {
         [vscode.window.tabGroups.onDidChangeTabs],
       );
       assert.match(tab.label, /Preview tor-period\.md|tor-period\.md/);
+      const help = new TextDecoder().decode(await vscode.workspace.fs.readFile(opened!));
+      assert.doesNotMatch(help, /^<!--/, 'no generator comment at the top');
+      assert.doesNotMatch(help, /src\/data|Primer §/, 'no source paths or primer citations an author cannot open');
+      assert.match(help, /^# The terms of reference give the period under review/);
+      assert.match(help, /## What good practice says\n\n### Point 3: /);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      console.log('CASE_REVIEW_SCREENSHOT rule-help');
+      await new Promise((resolve) => setTimeout(resolve, 2500));
     });
   });
 

@@ -36,6 +36,32 @@ describe('Case Review quick fixes for the report rules', function () {
     await applyAction(api, document, action);
   }
 
+  it('a recommendation with several findings has a short quick-fix menu: its fixes, then one “Turn off” and one “Explain” (screenshot: test-results/quick-fix-menu-recommendation.png)', async () => {
+    const text = document.getText();
+    const at = text.indexOf('review its procedures for assessing men');
+    const position = document.positionAt(at);
+    const here = ours(document.uri).filter((d) => d.range.contains(position));
+    assert.ok(new Set(here.map(codeOf)).size >= 3, `several checks report recommendation 1: ${here.map(codeOf).join(', ')}`);
+    const actions = await codeActions(document, new vscode.Range(position, position));
+    const titles = actions.map((a) => a.title);
+    console.log(`quick-fix menu on recommendation 1: ${titles.length} entries for ${here.length} findings: ${titles.join(' | ')}`);
+    assert.ok(titles.length <= 6, `at most 6 entries: ${titles.join(' | ')}`);
+    assert.equal(titles.filter((t) => /^Turn off/.test(t)).length, 1);
+    assert.equal(titles.filter((t) => /^Explain/.test(t)).length, 1);
+    assert.ok(titles.filter((t) => /^Fix all/.test(t)).length <= 1);
+    assert.ok(!titles.some((t) => /[a-z]+-[a-z]+-?[a-z]*\b/.test(t) && /(?:recommendation|action-plan|template)-/.test(t)), 'no rule ids in titles');
+    assert.match(titles[0]!, /^Add /, 'the fixes come first');
+    assert.match(titles[titles.length - 1]!, /^Explain this check/);
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    console.log('CASE_REVIEW_SCREENSHOT quick-fix-menu-recommendation');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await vscode.commands.executeCommand('hideCodeActionWidget');
+  });
+
   it('chronology-order: sorts the chronology table by date', async () => {
     await fix('chronology-order', '12 April 2019', 'Sort the chronology by date');
     const text = document.getText();
