@@ -4,10 +4,10 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule(
   {
     id: 'front-matter',
-    summary: 'Front matter is valid YAML, names a known report type, and holds only settings, rules, levels and dates that can be read.',
+    summary: 'Front matter is valid YAML and names a known report type.',
     description:
       'Front matter (a YAML block between `---` lines at the top) tells the linter the report type (`report-type:`), the child’s pseudonyms (`child:`), the agency of an IMR (`agency:`) and the period under review (`period-start:`, `period-end:`). This rule reports YAML that does not parse (the rest of the file is still linted with the report type inferred) and a `report-type:` that is not one of the known types, offering the known types as replacements. It checks the report’s own settings as the config file is checked, each at its line and column: a key that is not read (warning), a rule id, level or option in `case-review-lint: { rules: … }` that does not exist, a date that cannot be read or cannot be (`31/02/2007`, `yesterday`, `2009-13-45`), a period that ends before it starts, a `publication:` value other than `public`, `published`, `internal`, `draft`, `private`, `restricted`, `confidential`, `unpublished` or `not for publication`, a `publication-exceptions:` entry without its `text:` and `reason:`, and a rule id in a control comment (`<!-- case-review-lint disable tor-vauge-language -->`) that names no rule. Template placeholders such as `DD/MM/YYYY` are left to the template-placeholder rule.',
-    why: 'Every other rule depends on knowing which kind of report this is, who the child is and when the period under review ran; a typo there silently changes what is checked, and a misspelt rule id switches nothing off without a word. Primer §1 (the documents), §2 (profiles) and §9 (publication).',
+    why: 'Every other rule depends on knowing which kind of report this is, who the child is and when the period under review ran; a typo there silently changes what is checked, and a misspelt rule id switches nothing off without a word. Primer §1 (the documents) and §2 (profiles).',
     primer: '§1 The documents, §2 Expected sections',
     defaultSeverity: 'error',
     fixable: true,

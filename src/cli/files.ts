@@ -1,8 +1,107 @@
 /** Turning command-line arguments (files, folders, globs) into a list of Markdown files. */
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { globSync } from 'tinyglobby';
 import { UsageError } from './usage-error.js';
+
+/** The ignore file: gitignore syntax, patterns relative to its folder. */
+export const IGNORE_FILE = '.casereviewignore';
+
+export interface SelectedFile {
+  path: string;
+  /** Named on the command line itself (not found in a folder or by a glob): always linted. */
+  explicit: boolean;
+}
+
+export interface Selection {
+  files: SelectedFile[];
+  /** Files found in folders or by globs that the ignore file or a `!glob` left out. */
+  ignored: number;
+}
+
+/** The nearest `.casereviewignore` from `cwd` upwards, if any. */
+export function findIgnoreFile(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    const candidate = join(dir, IGNORE_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Does the ignore file (rules relative to `base`) leave `file` out? Files outside `base` are never ignored by it. */
+function ignoredBy(rules: Ignore, base: string, file: string, cwd: string): boolean {
+  const rel = relative(base, resolve(cwd, file));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
+  return rules.ignores(rel.split(sep).join('/'));
+}
+
+/** Files a negated pattern (`!drafts/old/**`, `!drafts/old`) names, as absolute paths; a folder stands for everything in it. */
+function negatedMatcher(patterns: readonly string[], cwd: string): (file: string) => boolean {
+  const exact = new Set<string>();
+  const folders: string[] = [];
+  for (const pattern of patterns) {
+    const full = resolve(cwd, pattern);
+    if (existsSync(full) && statSync(full).isDirectory()) {
+      folders.push(full.endsWith(sep) ? full : `${full}${sep}`);
+      continue;
+    }
+    exact.add(full);
+    try {
+      for (const f of globSync(pattern, { cwd, onlyFiles: true, dot: true })) exact.add(resolve(cwd, f));
+    } catch (error) {
+      throw new UsageError(`Bad glob “!${pattern}”: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return (file) => {
+    const full = resolve(cwd, file);
+    return exact.has(full) || folders.some((folder) => full.startsWith(folder));
+  };
+}
+
+/**
+ * The files to lint: named files as they are, Markdown files in folders, files
+ * matching globs; then `!glob` arguments take files out (named ones too), and
+ * the nearest `.casereviewignore` (gitignore syntax) takes out files found in
+ * folders or by globs (a file named on the command line is linted anyway).
+ */
+export function selectFiles(patterns: readonly string[], cwd = process.cwd()): Selection {
+  const negated = patterns.filter((p) => p.startsWith('!') && p.length > 1).map((p) => p.slice(1));
+  const positive = patterns.filter((p) => !(p.startsWith('!') && p.length > 1));
+  const explicit = new Set<string>();
+  const found: string[] = [];
+  for (const pattern of positive) {
+    const list = expandFiles([pattern], cwd);
+    if (list.length === 1 && list[0] === pattern && !isDirectory(pattern, cwd)) explicit.add(pattern);
+    found.push(...list);
+  }
+  const excluded = negated.length > 0 ? negatedMatcher(negated, cwd) : () => false;
+  const ignoreFile = findIgnoreFile(cwd);
+  const rules = ignoreFile ? ignore().add(readFileSync(ignoreFile, 'utf8')) : undefined;
+  const base = ignoreFile ? dirname(ignoreFile) : cwd;
+  const files: SelectedFile[] = [];
+  let ignored = 0;
+  for (const path of [...new Set(found)]) {
+    const isExplicit = explicit.has(path);
+    if (excluded(path) || (!isExplicit && rules && ignoredBy(rules, base, path, cwd))) {
+      ignored++;
+      continue;
+    }
+    files.push({ path, explicit: isExplicit });
+  }
+  return { files, ignored };
+}
+
+function isDirectory(path: string, cwd: string): boolean {
+  try {
+    return statSync(resolve(cwd, path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 const MARKDOWN = '**/*.{md,markdown}';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];

@@ -136,7 +136,7 @@ export function checkDocumentSettings(report: Report, rules: readonly RuleMeta<o
       problems.push({
         ...nodeRange(yaml, publication.value, fallback),
         severity: 'error',
-        message: `“${String(raw)}” is not a publication setting, so the report is not checked as one to be published. Write “public” for a report that will be published, or “internal”.`,
+        message: `“${String(raw)}” is not a publication setting, so the report is treated as one to be published (export refuses while names or identifiers remain). Write “public” for a report that will be published, or “internal”.`,
       });
     }
   }

@@ -41,10 +41,12 @@ export interface Found {
 
 /** Lower case, possessive `'s` / trailing apostrophe removed, curly apostrophes folded. */
 export function wordKey(word: string): string {
-  return word
-    .replace(/\u2019/g, "'")
-    .replace(/'s$|'$/i, '')
-    .toLowerCase();
+  // As `.replace(/\u2019/g, "'").replace(/'s$|'$/i, '').toLowerCase()`, without the passes most words do not need.
+  let w = word.includes('\u2019') ? word.replace(/\u2019/g, "'") : word;
+  const n = w.length;
+  if (w.charCodeAt(n - 1) === 39) w = w.slice(0, -1);
+  else if (n >= 2 && w.charCodeAt(n - 2) === 39 && (w.charCodeAt(n - 1) | 32) === 115) w = w.slice(0, -2);
+  return w.toLowerCase();
 }
 
 const lower = (words: readonly string[]) => words.map(wordKey);
@@ -439,23 +441,37 @@ function tokenize(text: string): Token[] {
   return tokenized.get(text, () => tokenizeOnce(text));
 }
 
+const isQuote = (code: number) => code === 39 || code === 0x2019;
+
+/** The word without a possessive (`raw.replace(/['\u2019]s?$/u, '')`). */
+function possessiveStem(raw: string): string {
+  const n = raw.length;
+  if (isQuote(raw.charCodeAt(n - 1))) return raw.slice(0, -1);
+  return n >= 2 && raw.charCodeAt(n - 1) === 115 && isQuote(raw.charCodeAt(n - 2)) ? raw.slice(0, -2) : raw;
+}
+
 function tokenizeOnce(text: string): Token[] {
   const tokens: Token[] = [];
   let previous: Token | undefined;
   for (const m of text.matchAll(WORD)) {
-    const trimmed = trimEnd(m[0], "-'\u2019");
-    // Keep one closing apostrophe ("Magistrates'"), drop a trailing hyphen.
-    const raw = trimmed.length < m[0].length && /['\u2019]/.test(m[0][trimmed.length]!) ? m[0].slice(0, trimmed.length + 1) : trimmed;
+    const word = m[0];
+    const lastCode = word.charCodeAt(word.length - 1);
+    let raw = word;
+    if (lastCode === 45 || isQuote(lastCode)) {
+      const trimmed = trimEnd(word, "-'\u2019");
+      // Keep one closing apostrophe ("Magistrates'"), drop a trailing hyphen.
+      raw = trimmed.length < word.length && isQuote(word.charCodeAt(trimmed.length)) ? word.slice(0, trimmed.length + 1) : trimmed;
+    }
     const between = text.slice(previous ? previous.end : 0, m.index);
     // The word without a possessive: "Mr C’s" is the pseudonym letter C, not a name "C’s".
-    const stem = raw.replace(/['\u2019]s?$/u, '');
-    const letter = /^\p{Lu}$/u.test(stem);
+    const stem = possessiveStem(raw);
+    const letter = stem.length <= 2 && /^\p{Lu}$/u.test(stem);
     const token: Token = {
       start: m.index,
       end: m.index + raw.length,
       text: raw,
       key: wordKey(raw),
-      capitalised: /^\p{Lu}/u.test(stem) && /\p{Ll}/u.test(stem) && stem.length >= 2,
+      capitalised: stem.length >= 2 && /^\p{Lu}/u.test(stem) && /\p{Ll}/u.test(stem),
       letter,
       sentenceInitial: isSentenceStart(previous, between),
     };
@@ -467,6 +483,7 @@ function tokenizeOnce(text: string): Token[] {
 
 function isSentenceStart(previous: Token | undefined, between: string): boolean {
   if (!previous) return true;
+  if (between === ' ') return false;
   if (/\n\s*\n/.test(between)) return true;
   if (/[!?:;]/.test(between)) return true;
   if (between.includes('.')) {

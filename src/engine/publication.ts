@@ -23,9 +23,17 @@ export const PUBLICATION_EXCEPTIONS_KEY = 'publication-exceptions';
 export const PUBLIC_VALUES = ['public', 'published'] as const;
 export const NOT_PUBLIC_VALUES = ['internal', 'draft', 'private', 'restricted', 'confidential', 'unpublished', 'not for publication'] as const;
 
+/**
+ * Is the report to be published, for the gate? Any `publication:` value that is set and
+ * is not one of the values that say it will not be (a typo such as “pubic” included)
+ * counts as public: the gate errs on the side of the child.
+ */
 export function isPublicReport(data: Record<string, unknown>): boolean {
-  const value = (stringValue(data['publication']) ?? '').toLowerCase();
-  return (PUBLIC_VALUES as readonly string[]).includes(value);
+  const raw = data['publication'];
+  if (raw === undefined || raw === null) return false;
+  const value = (stringValue(raw) ?? String(raw)).trim().toLowerCase();
+  if (value === '') return false;
+  return !(NOT_PUBLIC_VALUES as readonly string[]).includes(value);
 }
 
 export interface PublicationException {

@@ -129,6 +129,13 @@ describe('publication gate: what is in the text, whatever is switched off', func
     assert.equal(gateRefuses(internal, 'export'), false);
     assert.equal(gateRefuses(internal, 'fail-on-identifiers'), true);
   });
+
+  it('treats a publication value it does not know (a typo such as “pubic”) as public, so export still refuses', () => {
+    const typo = publicationGate(PUBLIC.replace('publication: public', 'publication: pubic'));
+    assert.equal(typo.isPublic, true);
+    assert.equal(gateRefuses(typo, 'export'), true);
+    assert.equal(publicationGate(PUBLIC.replace('publication: public\n', '')).isPublic, false, 'no publication key: not public');
+  });
 });
 
 describe('publication gate: every route through the command line', function () {
