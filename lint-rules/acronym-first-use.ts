@@ -78,7 +78,8 @@ export function initialsMatch(acronym: string, expansion: string): boolean {
 export function nameRegExp(key: string): RegExp | undefined {
   if (!/^[A-Z]{3,10}$/.test(key)) return undefined;
   const word = (letter: string) => `[${letter}${letter.toLowerCase()}][\\p{Ll}'’]+`;
-  const between = `(?:-|\\s+(?:(?:of|and|the|for|in|on|to|&)\\s+)*)`;
+  // At most three small words between two initials (“Child and Adolescent Mental Health”); bounded so that the pattern stays linear.
+  const between = `(?:-|\\s+(?:(?:of|and|the|for|in|on|to|&)\\s+){0,3})`;
   return new RegExp(`(?<![\\p{L}])${[...key].map(word).join(between)}(?![\\p{L}])`, 'u');
 }
 

@@ -4,7 +4,7 @@
  * load on the machine falls on each alike; medians of wall-clock and CPU time, peak memory,
  * and the CLI's own `--timings` (parse and the slowest rules) from one extra run per size.
  *
- *   node --import tsx scripts/bench/rows.ts [--runs 5] [--rows 1000,2000,4000,10000] [--cli dist/cli.cjs] [--cli other/cli.cjs] [--startup-only]
+ *   node --import tsx scripts/bench/rows.ts [--runs 5] [--rows 1000,2000,4000,10000] [--cli dist/cli.cjs] [--cli other/cli.cjs] [--startup-only] [--files report.md]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     cli: { type: 'string', multiple: true },
     'startup-only': { type: 'boolean', default: false },
     'no-ragged': { type: 'boolean', default: false },
+    files: { type: 'string', multiple: true },
   },
 });
 const runs = Number(values.runs);
@@ -78,6 +79,11 @@ const oneLine = join(work, 'one-line.md');
 writeFileSync(oneLine, '# Report\n');
 const startup = compare(oneLine);
 console.log(`| one-line file | ${startup.map(fmt).join(' | ')} |`);
+
+for (const file of values.files ?? []) {
+  const s = compare(resolve(file));
+  console.log(`| ${file} | ${s.map(fmt).join(' | ')} | ${clis.map((cli) => timings(cli, resolve(file))).join(' | ')} |`);
+}
 
 if (!values['startup-only']) {
   for (const n of values.rows!.split(',').map(Number)) {

@@ -180,3 +180,11 @@ export function readTextFile(path: string): string {
   if (reason) throw new NotTextError(reason);
   return bytes.toString('utf8');
 }
+
+/** Read standard input as UTF-8 text; throws NotTextError for binary or non-UTF-8 input. */
+export function readTextStdin(): string {
+  const bytes = readFileSync(0);
+  const reason = notTextReason(bytes);
+  if (reason) throw new NotTextError(reason);
+  return bytes.toString('utf8');
+}

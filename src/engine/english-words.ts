@@ -28,7 +28,10 @@ type WordList = readonly string[] | string;
 function build(): Set<string> {
   const set = new Set<string>();
   for (const list of [english10, english20, english35, english40, english50, british10, british20, british35, british40, british50] as WordList[]) {
-    for (const word of typeof list === 'string' ? list.split('\n') : list) if (/^[a-z]/.test(word)) set.add(word.replace(/\u2019/g, "'"));
+    for (const word of typeof list === 'string' ? list.split('\n') : list) {
+      const first = word.charCodeAt(0);
+      if (first >= 97 && first <= 122) set.add(word.includes('\u2019') ? word.replace(/\u2019/g, "'") : word);
+    }
   }
   return set;
 }

@@ -38,7 +38,7 @@ export function quoteForTitle(text: string, max = 60): string {
 }
 
 /** A placeholder in square brackets (“[insert date]”); not a Markdown link or footnote reference. */
-const PLACEHOLDER = /\[(?!\^)[^\]\n]{2,80}\](?![([:])/;
+const PLACEHOLDER = /\[(?!\^)[^[\]\n]{2,80}\](?![([:])/;
 
 /**
  * Fixes that replace `[start, end)` (now `current`) with each replacement in turn: the

@@ -118,7 +118,7 @@ interface Token {
 export function headingTokens(text: string): Token[] {
   let t = stripNumbering(text)
     // Paragraph ranges in a contents list: "Factual Information 4-1 – 4-88".
-    .replace(/\s+\d+-\s?\d+\s*[-–—]\s*\d+-\d+\s*$/, '')
+    .replace(/(?<!\s)\s+\d+-\s?\d+\s*[-–—]\s*\d+-\d+\s*$/, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\bserious case reviews?\b|\bchild safeguarding practice reviews?\b|\bcase reviews?\b/gi, 'review')
     .replace(/\b(?:[Cc]hild|CHILD|[Bb]aby|BABY|[Ii]nfant|[Yy]oung [Pp]erson)\s+(?:[A-Z]{1,3}\d?|\d+)\b(?:'s?)?/g, 'child')

@@ -145,6 +145,9 @@ const UNAMBIGUOUS_STREET_WORDS = new Set(lower(data.unnumberedStreetWords));
 const SCHOOL_WORDS = phraseAlternation(data.schoolWords);
 // "Oakfield Primary School", "St Mary's RC Academy"
 const SCHOOL = new RegExp(`(?<![\\p{L}\\p{N}])((?:${NAME_WORD}\\s){1,5})(?:${SCHOOL_WORDS})(?![\\p{L}\\p{N}])`, 'gu');
+/** The street and school words alone: a text without one cannot match STREET_NAME or SCHOOL. */
+const STREET_WORD_HINT = new RegExp(UNNUMBERED_STREET_WORDS, 'u');
+const SCHOOL_WORD_HINT = new RegExp(SCHOOL_WORDS, 'u');
 
 const DOB_KEYWORDS = phraseRegExp(data.dobKeywords, 'giu')!;
 const RECORD_KEYWORDS = phraseRegExp(data.recordKeywords, 'giu')!;
@@ -285,9 +288,64 @@ function findPatternIdentifiersOnce(text: string, options: PatternOptions): Foun
   const found: Found[] = [];
   coverage.set(found, new Uint8Array(text.length));
   const allowed = options.allowedWords ?? new Set<string>();
+  // What each pattern cannot match without (most paragraphs and cells have no @, no digit, no street or school word):
+  // the patterns are skipped, not changed, so the finds are the same.
+  const hasDigit = /[0-9]/.test(text);
 
-  for (const m of text.matchAll(EMAIL)) push(found, 'email', m.index, m[0]);
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) push(found, 'email', m.index, m[0]);
 
+  if (hasDigit) findNumbers(text, found);
+
+  for (const date of findDates(text)) {
+    if (date.precision !== 'day' || !date.valid) continue;
+    if (nearBirthKeyword(text, date.start, date.end) && !overlaps(found, date.start, date.end)) push(found, 'date-of-birth', date.start, date.text);
+  }
+
+  if (hasDigit) findRecordNumbers(text, found);
+
+  const streetNameOk = (words: string) => {
+    const keys = words.trim().split(/\s+/).map(wordKey);
+    return keys.some((k) => !NOT_STREET_NAMES.has(k) && !NOT_NAMES.has(k) && !allowed.has(k));
+  };
+  if (hasDigit) findNumberedAddresses(text, found);
+  if (STREET_WORD_HINT.test(text)) {
+    for (const m of text.matchAll(STREET_NAME)) {
+      const words = m[1]!;
+      if (!streetNameOk(words)) continue;
+      // Leading sentence words ("In Acacia Avenue") are not part of the street name.
+      const lead = leadingStopWords(words);
+      const start = m.index + lead;
+      const t = m[0].slice(lead);
+      if (!overlaps(found, start, start + t.length)) push(found, 'address', start, t);
+    }
+  }
+
+  if (SCHOOL_WORD_HINT.test(text)) {
+    for (const m of text.matchAll(SCHOOL)) {
+      const words = m[1]!.trim().split(/\s+/);
+      const nameWords = words.filter((w) => !SCHOOL_TYPE_WORDS.has(wordKey(w)));
+      const distinctive = nameWords.some((w) => {
+        const k = wordKey(w);
+        return !NOT_SCHOOL_NAMES.has(k) && !NOT_NAMES.has(k) && !allowed.has(k);
+      });
+      if (!distinctive) continue;
+      const lead = leadingStopWords(m[1]!);
+      const start = m.index + lead;
+      const t = m[0].slice(lead);
+      if (!overlaps(found, start, start + t.length)) push(found, 'school', start, t);
+    }
+  }
+  const schools = phraseRegExp(options.schools ?? []);
+  if (schools) {
+    for (const m of text.matchAll(schools)) {
+      if (!overlaps(found, m.index, m.index + m[0].length)) push(found, 'school', m.index, m[0]);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** NHS numbers, phone numbers, postcodes and National Insurance numbers, in that order of precedence. */
+function findNumbers(text: string, found: Found[]): void {
   for (const m of text.matchAll(NHS)) {
     const digits = `${m[1]}${m[3]}${m[4]}`;
     if (nhsNumberValid(digits) && !overlaps(found, m.index, m.index + m[0].length)) push(found, 'nhs-number', m.index, m[0]);
@@ -305,18 +363,10 @@ function findPatternIdentifiersOnce(text: string, options: PatternOptions): Foun
   for (const m of text.matchAll(NI)) {
     if (!overlaps(found, m.index, m.index + m[0].length)) push(found, 'ni-number', m.index, m[0]);
   }
+}
 
-  for (const date of findDates(text)) {
-    if (date.precision !== 'day' || !date.valid) continue;
-    if (nearBirthKeyword(text, date.start, date.end) && !overlaps(found, date.start, date.end)) push(found, 'date-of-birth', date.start, date.text);
-  }
-
-  findRecordNumbers(text, found);
-
-  const streetNameOk = (words: string) => {
-    const keys = words.trim().split(/\s+/).map(wordKey);
-    return keys.some((k) => !NOT_STREET_NAMES.has(k) && !NOT_NAMES.has(k) && !allowed.has(k));
-  };
+/** "Flat 3, Jubilee Court", "12 Acacia Avenue". */
+function findNumberedAddresses(text: string, found: Found[]): void {
   for (const m of text.matchAll(FLAT_ADDRESS)) {
     if (!overlaps(found, m.index, m.index + m[0].length)) push(found, 'address', m.index, m[0]);
   }
@@ -331,36 +381,6 @@ function findPatternIdentifiersOnce(text: string, options: PatternOptions): Foun
     const t = m[0].slice(0, length);
     if (!overlaps(found, m.index, m.index + t.length)) push(found, 'address', m.index, t);
   }
-  for (const m of text.matchAll(STREET_NAME)) {
-    const words = m[1]!;
-    if (!streetNameOk(words)) continue;
-    // Leading sentence words ("In Acacia Avenue") are not part of the street name.
-    const lead = leadingStopWords(words);
-    const start = m.index + lead;
-    const t = m[0].slice(lead);
-    if (!overlaps(found, start, start + t.length)) push(found, 'address', start, t);
-  }
-
-  for (const m of text.matchAll(SCHOOL)) {
-    const words = m[1]!.trim().split(/\s+/);
-    const nameWords = words.filter((w) => !SCHOOL_TYPE_WORDS.has(wordKey(w)));
-    const distinctive = nameWords.some((w) => {
-      const k = wordKey(w);
-      return !NOT_SCHOOL_NAMES.has(k) && !NOT_NAMES.has(k) && !allowed.has(k);
-    });
-    if (!distinctive) continue;
-    const lead = leadingStopWords(m[1]!);
-    const start = m.index + lead;
-    const t = m[0].slice(lead);
-    if (!overlaps(found, start, start + t.length)) push(found, 'school', start, t);
-  }
-  const schools = phraseRegExp(options.schools ?? []);
-  if (schools) {
-    for (const m of text.matchAll(schools)) {
-      if (!overlaps(found, m.index, m.index + m[0].length)) push(found, 'school', m.index, m[0]);
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Length of the leading words of a capitalised run that are sentence words ("In", "The", "On"). */
@@ -704,9 +724,10 @@ export function learnPseudonyms(text: string): string[] {
       if (!NOT_NAMES.has(k) || PSEUDONYM_HEADS.has(k)) keys.push(k);
     }
   };
-  for (const m of text.matchAll(HEADED_PSEUDONYM)) if (!/^\p{Lu}$/u.test(m[1]!)) add(m[1]!);
-  for (const m of text.matchAll(INTRODUCED_PSEUDONYMS)) add(m[1]!);
-  for (const m of text.matchAll(NOT_REAL_NAME)) add(m[1]!);
+  // Each pattern is tried only when its fixed words are in the text.
+  if (/[Bb]aby|Child|Infant/.test(text)) for (const m of text.matchAll(HEADED_PSEUDONYM)) if (!/^\p{Lu}$/u.test(m[1]!)) add(m[1]!);
+  if (/referred to |pseudonym|given the /.test(text)) for (const m of text.matchAll(INTRODUCED_PSEUDONYMS)) add(m[1]!);
+  if (/\((?:not |a pseudonym|pseudonym)/.test(text)) for (const m of text.matchAll(NOT_REAL_NAME)) add(m[1]!);
   return keys;
 }
 
@@ -718,7 +739,7 @@ const SIGNATORY_BEFORE = new RegExp(
   'iu',
 );
 /** One earlier name of a list ("Fiona Johnson, "), or a title ("Dr "), at the end of the text before a name. */
-const LISTED_NAME_BEFORE = new RegExp(`${NAME_TOKEN}(?:\\s${NAME_TOKEN}){0,3}\\s{0,2}(?:,|\\sand|\\s&)\\s{1,3}$|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\\.?\\s$`, 'u');
+const LISTED_NAME_BEFORE = new RegExp(`(?<![\\p{L}'\u2019-])${NAME_TOKEN}(?:\\s${NAME_TOKEN}){0,3}\\s{0,2}(?:,|\\sand|\\s&)\\s{1,3}$|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\\.?\\s$`, 'u');
 
 /**
  * Does the name at [start, end) of `text` stand where professionals are named on

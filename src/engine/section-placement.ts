@@ -94,7 +94,7 @@ export function insertionText(report: Report, offset: number, body: string): str
 
 /** A heading's own number (“5.”, “5”, “Section 5 –”), when the report numbers its sections with whole numbers. */
 function headingNumber(section: Section): { n: number; format: (n: number) => string } | undefined {
-  const m = /^(section\s+)?(\d{1,3})(\.?)(\s*[:–—-]?\s+)(?=\S)/i.exec(section.title);
+  const m = /^(section\s+)?(\d{1,3})(\.?)(\s*[:–—-]\s*|\s+)(?=\S)/i.exec(section.title);
   if (!m) return undefined;
   const [, word = '', , dot = '', gap = ' '] = m;
   return { n: Number(m[2]), format: (n) => `${word}${n}${dot}${gap}` };

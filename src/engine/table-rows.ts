@@ -44,7 +44,8 @@ interface Line {
 
 /** A run of plain body rows taken out of the text. */
 interface Removed {
-  lines: Line[];
+  /** The rows' lines, with the offsets of their pipes in the line. */
+  rows: { line: Line; pipes: number[] }[];
   /** The line kept just before them (in the original text). */
   previous: Line;
   /** Where the rows started in the original text and in the text without them. */
@@ -122,23 +123,26 @@ function removableRuns(text: string, lines: readonly Line[]): Removed[] {
     }
     runLength++;
     // A row at the very end of a text without a final newline stays (the root's end point is its own).
-    const plain = runLength > 3 && line.next > line.end && plainRowPipes(text, line) !== undefined;
-    if (!plain) {
+    const pipes = runLength > 3 && line.next > line.end ? plainRowPipes(text, line) : undefined;
+    if (!pipes) {
       current = undefined;
       continue;
     }
     if (!current) {
-      current = { lines: [], previous: lines[i - 1]!, start: line.start, shortStart: 0, length: 0, lineCount: 0 };
+      current = { rows: [], previous: lines[i - 1]!, start: line.start, shortStart: 0, length: 0, lineCount: 0 };
       runs.push(current);
     }
-    current.lines.push(line);
+    current.rows.push({ line, pipes });
     current.length = line.next - current.start;
     current.lineCount++;
   }
   return runs;
 }
 
-/** Parse `text` with the runs taken out; undefined when a run did not follow a top-level table's body row. */
+/**
+ * Parse `text` with the runs taken out and put them back as built rows. `failed` lists the runs
+ * whose kept line before them is not a body row of a top-level table (the tree is then not used).
+ */
 function parseWithout(text: string, runs: readonly Removed[], parse: (text: string) => Root): { tree: Root; failed: Removed[] } {
   const parts: string[] = [];
   let at = 0;
@@ -199,15 +203,17 @@ function parseWithout(text: string, runs: readonly Removed[], parse: (text: stri
   };
   visit(tree);
   const tables = new Set<Table>();
-  for (const [row, run] of after) {
-    const table = bodyRows.get(run.previous.start - (run.start - run.shortStart))!.table;
-    const index = table.children.indexOf(row);
-    table.children.splice(index + 1, 0, ...run.lines.map((line) => buildRow(text, line, plainRowPipes(text, line)!)));
-    tables.add(table);
-  }
+  for (const { table } of bodyRows.values()) tables.add(table);
   for (const table of tables) {
-    const last = table.children[table.children.length - 1]!;
-    table.position = { start: table.position!.start, end: { ...last.position!.end } };
+    const rows: TableRow[] = [];
+    for (const row of table.children) {
+      rows.push(row);
+      const run = after.get(row);
+      if (run) for (const { line, pipes } of run.rows) rows.push(buildRow(text, line, pipes));
+    }
+    if (rows.length === table.children.length) continue;
+    table.children = rows;
+    table.position = { start: table.position!.start, end: { ...rows[rows.length - 1]!.position!.end } };
   }
   return { tree, failed };
 }

@@ -1,7 +1,6 @@
 /** GFM tables as rows and cells with offsets, and matching header cells to logical columns. */
 import type { Nodes, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { Report } from './report.js';
 import { normalizePhrase } from './text.js';
 
@@ -63,14 +62,22 @@ export function readTable(node: Table): TableModel {
 
 const reportTableModels = new WeakMap<Report, TableModel[]>();
 
+/** Nodes that hold only phrasing content (or a table's rows and cells): no table can be inside them. */
+const NO_TABLES_INSIDE = new Set(['paragraph', 'heading', 'table', 'tableRow', 'tableCell']);
+
+/** The tables under a node, in document order, without walking into paragraphs, headings or tables. */
+function collectTables(node: Nodes, into: TableModel[]): void {
+  if (node.type === 'table') into.push(readTable(node));
+  if (NO_TABLES_INSIDE.has(node.type) || !('children' in node)) return;
+  for (const child of node.children) collectTables(child, into);
+}
+
 /** Tables that start in [start, end), anywhere in the tree (also inside lists and blockquotes). Read-only. */
 export function tablesIn(report: Report, start = 0, end = report.text.length): TableModel[] {
   let tables = reportTableModels.get(report);
   if (!tables) {
     const all: TableModel[] = [];
-    visit(report.tree, 'table', (node: Nodes) => {
-      all.push(readTable(node as Table));
-    });
+    collectTables(report.tree, all);
     reportTableModels.set(report, (tables = all));
   }
   return tables.filter((t) => t.start >= start && t.start < end);

@@ -1,5 +1,6 @@
 /**
- * Documents for testing the parse's fast path for table rows (src/engine/table-rows.ts) against
+ * Documents for testing the parse's fast path for table rows (src/engine/table-rows.ts) and the
+ * table construct's look ahead (src/engine/markdown-syntax.ts) against
  * micromark: table lines next to everything that could change how they parse (code fences, HTML
  * blocks, lists, quotes, paragraphs, definitions, CRLF, ragged and escaped rows).
  */
@@ -7,11 +8,27 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { remarkReportSyntax, reportParser } from '../../src/engine/markdown-syntax.js';
+import { unified, type Processor } from 'unified';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { reportParser } from '../../src/engine/markdown-syntax.js';
 
-/** The report parser without the fast path: micromark for every row. */
-export const micromarkOnly = unified().use(remarkParse).use(remarkReportSyntax).use(remarkFrontmatter, ['yaml']).freeze();
+/** The report parser as micromark alone gives it: the GFM extensions as published, no fast path, no look ahead. */
+export const micromarkOnly = unified()
+  .use(remarkParse)
+  .use(function (this: Processor) {
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem());
+    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown());
+  })
+  .use(remarkFrontmatter, ['yaml'])
+  .freeze();
 const withFastPath = reportParser().freeze();
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 
@@ -38,6 +55,8 @@ const rowArb = fc
 const LINES = [
   '', '', 'Text of a paragraph.', '## Heading', '- item', '1. item', '  - nested', '> | a |', '> quote', '```', '~~~', '<!--', '-->', '<div>', '</div>', '<pre>', '</pre>',
   '[x]: https://example.org', '[^1]: A note.', '---', '    code', '| --- | --- |', '|-|-|', '| :-- |', 'a | b', '- | a |', '  | a |',
+  // Heads and delimiter rows in containers and without pipes, for the table construct's look ahead.
+  '> | a | b |', '> | - | - |', '>> | - |', ' > | - |', '- | - |', '  | - |', '   |-|', '\t| - |', '1. | a |', '--|--', ':-', '-:', '|:-:|', '| - |  ', '- - -', '|', '| | |',
 ];
 const tableArb = fc.record({ rows: fc.array(fc.oneof(rowArb, fc.constantFrom(...ROWS)), { maxLength: 12 }), head: fc.constantFrom(HEAD, '| a | b |\n|---|---|\n', 'a | b\n- | -\n', '| a |\n| - |\n') })
   .map(({ head, rows }) => `${head}${rows.join('\n')}`);

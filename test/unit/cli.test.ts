@@ -1,7 +1,7 @@
 /** The command-line tool, run as a real process from its bundle: exit codes, formats, errors. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Log } from 'sarif';
@@ -321,5 +321,150 @@ child: Child A
     const r = run(['--fail-on-identifiers', join(dir, 'imr.md')]);
     const anonymisationFound = /anonymisation$/m.test(r.stdout);
     assert.equal(r.code, anonymisationFound ? 1 : 0);
+  });
+});
+
+/** Issue 18 (items 1 and 3): what a board's CI expects of a linter, as markdownlint-cli2, remark-cli and Vale do it. */
+describe('case-review-lint in a board’s CI: file selection, stdin, --quiet, --max-warnings, colour', function () {
+  this.timeout(60000);
+  const README_TEXT = '# my-tool\n\nA command line tool.\n\n## Installation\n\nnpm install my-tool\n\n## Usage\n\nRun it.\n';
+  const runIn = (args: string[], cwd: string, extra: { input?: string; env?: NodeJS.ProcessEnv } = {}) => {
+    const env = { ...process.env, ...extra.env };
+    for (const key of ['NO_COLOR', 'FORCE_COLOR']) if (!extra.env || !(key in extra.env)) delete env[key];
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', input: extra.input, env });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const linted = (stdout: string) => (JSON.parse(stdout) as { file: string }[]).map((f) => f.file.replace(/\\/g, '/')).sort();
+  let repo: string;
+
+  before(() => {
+    if (!existsSync(cli)) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    // A board's repository: drafts, an old folder, a README and rule notes that are not case reviews.
+    repo = mkdtempSync(join(tmpdir(), 'crl-ci-'));
+    mkdirSync(join(repo, 'drafts/old'), { recursive: true });
+    mkdirSync(join(repo, 'notes'), { recursive: true });
+    writeFileSync(join(repo, 'README.md'), README_TEXT);
+    writeFileSync(join(repo, 'notes/meeting.md'), '# Panel meeting notes\n\nWe met on Tuesday.\n');
+    writeFileSync(join(repo, 'drafts/imr.md'), COMPLETE_IMR);
+    writeFileSync(join(repo, 'drafts/tor.md'), '---\nreport-type: overview\n---\n# Overview report\n\n## Terms of reference\n\nAll relevant agencies will contribute [insert date].\n');
+    writeFileSync(join(repo, 'drafts/old/2019.md'), COMPLETE_IMR);
+  });
+
+  it('lints only the files that look like case reviews in a folder, counts the others, and lints them all with --all', () => {
+    const r = runIn(['--format', 'json', '.'], repo);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(linted(r.stdout), ['drafts/imr.md', 'drafts/old/2019.md', 'drafts/tor.md']);
+    const text = runIn(['.'], repo);
+    assert.match(text.stdout, /in 3 files; 2 files left out as not case reviews \(--all lints them\)\n$/);
+    const all = runIn(['--format', 'json', '--all', '.'], repo);
+    assert.deepEqual(linted(all.stdout), ['README.md', 'drafts/imr.md', 'drafts/old/2019.md', 'drafts/tor.md', 'notes/meeting.md']);
+    // A file named on the command line is linted whatever it looks like.
+    assert.deepEqual(linted(runIn(['--format', 'json', 'README.md'], repo).stdout), ['README.md']);
+    // So is every file under a .casereviewrc, which says the folder holds case reviews.
+    writeFileSync(join(repo, 'notes/.casereviewrc.json'), '{}');
+    try {
+      assert.deepEqual(linted(runIn(['--format', 'json', 'notes'], repo).stdout), ['notes/meeting.md']);
+    } finally {
+      rmSync(join(repo, 'notes/.casereviewrc.json'));
+    }
+  });
+
+  it('leaves out what .casereviewignore (gitignore syntax) and !globs name, and counts them', () => {
+    writeFileSync(join(repo, '.casereviewignore'), '# archived\ndrafts/old/\n');
+    try {
+      const r = runIn(['--format', 'json', 'drafts'], repo);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(linted(r.stdout), ['drafts/imr.md', 'drafts/tor.md']);
+      assert.match(runIn(['drafts'], repo).stdout, /in 2 files; 1 file ignored\n$/);
+      const negated = runIn(['--format', 'json', 'drafts/**/*.md', '!drafts/tor.md'], repo);
+      assert.equal(negated.code, 0, negated.stderr);
+      assert.deepEqual(linted(negated.stdout), ['drafts/imr.md']);
+      const folder = runIn(['--format', 'json', '.', '!drafts'], repo);
+      assert.deepEqual(linted(folder.stdout), []);
+      // A file named on the command line is linted even when the ignore file names it.
+      assert.deepEqual(linted(runIn(['--format', 'json', 'drafts/old/2019.md'], repo).stdout), ['drafts/old/2019.md']);
+    } finally {
+      writeFileSync(join(repo, '.casereviewignore'), '');
+    }
+  });
+
+  it('reads standard input with “-”, finding the config and report type from --stdin-filename', () => {
+    mkdirSync(join(repo, 'imrs'), { recursive: true });
+    writeFileSync(join(repo, 'imrs/.casereviewrc.json'), JSON.stringify({ reportType: 'imr', rules: { 'template-placeholder': 'off' } }));
+    const input = '# Review\n\n## Terms of reference\n\nAll relevant agencies will contribute [insert date].\n';
+    const named = runIn(['--format', 'json', '-', '--stdin-filename', 'imrs/draft.md'], repo, { input });
+    assert.equal(named.code, 0, named.stderr);
+    const [result] = JSON.parse(named.stdout) as { file: string; reportType: string; messages: { ruleId: string }[] }[];
+    assert.equal(result!.file, 'imrs/draft.md');
+    assert.equal(result!.reportType, 'imr', 'the config beside the named file applies');
+    assert.ok(!result!.messages.some((m) => m.ruleId === 'template-placeholder'), 'its rule settings apply');
+    const bare = runIn(['--format', 'json', '-'], repo, { input });
+    assert.equal(bare.code, 0, bare.stderr);
+    const [plain] = JSON.parse(bare.stdout) as { file: string; reportType: string; messages: { ruleId: string }[] }[];
+    assert.equal(plain!.file, '<stdin>');
+    assert.ok(plain!.messages.some((m) => m.ruleId === 'template-placeholder'));
+    assert.equal(runIn(['--fix', '-'], repo, { input }).code, 2, '--fix cannot write back to standard input');
+    assert.equal(runIn(['--stdin-filename', 'a.md', 'drafts/imr.md'], repo).code, 2, '--stdin-filename without “-”');
+  });
+
+  it('prints only errors with --quiet', () => {
+    const loud = runIn(['drafts/tor.md'], repo);
+    assert.match(loud.stdout, /warning/);
+    const quiet = runIn(['--quiet', 'drafts/tor.md'], repo);
+    assert.equal(quiet.code, 0, quiet.stderr);
+    assert.doesNotMatch(quiet.stdout, /\swarning\s|\sinfo\s/);
+    const json = runIn(['--quiet', '--format', 'json', 'drafts/tor.md'], repo);
+    for (const file of JSON.parse(json.stdout) as { messages: { severity: string }[] }[]) for (const m of file.messages) assert.equal(m.severity, 'error');
+    writeFileSync(join(repo, 'drafts/.casereviewrc.json'), JSON.stringify({ rules: { 'template-placeholder': 'error' } }));
+    try {
+      const errors = runIn(['--quiet', 'drafts/tor.md'], repo);
+      assert.equal(errors.code, 1);
+      assert.match(errors.stdout, /error\s+The placeholder/);
+      assert.doesNotMatch(errors.stdout, /\swarning\s/);
+    } finally {
+      writeFileSync(join(repo, 'drafts/.casereviewrc.json'), '{}');
+    }
+  });
+
+  it('exits 1 with more warnings than --max-warnings, and 2 for a bad number', () => {
+    const json = runIn(['--format', 'json', 'drafts/tor.md'], repo);
+    const warnings = (JSON.parse(json.stdout) as { messages: { severity: string }[] }[])[0]!.messages.filter((m) => m.severity === 'warning').length;
+    assert.ok(warnings > 0);
+    const over = runIn(['--max-warnings', String(warnings - 1), 'drafts/tor.md'], repo);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, new RegExp(`${warnings} warnings? found; --max-warnings allows ${warnings - 1}`));
+    assert.match(over.stdout, /^✖ /m, 'the summary does not say all is well');
+    assert.equal(runIn(['--max-warnings', String(warnings), 'drafts/tor.md'], repo).code, 0);
+    // Counted before --quiet hides them, and said on standard error.
+    assert.equal(runIn(['--quiet', '--max-warnings', '0', 'drafts/tor.md'], repo).code, 1);
+    for (const bad of ['-1', 'many', '1.5']) assert.equal(runIn(['--max-warnings', bad, 'drafts/tor.md'], repo).code, 2, bad);
+  });
+
+  it('colours the text report on a terminal, honouring NO_COLOR, FORCE_COLOR, --color and --no-color', () => {
+    const esc = /\u001b\[/;
+    assert.doesNotMatch(runIn(['drafts/tor.md'], repo).stdout, esc, 'not a terminal: plain');
+    assert.match(runIn(['drafts/tor.md'], repo, { env: { FORCE_COLOR: '1' } }).stdout, esc);
+    assert.doesNotMatch(runIn(['drafts/tor.md'], repo, { env: { FORCE_COLOR: '0' } }).stdout, esc);
+    assert.doesNotMatch(runIn(['drafts/tor.md'], repo, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, esc);
+    assert.match(runIn(['--color', 'drafts/tor.md'], repo, { env: { NO_COLOR: '1' } }).stdout, esc);
+    assert.doesNotMatch(runIn(['--no-color', 'drafts/tor.md'], repo, { env: { FORCE_COLOR: '1' } }).stdout, esc);
+    assert.doesNotMatch(runIn(['--format', 'json', 'drafts/tor.md'], repo, { env: { FORCE_COLOR: '1' } }).stdout, esc, 'never in JSON');
+    // A real terminal (util-linux `script` gives the command a pseudo-terminal).
+    const script = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" drafts/tor.md`, '/dev/null'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, TERM: 'xterm' } });
+    if (script.status !== null && !script.error) {
+      assert.match(script.stdout, esc, 'a terminal gets colour');
+      const noColour = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" drafts/tor.md`, '/dev/null'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+      assert.doesNotMatch(noColour.stdout, esc, 'NO_COLOR on a terminal');
+    }
+  });
+
+  it('never shows “✔” in the summary when the exit code is 2', () => {
+    const sub = mkdtempSync(join(tmpdir(), 'crl-exit2-'));
+    writeFileSync(join(sub, 'good.md'), COMPLETE_IMR);
+    writeFileSync(join(sub, 'binary.md'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
+    const r = runIn(['good.md', 'binary.md'], sub);
+    assert.equal(r.code, 2);
+    assert.doesNotMatch(r.stdout, /✔/);
+    assert.match(r.stdout, /^✖ 0 errors/m);
   });
 });

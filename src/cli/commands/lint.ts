@@ -2,22 +2,27 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { documentReferences, fixAll, unreadableReason, lintText, mergeConfigs, reportTypeIds, rules, ruleDocUrl, type FixAllResult } from '../../engine/index.js';
 import type { LintResult } from '../../engine/types.js';
 import type { CaseReviewRule } from '../../engine/rule.js';
 import { ConfigResolver, loadConfigFile } from '../../node/config-files.js';
 import { docsBaseUrl } from '../../node/package-root.js';
-import { expandFiles, NotTextError, readTextFile } from '../files.js';
+import { NotTextError, readTextFile, readTextStdin, selectFiles } from '../files.js';
+import { looksLikeCaseReviewFile } from '../case-review-test.js';
+import { useColour } from '../colour.js';
 import { GATE_ADVICE, gateLines, gateRefuses, publicationGate } from '../../export/gate.js';
 import { formatJson } from '../formatters/json.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { formatText } from '../formatters/text.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
-export const LINT_HELP = `Usage: case-review-lint [files, folders or globs...] [options]
+export const LINT_HELP = `Usage: case-review-lint [files, folders, globs, !globs or -] [options]
 
-Lints safeguarding case review reports written in Markdown.
+Lints safeguarding case review reports written in Markdown. A file named here
+is always linted; in folders and globs, only Markdown files that look like
+case reviews (front matter with report-type:, a .casereviewrc that applies, or
+a report's headings), less those a !glob or the nearest .casereviewignore
+(gitignore syntax) leaves out. "-" reads one report from standard input.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -34,6 +39,15 @@ Options:
                              "pseudonyms:" or "publication-exceptions:"
                              (- text: ..., reason: ...)
   --output FILE              write the report to FILE instead of standard output
+  --all                      lint every Markdown file in the folders and globs
+                             given, not only those that look like case reviews
+  --stdin-filename NAME      the name of the report read from standard input
+                             ("-"): the config beside it applies, and the
+                             output names it
+  --quiet                    report errors only
+  --max-warnings N           exit 1 when there are more than N warnings
+  --color, --no-color        colour the text report or not (default: colour on
+                             a terminal; NO_COLOR turns it off, FORCE_COLOR on)
   --fix                      apply the fixes that have one right answer (such as
                              “did not attend” → “was not brought”, a chronology
                              sorted by date) to each file, write it back, say on
@@ -46,7 +60,8 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage, config or file problems
+Exit codes: 0 no errors, 1 errors found (or more warnings than
+--max-warnings allows), 2 usage, config or file problems
 (a file that cannot be read, or is binary or not UTF-8: it is not linted, the
 others are), or a rule failed.
 Other commands: new, merge-chronologies, export (run with --help for each).
@@ -79,6 +94,7 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
+    allowNegative: true,
     strict: true,
     options: {
       format: { type: 'string', default: 'text' },
@@ -86,7 +102,11 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
       config: { type: 'string' },
       'fail-on-identifiers': { type: 'boolean', default: false },
       output: { type: 'string' },
-      color: { type: 'boolean', default: false },
+      color: { type: 'boolean' },
+      all: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      'stdin-filename': { type: 'string' },
       timings: { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
@@ -100,21 +120,32 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
     const parsed = loadConfigFile(resolve(values.config));
     if (parsed.errors.some((e) => e.message.startsWith('cannot be read: ENOENT'))) throw new UsageError(`Config file not found: “${values.config}”.`);
   }
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not “${maxWarnings}”.`);
+  const readsStdin = positionals.includes('-');
+  if (values['stdin-filename'] !== undefined && !readsStdin) throw new UsageError('--stdin-filename names the report read from standard input: give “-” too.');
+  if (readsStdin && values.fix === true) throw new UsageError('--fix cannot write back to standard input; --fix-dry-run says what it would change.');
   const known = reportTypeIds();
   const resolver = new ConfigResolver(values.config ? resolve(values.config) : undefined);
-  const files = expandFiles(positionals);
+  const selection = selectFiles(positionals.filter((p) => p !== '-'));
+  const stdinName = values['stdin-filename'] ?? '<stdin>';
+  const files = [...(readsStdin ? [{ path: stdinName, explicit: true, stdin: true }] : []), ...selection.files.map((f) => ({ ...f, stdin: false }))];
+  /** Files found in folders or by globs that do not look like case reviews (not linted without --all). */
+  let notCaseReviews = 0;
   const results: LintResult[] = [];
   const problems: string[] = [];
+  /** Said on standard error without making the exit code 2 (--max-warnings). */
+  const problemsNotes: string[] = [];
   /** With --fail-on-identifiers: the files whose identifiers stop the pipeline, and each finding. */
   const identifierFiles: { file: string; lines: ReturnType<typeof gateLines> }[] = [];
   /** What --fix did or would do, per file (standard error). */
   const notes: string[] = [];
   const base = docsBaseUrl();
   const timings: Record<string, number> | undefined = values.timings ? {} : undefined;
-  for (const file of files) {
+  for (const { path: file, explicit, stdin } of files) {
     let text: string;
     try {
-      text = readTextFile(file);
+      text = stdin ? readTextStdin() : readTextFile(file);
     } catch (error) {
       // One error for a binary or non-UTF-8 file (not linted); the other files are still linted.
       if (error instanceof NotTextError) problems.push(`${file}: not linted: ${error.message}.`);
@@ -127,6 +158,10 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
     const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
     if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
     const config = { ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }), ...readReferencedDocuments(text, file) };
+    if (!explicit && values.all !== true && !reportType && !looksLikeCaseReviewFile(text, config, configFile !== undefined)) {
+      notCaseReviews++;
+      continue;
+    }
     if (fixing) {
       const outcome = fixAll(text, (t) => lintText(t, { filePath: file, config, extraRules }).messages, { includeScaffolds: false });
       notes.push(fixSummary(file, outcome, values.fix === true));
@@ -148,14 +183,19 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
     }
     for (const failure of result.ruleFailures) problems.push(`${file}: rule “${failure.ruleId}” failed: ${failure.error}`);
   }
-  const sarifRules = [...rules, ...extraRules].map((r) => ({ id: r.meta.id, summary: r.meta.summary, url: ruleDocUrl(r.meta.id, base), defaultSeverity: r.meta.defaultSeverity }));
-  const stdout =
-    format === 'json'
-      ? formatJson(results)
-      : format === 'sarif'
-        ? formatSarif(results, sarifRules, version, (f) => pathToFileURL(resolve(f)).href)
-        : formatText(results, values.color === true);
+  const sarifRules = [...rules, ...extraRules].map((r) => ({
+    id: r.meta.id,
+    summary: r.meta.summary,
+    description: r.meta.description,
+    why: r.meta.why,
+    primer: r.meta.primer,
+    url: ruleDocUrl(r.meta.id, base),
+    defaultSeverity: r.meta.defaultSeverity,
+  }));
   const hasErrors = results.some((r) => r.messages.some((m) => m.severity === 'error'));
+  const warnings = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0);
+  const tooManyWarnings = maxWarnings !== undefined && warnings > Number(maxWarnings);
+  if (tooManyWarnings) problemsNotes.push(`${warnings} warning${warnings === 1 ? '' : 's'} found; --max-warnings allows ${maxWarnings}.`);
   const identifierGate = identifierFiles.length > 0;
   const identifierReport = identifierFiles
     .map(
@@ -164,8 +204,18 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
         lines.map((m) => `  ${file}:${m.line}:${m.column}  ${m.message}\n`).join(''),
     )
     .join('') + (identifierGate ? `${GATE_ADVICE}\n` : '');
-  const code = problems.length > 0 ? EXIT.usage : hasErrors || identifierGate ? EXIT.errors : EXIT.ok;
-  const stderr = notes.join('') + identifierReport + problems.map((p) => `case-review-lint: ${p}\n`).join('') + (timings ? formatTimings(timings, results.length) : '');
+  const code = problems.length > 0 ? EXIT.usage : hasErrors || identifierGate || tooManyWarnings ? EXIT.errors : EXIT.ok;
+  // --quiet: errors only, in every format (warnings were counted above for --max-warnings).
+  const shown = values.quiet === true ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
+  const color = useColour({ flag: values.color, env: process.env, isTTY: process.stdout.isTTY === true, toFile: values.output !== undefined });
+  const stdout =
+    format === 'json'
+      ? formatJson(shown)
+      : format === 'sarif'
+        ? formatSarif(shown, sarifRules, version)
+        : formatText(shown, { color, failed: code !== EXIT.ok, notCaseReviews, ignored: selection.ignored, quiet: values.quiet === true });
+  const stderr =
+    notes.join('') + identifierReport + [...problems, ...problemsNotes].map((p) => `case-review-lint: ${p}\n`).join('') + (timings ? formatTimings(timings, results.length) : '');
   return { stdout, stderr, code, outputFile: values.output };
 }
 
