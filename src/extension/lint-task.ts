@@ -19,7 +19,8 @@ export interface LintTaskDefinition extends vscode.TaskDefinition {
 
 function execution(extensionUri: vscode.Uri, folder: vscode.WorkspaceFolder, definition: LintTaskDefinition): vscode.ProcessExecution {
   const cli = vscode.Uri.joinPath(extensionUri, 'dist', 'cli.cjs').fsPath;
-  const args = [cli, ...(definition.paths && definition.paths.length > 0 ? definition.paths : ['.'])];
+  // No colour codes: the problem matcher reads the plain lines.
+  const args = [cli, '--no-color', ...(definition.paths && definition.paths.length > 0 ? definition.paths : ['.'])];
   if (definition.reportType) args.push('--report-type', definition.reportType);
   return new vscode.ProcessExecution(process.execPath, args, { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
 }

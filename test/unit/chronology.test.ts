@@ -385,6 +385,21 @@ report-type: overview
   });
 });
 
+describe('chronology-columns fix on a long table (issue 20)', () => {
+  it('adds the column to every row of a long, ragged table with escaped pipes', () => {
+    const body = Array.from({ length: 3000 }, (_, i) =>
+      i % 5 === 0 ? `| 0${(i % 9) + 1}/03/2008 | Visit \\| call ${i} | extra |` : i % 7 === 0 ? `| 0${(i % 9) + 1}/03/2008 |` : `| 0${(i % 9) + 1}/03/2008 | Home visit ${i}. |`,
+    );
+    const markdown = `---\nreport-type: imr\n---\n## Chronology\n\n| Date | Event |\n| --- | --- |\n${body.join('\n')}\n`;
+    const message = lintWithRule('chronology-columns', markdown).find((m) => m.data?.column === 'source');
+    const fixed = applyFirstFix(markdown, message);
+    // Every row with an Event cell gains an empty cell before it; a row without one is left as it is.
+    const expected = body.map((line) => (line.endsWith('/2008 |') ? line : line.replace(/^(\| [^|]+ )\|/, '$1|  |')));
+    assert.equal(fixed, `---\nreport-type: imr\n---\n## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n${expected.join('\n')}\n`);
+    assert.deepEqual(lintWithRule('chronology-columns', fixed).filter((m) => m.data?.column === 'source'), []);
+  });
+});
+
 describe('chronology-child-seen fix', () => {
   it('offers “Not recorded” in the blank cell, and the rule is then satisfied', () => {
     const markdown = '## Chronology\n\n| Date | Source | Event | Child seen |\n| --- | --- | --- | --- |\n| 03/08/2007 | HV notes | Home visit; Mother tired. |  |\n';

@@ -21,7 +21,8 @@ describe('Case Review: lint workspace task', function () {
     const execution = task.execution as vscode.ProcessExecution;
     assert.ok(execution instanceof vscode.ProcessExecution, 'a process execution');
     assert.match(execution.args[0]!, /dist[\\/]cli\.cjs$/);
-    assert.equal(execution.args[1], '.');
+    assert.equal(execution.args[1], '--no-color');
+    assert.equal(execution.args[2], '.');
     assert.equal(execution.options?.env?.ELECTRON_RUN_AS_NODE, '1');
     assert.equal(execution.options?.cwd, vscode.workspace.workspaceFolders![0]!.uri.fsPath);
   });
@@ -41,7 +42,7 @@ describe('Case Review: lint workspace task', function () {
     const execution = await vscode.tasks.executeTask(task);
     try {
       const exitCode = await ended;
-      // 2: the workspace's broken-config/.casereviewrc.json has errors (the CLI still lints every file).
+      // 2: the workspace's broken-config/.casereviewrc.json has errors (the CLI still lints every case review).
       assert.ok(exitCode === 0 || exitCode === 1 || exitCode === 2, `exit code ${exitCode}`);
       const uri = fixture('reviews/fixes-child-e.md');
       const fromTask = await waitFor(
