@@ -45,11 +45,12 @@ describe('Case Review: lint workspace task', function () {
       // 2: the workspace's broken-config/.casereviewrc.json has errors (the CLI still lints every case review).
       assert.ok(exitCode === 0 || exitCode === 1 || exitCode === 2, `exit code ${exitCode}`);
       const uri = fixture('reviews/fixes-child-e.md');
+      // The problem matcher publishes the CLI's lines as they come: wait for the one this test looks at.
       const fromTask = await waitFor(
-        'problems from the task',
+        'the chronology-order problem from the task',
         () => {
           const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'case-review-lint');
-          return found.length > 0 ? found : undefined;
+          return found.some((d) => d.code === 'chronology-order') ? found : undefined;
         },
         [vscode.languages.onDidChangeDiagnostics],
       );
