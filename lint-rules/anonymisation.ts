@@ -6,6 +6,7 @@ import { stringValue } from '../src/engine/front-matter.js';
 import { findDates } from '../src/engine/dates.js';
 import {
   findNames,
+  HONORIFICS,
   learnPlaces,
   learnPseudonyms,
   pseudonymNames,
@@ -164,7 +165,6 @@ function occurrencesOf(text: string, phrase: string): { start: number; end: numb
 }
 
 const maskedForNames = new TextMemo<string>();
-const HONORIFIC_KEYS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame']);
 const placesIn = new ContextMemo<string[]>();
 const pseudonymsIn = new TextMemo<string[]>();
 const namesIn = new ContextMemo<Found[]>();
@@ -419,11 +419,11 @@ The primary school made a referral.
       .filter((f) => !any(patternMask, f.start, f.end))
       .map((f) => f.text.replace(/\s+/g, ' '))
       // "Mr Green" after "Author: Richard Green" is the author again.
-      .filter((n) => !professional.has(n) && !n.split(' ').every((w) => professionalWords.has(wordKey(w)) || HONORIFIC_KEYS.has(wordKey(w))));
+      .filter((n) => !professional.has(n) && !n.split(' ').every((w) => professionalWords.has(wordKey(w)) || HONORIFICS.has(wordKey(w))));
     // The parts of a full name are names too: "Amara Nwosu" makes "Nwosu" alone a name.
     const parts = foundNames
       .filter((n) => n.includes(' '))
-      .flatMap((n) => n.split(' ').filter((w) => w.length >= 3 && !allowed.has(wordKey(w)) && !professionalWords.has(wordKey(w)) && !HONORIFIC_KEYS.has(wordKey(w))));
+      .flatMap((n) => n.split(' ').filter((w) => w.length >= 3 && !allowed.has(wordKey(w)) && !professionalWords.has(wordKey(w)) && !HONORIFICS.has(wordKey(w))));
     const names = [...new Set([...foundNames, ...parts])].filter((n) => !allowedPhrases.has(n)).sort((a, b) => b.length - a.length);
     const nameFlags: { name: string; start: number; end: number; occurrences: { start: number; end: number }[] }[] = [];
     const keyInsert = names.length > 0 ? pseudonymKeyInsert(report) : undefined;

@@ -1,11 +1,11 @@
 import { defineRule } from '../src/engine/rule.js';
-import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
+import { insertionFix } from '../src/engine/fixes.js';
 import { sectionWritten } from '../src/engine/blocks.js';
 import { sectionInsertText, type Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
 import { blockSentences, bodyStart, childLexicon, findActors, reportTables, subjectOf, textBlocks, type ChildLexicon, type Mention, type TextBlock, wordsRegExp } from '../src/engine/child.js';
-import { countWords, normalizePhrase } from '../src/engine/text.js';
+import { normalizePhrase, quote } from '../src/engine/text.js';
 import { ContextMemo } from '../src/engine/memo.js';
 import data from '../src/data/child-voice.json' with { type: 'json' };
 
@@ -277,7 +277,7 @@ child: Child A
             end: headingEnd(existing),
             message: `The report never records ${listAspects(missing)}. In “${existing.title}”, ${prompt.replace(/\.?$/, '.')}`,
             data: { missing, sectionId: 'lived-experience' },
-            fixes: [insertionFix(`Add the prompt to ${quoteForTitle(existing.title)}`, offset, withLead(report, offset, `> Prompt: ${profileSection.prompt}\n\n`), { scaffold: true })],
+            fixes: [insertionFix(`Add the prompt to ${quote(existing.title)}`, offset, withLead(report, offset, `> Prompt: ${profileSection.prompt}\n\n`), { scaffold: true })],
           });
         } else {
           const place = placementOf(report);
@@ -287,7 +287,7 @@ child: Child A
             message: `The report never records ${listAspects(missing)}. Add a “${profileSection.title}” section ${place.where}: ${prompt.replace(/\.?$/, '.')}`,
             data: { missing, sectionId: 'lived-experience' },
             fixes: [
-              insertionFix(`Insert missing section ${quoteForTitle(profileSection.title)}`, place.offset, withLead(report, place.offset, sectionInsertText(profileSection, place.level)), {
+              insertionFix(`Insert missing section ${quote(profileSection.title)}`, place.offset, withLead(report, place.offset, sectionInsertText(profileSection, place.level)), {
                 scaffold: true,
               }),
             ],

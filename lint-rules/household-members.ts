@@ -1,10 +1,10 @@
 import { ContextMemo } from '../src/engine/memo.js';
 import { defineRule } from '../src/engine/rule.js';
-import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
+import { insertionFix } from '../src/engine/fixes.js';
 import type { Report } from '../src/engine/report.js';
 import { childLexicon, CHILD_FOCUS_DATA, textBlocks, wordsRegExp } from '../src/engine/child.js';
 import { compositionHas, familyComposition, HOUSEHOLD, type Composition } from '../src/engine/family.js';
-import { escapeRegExp, normalizePhrase } from '../src/engine/text.js';
+import { escapeRegExp, normalizePhrase, quote } from '../src/engine/text.js';
 
 interface Options {
   roles: string[];
@@ -270,7 +270,7 @@ In June 2008 the health visitor met Mr G, Mother's partner, at the flat. Ms K, t
         end: missing.end,
         message: `“${missing.text.replace(/\s+/g, ' ')}” is in the narrative but not in the family composition. Add a row for ${missing.titled ? `${missing.name} in ${where} with their` : `this person in ${where} with a pseudonym, their`} relationship to ${label}, age and ethnicity: every adult around the child must be known.`,
         data: { person: missing.titled ? missing.name : missing.relationship, row },
-        fixes: [insertionFix(`Add ${quoteForTitle(missing.titled ? missing.name : missing.relationship)} to the family composition`, row.insertOffset, row.text, { scaffold: true })],
+        fixes: [insertionFix(`Add ${quote(missing.titled ? missing.name : missing.relationship)} to the family composition`, row.insertOffset, row.text, { scaffold: true })],
       });
     }
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { insertionFix, quoteForTitle } from '../src/engine/fixes.js';
+import { insertionFix } from '../src/engine/fixes.js';
+import { quote } from '../src/engine/text.js';
 import type { Section } from '../src/engine/outline.js';
-import type { Report } from '../src/engine/report.js';
 import { headingEnd, inAppendix, insertionText, isTopLevel, numberedSectionInsertText, placementOf, standsFor } from '../src/engine/section-placement.js';
 
 
@@ -227,7 +227,7 @@ agency: Northshire Hospital Trust
         message: `${problem} Add one ${where}${section.prompt.trim() ? `: ${lowerFirst(section.prompt.trim())}` : '.'}`,
         data: { sectionId: section.id },
         fixes: [
-          insertionFix(`Insert missing section ${quoteForTitle(section.title)}`, place.offset, insertionText(report, place.offset, numberedSectionInsertText(report, section, place)), {
+          insertionFix(`Insert missing section ${quote(section.title)}`, place.offset, insertionText(report, place.offset, numberedSectionInsertText(report, section, place)), {
             scaffold: true,
           }),
         ],

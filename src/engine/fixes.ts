@@ -7,6 +7,7 @@
  * quick fixes and Fix all, and the command line's `--fix`.
  */
 import type { LintMessage } from './types.js';
+import { quote } from './text.js';
 
 /** Replace `[start, end)` (0-based offsets into the text the message was computed on) with `text`. */
 export interface TextChange {
@@ -31,12 +32,6 @@ export interface Fix {
   scaffold?: boolean;
 }
 
-/** Text for a menu: one line, at most `max` characters, in quotation marks. */
-export function quoteForTitle(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return `“${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}”`;
-}
-
 /** A placeholder in square brackets (“[insert date]”); not a Markdown link or footnote reference. */
 const PLACEHOLDER = /\[(?!\^)[^[\]\n]{2,80}\](?![([:])/;
 
@@ -50,7 +45,7 @@ export function replacementFixes(start: number, end: number, current: string, re
   return replacements
     .filter((replacement) => replacement !== current)
     .map((replacement, index) => ({
-      title: replacement === '' ? `Remove ${quoteForTitle(current)}` : `Replace with ${quoteForTitle(replacement)}`,
+      title: replacement === '' ? `Remove ${quote(current)}` : `Replace with ${quote(replacement)}`,
       changes: [{ start, end, text: replacement }],
       preferred: index === 0,
       mechanical: replacements.length === 1,

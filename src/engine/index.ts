@@ -15,7 +15,7 @@ export { mergeChronologies } from './merge-chronologies.js';
 export { renderTemplate, type TemplateAnswers } from './templates.js';
 export { rules } from '../../lint-rules/index.js';
 export * from './types.js';
-export { applyChanges, fixAll, fixesOf, insertionFix, mechanicalFix, minimalChange, replacementFixes, quoteForTitle, type AppliedFix, type Fix, type FixAllResult, type TextChange } from './fixes.js';
+export { applyChanges, fixAll, fixesOf, insertionFix, mechanicalFix, minimalChange, replacementFixes, type AppliedFix, type Fix, type FixAllResult, type TextChange } from './fixes.js';
 import { rules } from '../../lint-rules/index.js';
 import { resolveProfiles } from './profiles.js';
 import type { RuleInfo } from './config.js';

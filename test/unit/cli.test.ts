@@ -3,17 +3,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { rules } from '../../lint-rules/index.js';
+import { cli, ensureBuilt, root, run } from '../support/cli.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli.cjs');
-
-function run(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const COMPLETE_IMR = `---
 report-type: imr
@@ -60,7 +54,7 @@ describe('case-review-lint command', function () {
   let dir: string;
 
   before(() => {
-    if (!existsSync(cli)) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'crl-cli-'));
     writeFileSync(join(dir, 'imr.md'), COMPLETE_IMR);
     writeFileSync(join(dir, 'tor.md'), '# Overview report\n\n## Terms of reference\n\nAll relevant agencies will contribute [insert date].\n');
@@ -338,7 +332,7 @@ describe('case-review-lint in a board’s CI: file selection, stdin, --quiet, --
   let repo: string;
 
   before(() => {
-    if (!existsSync(cli)) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    ensureBuilt();
     // A board's repository: drafts, an old folder, a README and rule notes that are not case reviews.
     repo = mkdtempSync(join(tmpdir(), 'crl-ci-'));
     mkdirSync(join(repo, 'drafts/old'), { recursive: true });

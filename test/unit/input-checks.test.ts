@@ -4,10 +4,9 @@
  * binary or non-UTF-8 files. CLI tests run the built bundle (dist/cli.cjs).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Root } from 'mdast';
 import '../../lint-rules/index.js';
 import { normaliseDate } from '../../src/engine/chronology.js';
@@ -17,14 +16,8 @@ import { readFrontMatter } from '../../src/engine/front-matter.js';
 import { reportParser } from '../../src/engine/markdown-syntax.js';
 import { reportOfTree } from '../../src/engine/report.js';
 import { notTextReason } from '../../src/cli/files.js';
+import { ensureBuilt, run } from '../support/cli.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli.cjs');
-
-function run(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** Each problem as “line:column message”. */
 function problems(text: string): string[] {
@@ -152,7 +145,7 @@ describe('checked input on the command line', function () {
   this.timeout(60_000);
   let dir: string;
   before(() => {
-    if (!existsSync(cli)) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'crl-input-'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));

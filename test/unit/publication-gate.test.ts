@@ -6,20 +6,13 @@
  * through the built CLI (dist/cli.cjs; `node esbuild.js` first).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gateLines, gateRefuses, publicationGate } from '../../src/export/gate.js';
 import { lintText } from '../../src/engine/lint.js';
+import { ensureBuilt, run } from '../support/cli.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli.cjs');
-
-function run(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** An invented public summary with a full name, a street address, a postcode and an NHS number; the author is named on purpose. */
 const PUBLIC = `---
@@ -142,7 +135,7 @@ describe('publication gate: every route through the command line', function () {
   this.timeout(120_000);
   let dir: string;
   before(() => {
-    if (!existsSync(cli)) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'crl-gate-'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
