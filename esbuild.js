@@ -2,8 +2,9 @@
 //   node esbuild.js            build once
 //   node esbuild.js --watch    rebuild on change
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { noNodeBuiltins } from './scripts/no-node-builtins.mjs';
+import { bundledPackageFolders, noticesMarkdown } from './scripts/third-party-notices.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -71,7 +72,8 @@ const common = {
   sourcemap: true,
   plugins: [lazyCompromise, wordListsAsText],
   logLevel: 'warning',
-  legalComments: 'none',
+  // Licence comments in the code go to <bundle>.LEGAL.txt, which writeThirdPartyNotices folds into dist/THIRD-PARTY-NOTICES.md.
+  legalComments: 'external',
   // ESM dependencies read import.meta.url, which CommonJS bundles lack: derive it from __filename.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
@@ -79,7 +81,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
-  { ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.cjs' },
+  // The CLI's worker threads for linting several files at a time (--jobs; src/cli/pool.ts starts them).
+  { ...common, entryPoints: ['src/cli/lint-worker-entry.ts'], outfile: 'dist/cli-worker.cjs' },
+  { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/engine.cjs' },
   // remark-cli loads plugins with `import()`: the CommonJS bundle must export the plugin function itself.
   {
     ...common,
@@ -141,9 +145,34 @@ if (existsSync('test/vscode/index.ts')) {
   });
 }
 
+/**
+ * Third-party notices (issue 18): every package in each shipped bundle (the outputs in dist/),
+ * from esbuild's metafiles, with its licence text, in dist/THIRD-PARTY-NOTICES.md; the .vsix
+ * and the npm package ship it. The metafiles' package lists also go to out/bundle-packages.json
+ * for the test that every bundled package has its entry (test/unit/third-party-notices.test.ts).
+ * @param {esbuild.Metafile[]} metafiles
+ */
+function writeThirdPartyNotices(metafiles) {
+  /** The licence comments esbuild wrote beside a bundle (read, then removed: the notices file carries them). */
+  const takeLegalComments = (output) => {
+    const path = `${output}.LEGAL.txt`;
+    if (!existsSync(path)) return undefined;
+    const text = readFileSync(path, 'utf8');
+    rmSync(path);
+    return text;
+  };
+  const bundles = metafiles
+    .flatMap((metafile) => Object.keys(metafile.outputs).filter((o) => o.startsWith('dist/') && /\.c?js$/.test(o)).map((output) => ({ output, folders: bundledPackageFolders(metafile, output), legal: takeLegalComments(output) })))
+    .sort((a, b) => a.output.localeCompare(b.output));
+  writeFileSync('dist/THIRD-PARTY-NOTICES.md', noticesMarkdown(bundles));
+  mkdirSync('out', { recursive: true });
+  writeFileSync('out/bundle-packages.json', `${JSON.stringify(Object.fromEntries(bundles.map((b) => [b.output, b.folders])), null, 2)}\n`);
+}
+
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching for changes');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
+  writeThirdPartyNotices(results.map((r) => r.metafile));
 }

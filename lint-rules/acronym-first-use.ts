@@ -5,6 +5,8 @@ import { reportTables } from '../src/engine/family.js';
 import { escapeRegExp, normalizePhrase } from '../src/engine/text.js';
 import { ContextMemo, contextKey } from '../src/engine/memo.js';
 import { isEnglishWord } from '../src/engine/english-words.js';
+import { hasRole } from '../src/engine/section-roles.js';
+import type { Section } from '../src/engine/outline.js';
 import data from '../src/data/acronyms.json' with { type: 'json' };
 
 interface Options {
@@ -120,9 +122,9 @@ function pluralise(expansion: string): string {
   return /s$/i.test(expansion) ? expansion : `${expansion}s`;
 }
 
-function isGlossarySection(title: string, matches: string[]): boolean {
-  if (matches.includes('glossary')) return true;
-  const norm = ` ${normalizePhrase(title)} `;
+function isGlossarySection(report: Report, section: Section): boolean {
+  if (hasRole(report, section, 'glossary')) return true;
+  const norm = ` ${normalizePhrase(section.title)} `;
   return GLOSSARY_HEADINGS.some((h) => norm.includes(` ${h} `));
 }
 
@@ -261,7 +263,7 @@ function acronymsIn(text: string, glossary: ReadonlyMap<string, Meaning[]>, emph
 function acronymUses(report: Report, glossary: Map<string, Meaning[]>, emphasis: ReadonlySet<string>): { uses: Use[]; glossaryKeys: Set<string>; pseudonyms: Set<string> } {
   const mixedKeys = [...glossary.keys()].filter((k) => !/^[A-Z][A-Z0-9&]{1,9}s?$/.test(k));
   const mixed = mixedKeys.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}&])(?:${mixedKeys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}&])`, 'gu') : undefined;
-  const glossaryRanges = report.outline.filter((s) => isGlossarySection(s.title, s.matches)).map((s) => ({ start: s.start, end: s.end }));
+  const glossaryRanges = report.outline.filter((s) => isGlossarySection(report, s)).map((s) => ({ start: s.start, end: s.end }));
   // A contents list repeats the headings: its lines are not uses.
   const contentsRanges = report.outline.filter((s) => CONTENTS_HEADINGS.includes(normalizePhrase(s.title))).map((s) => ({ start: s.start, end: s.end }));
   const uses: Use[] = [];

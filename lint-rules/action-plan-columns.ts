@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { COLUMN_NAMES, REQUIRED_COLUMNS, findActionPlans, type ColumnId } from '../src/engine/recommendations.js';
+import { COLUMN_NAMES, REQUIRED_COLUMNS, findActionPlans, type ColumnId } from '../src/engine/recommendations/index.js';
 
 export default defineRule(
   {

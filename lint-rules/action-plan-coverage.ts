@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
+import { profileSectionsWithRole, sectionsWithRole } from '../src/engine/section-roles.js';
 import { insertionFix } from '../src/engine/fixes.js';
 import type { Report } from '../src/engine/report.js';
 import {
-  ACTION_PLAN_SECTION,
   actionPlanSectionText,
   actionRowText,
   analyseRecommendation,
@@ -15,7 +15,7 @@ import {
   trimStartChars,
   type ActionPlan,
   type Recommendation,
-} from '../src/engine/recommendations.js';
+} from '../src/engine/recommendations/index.js';
 import { quote } from '../src/engine/text.js';
 
 const ELSEWHERE_WORDS = /\b(?:appendix|annex|separate|separately|attached|accompanying|alongside|to follow|will be (?:produced|developed|agreed|published|drawn up))\b/i;
@@ -130,9 +130,9 @@ The action plan is at Appendix 2.
     const plans = findActionPlans(report);
     if (plans.length === 0) {
       if (recs.length === 0) return;
-      if (!report.profile.sections.some((s) => s.id === ACTION_PLAN_SECTION)) return;
+      if (profileSectionsWithRole(report.profile, 'action-plan').length === 0) return;
       if (planElsewhere(report.text)) return;
-      const planSection = report.sectionsFor(ACTION_PLAN_SECTION)[0];
+      const planSection = sectionsWithRole(report, 'action-plan')[0];
       const recSections = recommendationSections(report);
       const anchor = planSection ?? recSections[0] ?? recs[0]!.section;
       const insertOffset = planSection ? planSection.ownEnd : Math.max(...recSections.map((s) => s.end));

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
 import { planColumnCells } from '../src/engine/action-plan-cells.js';
-import { findNonDates, findTimeBounds, isNonCommittal, reportDateKey, saysCompleted } from '../src/engine/recommendations.js';
+import { findNonDates, findTimeBounds, isNonCommittal, reportDateKey, saysCompleted } from '../src/engine/recommendations/index.js';
 import { quote } from '../src/engine/text.js';
 
 const FORMS = 'such as “31/03/2013”, “March 2013”, “Q3 2013” or “2013/14”';

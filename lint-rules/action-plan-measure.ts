@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
 import { planColumnCells } from '../src/engine/action-plan-cells.js';
-import { isNonCommittal } from '../src/engine/recommendations.js';
+import { isNonCommittal } from '../src/engine/recommendations/index.js';
 import { quote } from '../src/engine/text.js';
 
 export default defineRule(

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
 import { planColumnCells } from '../src/engine/action-plan-cells.js';
-import { findOwners, isNonCommittal } from '../src/engine/recommendations.js';
+import { findOwners, isNonCommittal } from '../src/engine/recommendations/index.js';
 import { normalizePhrase, quote } from '../src/engine/text.js';
 
 /**

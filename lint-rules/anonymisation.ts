@@ -1,5 +1,6 @@
 import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { defineRule } from '../src/engine/rule.js';
+import { sectionsWithRole } from '../src/engine/section-roles.js';
 import { blocksIn } from '../src/engine/blocks.js';
 import { ContextMemo, contextKey, TextMemo } from '../src/engine/memo.js';
 import { stringValue } from '../src/engine/front-matter.js';
@@ -22,7 +23,7 @@ import {
   type Found,
   type IdentifierKind,
   type NameDetector,
-} from '../src/engine/identifiers.js';
+} from '../src/engine/identifiers/index.js';
 import type { Report } from '../src/engine/report.js';
 import { matchColumns, tablesIn } from '../src/engine/tables.js';
 import { escapeRegExp } from '../src/engine/text.js';
@@ -93,7 +94,7 @@ const BLANK_CELL = /^(?:|-+|–|—|n\/?a|none|not known|unknown|tbc|\?)$/i;
 /** Names in the name column of family composition tables. */
 function familyTableNames(report: Report): string[] {
   const names: string[] = [];
-  for (const section of report.sectionsFor('family-composition')) {
+  for (const section of sectionsWithRole(report, 'family-composition')) {
     for (const table of tablesIn(report, section.start, section.end)) {
       const columns = matchColumns(table.header, { name: ['name', 'pseudonym', 'person', 'family member', 'member', 'individual', 'who'] });
       const column = columns.name ?? 0;

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { hasRole, type SectionRole } from '../src/engine/section-roles.js';
 import type { Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import { bodyStart, childLexicon, describeFocus, focusOfRange, wordsAndMentions, type FocusFigures } from '../src/engine/child.js';
@@ -10,9 +11,9 @@ interface Options {
 }
 
 /** Profile sections that analyse practice or narrate it. */
-const PRACTICE_IDS = ['analysis', 'lessons', 'chronology', 'key-issues', 'summary-of-events', 'timeline', 'facts', 'early-learning'];
+const PRACTICE_ROLES: SectionRole[] = ['analysis', 'lessons', 'chronology'];
 /** Profile sections that are about the review itself, not the practice: never judged here. */
-const EXCLUDED_IDS = [
+const EXCLUDED_ROLES: SectionRole[] = [
   'introduction', 'terms-of-reference', 'methodology', 'family-involvement', 'family-composition', 'panel', 'context',
   'recommendations', 'action-plan', 'glossary', 'decision', 'core-data', 'learning-event',
 ];
@@ -22,15 +23,14 @@ const PRACTICE_HEADINGS = [
   'key episode', 'response to', 'assessment of', 'chronology', 'narrative', 'events', 'themes', 'theme',
 ];
 
-function kindOf(section: Section): string {
-  const ids = section.matches;
-  if (ids.includes('chronology') || ids.includes('timeline') || ids.includes('summary-of-events') || ids.includes('facts')) return 'narrative';
-  if (ids.includes('lessons') || ids.includes('early-learning')) return 'findings';
+function kindOf(report: Report, section: Section): string {
+  if (hasRole(report, section, 'chronology')) return 'narrative';
+  if (hasRole(report, section, 'lessons')) return 'findings';
   return 'analysis';
 }
 
-function isPracticeHeading(section: Section, extra: readonly string[]): boolean {
-  if (section.matches.some((id) => PRACTICE_IDS.includes(id))) return true;
+function isPracticeHeading(report: Report, section: Section, extra: readonly string[]): boolean {
+  if (hasRole(report, section, ...PRACTICE_ROLES)) return true;
   if (section.matches.length > 0) return false;
   const heading = ` ${section.normalized} `;
   return [...PRACTICE_HEADINGS, ...extra].some((h) => heading.includes(` ${normalizePhrase(h)} `));
@@ -106,9 +106,9 @@ The GP did not share the prescription with the health visitor.
       const known = judged.get(section.index);
       if (known !== undefined) return known;
       let result = false;
-      if (!section.isTitle && !section.matches.some((id) => EXCLUDED_IDS.includes(id))) {
+      if (!section.isTitle && !hasRole(report, section, ...EXCLUDED_ROLES)) {
         const parent = parentOf(report, section);
-        result = isPracticeHeading(section, options.headings) || (parent !== undefined && !parent.isTitle && isPractice(parent));
+        result = isPracticeHeading(report, section, options.headings) || (parent !== undefined && !parent.isTitle && isPractice(parent));
       }
       judged.set(section.index, result);
       return result;
@@ -117,7 +117,7 @@ The GP did not share the prescription with the health visitor.
     const flagged: { start: number; end: number }[] = [];
     const reportSection = (section: Section, figures: FocusFigures, own: boolean) => {
       flagged.push({ start: section.start, end: own ? section.ownEnd : section.end });
-      const kind = kindOf(section);
+      const kind = kindOf(report, section);
       flag({
         start: section.start,
         end: section.heading.position?.end.offset ?? section.start,

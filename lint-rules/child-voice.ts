@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { hasRole, profileSectionsWithRole, roleOf, sectionsWithRole, type SectionRole } from '../src/engine/section-roles.js';
 import { insertionFix } from '../src/engine/fixes.js';
 import { sectionWritten } from '../src/engine/blocks.js';
 import { sectionInsertText, type Section } from '../src/engine/outline.js';
@@ -35,7 +36,7 @@ const ALONE_WORD = /alone|separately|own|without/i;
 const VIEWS_COLUMN = / (?:views|voice|wishes|feelings) /;
 
 /** Sections whose words do not record anything about the child (they ask, plan or define). */
-const NOT_RECORDS = ['terms-of-reference', 'recommendations', 'action-plan', 'glossary'];
+const NOT_RECORDS: SectionRole[] = ['terms-of-reference', 'recommendations', 'action-plan', 'glossary'];
 
 const DESCRIBE: Record<Aspect, string> = {
   'wishes-feelings': 'the child’s wishes, feelings and views',
@@ -89,12 +90,13 @@ export function aspectsOfSentence(sentence: string, lexicon: ChildLexicon, known
 /** The lived-experience profile section: the report's own, else one from another profile, else a built-in one. */
 function livedExperienceProfileSection(report: Report): ProfileSection {
   for (const profile of [report.profile, ...report.profiles]) {
-    const section = profile.sections.find((s) => s.id === 'lived-experience');
+    const [section] = profileSectionsWithRole(profile, 'lived-experience');
     if (section) return section;
   }
   return {
     id: 'lived-experience',
     title: 'The child’s lived experience',
+    role: 'lived-experience',
     status: 'expected',
     synonyms: ['lived experience', 'voice of the child'],
     prompt: 'Describe the child’s daily lived experience, the child’s wishes and feelings, and whether the child was seen, and seen alone, at key points.',
@@ -103,7 +105,7 @@ function livedExperienceProfileSection(report: Report): ProfileSection {
 
 function livedExperienceSections(report: Report, profileSection: ProfileSection): Section[] {
   const synonyms = profileSection.synonyms.map((s) => ` ${normalizePhrase(s)} `);
-  return report.outline.filter((s) => s.matches.includes('lived-experience') || (!s.isTitle && synonyms.some((syn) => ` ${s.normalized} `.includes(syn))));
+  return report.outline.filter((s) => hasRole(report, s, 'lived-experience') || (!s.isTitle && synonyms.some((syn) => ` ${s.normalized} `.includes(syn))));
 }
 
 interface Placement {
@@ -113,12 +115,12 @@ interface Placement {
   where: string;
 }
 
-const HOSTS = ['analysis', 'key-issues', 'lessons', 'early-learning', 'facts', 'timeline', 'chronology', 'summary-of-events'];
+const HOSTS: SectionRole[] = ['analysis', 'lessons', 'chronology'];
 
 /** Where a lived-experience section belongs: by the profile's order, else at the end of the analysis. */
 function placementOf(report: Report): Placement {
   const sections = report.profile.sections;
-  const target = sections.findIndex((s) => s.id === 'lived-experience');
+  const target = sections.findIndex((s) => roleOf(s) === 'lived-experience');
   const positions = (s: Section) => s.matches.map((id) => sections.findIndex((p) => p.id === id)).filter((i) => i >= 0);
   if (target >= 0) {
     let after: Section | undefined;
@@ -130,8 +132,8 @@ function placementOf(report: Report): Placement {
     const before = report.outline.find((s) => positions(s).some((p) => p > target));
     if (before) return { anchor: before, offset: before.start, level: before.level, where: `before “${before.title}”` };
   } else {
-    for (const id of HOSTS) {
-      const host = report.sectionsFor(id)[0];
+    for (const role of HOSTS) {
+      const host = sectionsWithRole(report, role)[0];
       if (host) return { anchor: host, offset: host.end, level: Math.min(6, host.level + 1), where: `at the end of “${host.title}”` };
     }
   }
@@ -240,7 +242,7 @@ child: Child A
   ({ report, options, flag }) => {
     const lexicon = childLexicon(report);
     const contentStart = report.frontMatter.end ?? 0;
-    const excluded = report.outline.filter((s) => s.matches.some((id) => NOT_RECORDS.includes(id)));
+    const excluded = sectionsWithRole(report, ...NOT_RECORDS);
     const inExcluded = (offset: number) => excluded.some((s) => offset >= s.start && offset < s.end);
 
     const wanted = ASPECTS.filter((a) => options.aspects.includes(a));
@@ -276,7 +278,7 @@ child: Child A
             start: existing.start,
             end: headingEnd(existing),
             message: `The report never records ${listAspects(missing)}. In “${existing.title}”, ${prompt.replace(/\.?$/, '.')}`,
-            data: { missing, sectionId: 'lived-experience' },
+            data: { missing, sectionId: profileSection.id },
             fixes: [insertionFix(`Add the prompt to ${quote(existing.title)}`, offset, withLead(report, offset, `> Prompt: ${profileSection.prompt}\n\n`), { scaffold: true })],
           });
         } else {
@@ -285,7 +287,7 @@ child: Child A
           flag({
             ...at,
             message: `The report never records ${listAspects(missing)}. Add a “${profileSection.title}” section ${place.where}: ${prompt.replace(/\.?$/, '.')}`,
-            data: { missing, sectionId: 'lived-experience' },
+            data: { missing, sectionId: profileSection.id },
             fixes: [
               insertionFix(`Insert missing section ${quote(profileSection.title)}`, place.offset, withLead(report, place.offset, sectionInsertText(profileSection, place.level)), {
                 scaffold: true,
@@ -297,7 +299,7 @@ child: Child A
     }
 
     if (report.type === 'imr') {
-      for (const chronology of report.sectionsFor('chronology')) {
+      for (const chronology of sectionsWithRole(report, 'chronology')) {
         // A chronology not yet written (only its template prompt) is reported as an unanswered prompt.
         if (!sectionWritten(report, chronology)) continue;
         const start = bodyStart(chronology);
@@ -312,7 +314,7 @@ child: Child A
           start: chronology.start,
           end: headingEnd(chronology),
           message: `This chronology never says whether the child was seen. Add a “Child seen” column (seen, seen alone, not seen), or say at each contact whether ${lexicon.label} was seen and what ${lexicon.label} said.`,
-          data: { sectionId: 'chronology', missing: ['seen'] },
+          data: { sectionId: profileSectionsWithRole(report.profile, 'chronology').find((p) => chronology.matches.includes(p.id))?.id, missing: ['seen'] },
         });
       }
     }

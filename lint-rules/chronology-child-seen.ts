@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { childContactMatch, COLUMN_TITLES, findChronologies, isBlankCell } from '../src/engine/chronology.js';
+import { childContactMatch, COLUMN_TITLES, findChronologies, isBlankCell } from '../src/engine/chronology/index.js';
 import { quote } from '../src/engine/text.js';
 
 const SUGGESTIONS = ['Not recorded', 'Yes – seen alone', 'Yes – seen with parent', 'No – not seen', 'No – not brought'];

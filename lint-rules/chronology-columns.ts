@@ -1,16 +1,17 @@
 import { defineRule } from '../src/engine/rule.js';
+import { BUILT_IN_PROFILES } from '../src/engine/profiles.js';
 import {
   addChronologyColumns,
   COLUMN_TITLES,
   findChronologies,
-  MULTI_AGENCY_TYPES,
   sourceAgencyFamilies,
   type ChronologyColumn,
-} from '../src/engine/chronology.js';
+} from '../src/engine/chronology/index.js';
 
 interface Options {
   columns: string[];
-  multiAgencyTypes: string[];
+  /** Unset: each report type's profile says (`multiAgency`). */
+  multiAgencyTypes?: string[];
 }
 
 const WHAT: Record<string, string> = {
@@ -34,7 +35,7 @@ export default defineRule<Options>(
     id: 'chronology-columns',
     summary: 'Chronology tables have Date, Source and Event columns, and an Agency column when they are multi-agency.',
     description:
-      'Finds chronology tables — any table under a heading that means chronology, timeline, summary of events or facts, with a Date column or an Event column plus another chronology column; and any table anywhere with both a Date and an Event column — and maps their header cells by meaning (“Date of contact”, “Source of information”, “Details of event”, “Child seen / views”; the synonyms are data in `src/data/chronology-columns.json`). A table without a Date, Source or Event column is reported (the list is the `columns` option). An Agency column is expected too when the chronology is multi-agency: in an overview report and the other multi-agency report types (`multiAgencyTypes`), and in any report whose Source cells name more than one kind of agency (police and health, say). Each message carries the table re-written with the missing column added, empty, in its usual place.',
+      'Finds chronology tables — any table under a heading that means chronology, timeline, summary of events or facts, with a Date column or an Event column plus another chronology column; and any table anywhere with both a Date and an Event column — and maps their header cells by meaning (“Date of contact”, “Source of information”, “Details of event”, “Child seen / views”; the synonyms are data in `src/data/chronology-columns.json`). A table without a Date, Source or Event column is reported (the list is the `columns` option). An Agency column is expected too when the chronology is multi-agency: in a report type whose profile says it is multi-agency (every built-in type but the IMR; the `multiAgencyTypes` option can say otherwise), and in any report whose Source cells name more than one kind of agency (police and health, say). Each message carries the table re-written with the missing column added, empty, in its usual place.',
     why: 'A chronology’s typical columns are Date, Agency, Source, Event, Child seen / views, Action and Significance; a multi-agency chronology merges agency chronologies and adds the agency to each row. Without a source an entry cannot be checked; without an agency a reader of an integrated chronology cannot tell who knew what. Primer §7.',
     primer: '§7 Chronologies',
     defaultSeverity: 'warning',
@@ -44,11 +45,12 @@ export default defineRule<Options>(
       {
         name: 'multiAgencyTypes',
         type: 'string[]',
-        default: [...MULTI_AGENCY_TYPES],
-        description: 'Report types whose chronologies are multi-agency and need an Agency column.',
+        default: BUILT_IN_PROFILES.filter((p) => p.multiAgency).map((p) => p.id),
+        description:
+          'Report types whose chronologies are multi-agency and need an Agency column. Left unset, each report type’s profile says (`multiAgency`: the built-in types shown, and a board’s own types that say so); set, this list is used instead.',
       },
     ],
-    defaults: { columns: ['date', 'source', 'event'], multiAgencyTypes: [...MULTI_AGENCY_TYPES] },
+    defaults: { columns: ['date', 'source', 'event'] },
     examples: [
       {
         title: 'An IMR chronology with Date, Source and Event is left alone (one agency: no Agency column needed)',
@@ -146,7 +148,8 @@ report-type: imr
       let mixed: string[] = [];
       if (chronology.columns.agency === undefined && !missing.includes('agency')) {
         mixed = sourceAgencyFamilies(chronology);
-        if (options.multiAgencyTypes.includes(report.type) || mixed.length >= 2) missing.push('agency');
+        const multiAgency = options.multiAgencyTypes ? options.multiAgencyTypes.includes(report.type) : report.profile.multiAgency;
+        if (multiAgency || mixed.length >= 2) missing.push('agency');
       }
       for (const column of missing) {
         const title = COLUMN_TITLES[column];

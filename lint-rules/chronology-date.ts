@@ -3,7 +3,7 @@ import { dateEndKey, dateKey } from '../src/engine/dates.js';
 import { maskMarkup } from '../src/engine/blocks.js';
 import { termsOfReference } from '../src/engine/tor.js';
 import type { Report } from '../src/engine/report.js';
-import { findChronologies, frontMatterPeriod, normaliseDate, type DateValue, type ReviewPeriod } from '../src/engine/chronology.js';
+import { findChronologies, frontMatterPeriod, normaliseDate, type DateValue, type ReviewPeriod } from '../src/engine/chronology/index.js';
 import { findPeriod } from '../src/engine/tor.js';
 
 interface Options {

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Fix } from '../src/engine/fixes.js';
-import { checkOrder, findChronologies, rewriteTableRows, type ChronologyRow } from '../src/engine/chronology.js';
+import { checkOrder, findChronologies, rewriteTableRows, type ChronologyRow } from '../src/engine/chronology/index.js';
 
 function dated(row: ChronologyRow): string {
   return row.date ? row.date.text.trim() : 'undated';

@@ -1,5 +1,6 @@
 import { checkDocumentSettings } from '../src/engine/document-settings.js';
 import { defineRule } from '../src/engine/rule.js';
+import { offsetOfLine } from '../src/engine/text.js';
 
 export default defineRule(
   {
@@ -74,16 +75,6 @@ export default defineRule(
     });
   },
 );
-
-function offsetOfLine(text: string, line: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return text.length;
-    offset = next + 1;
-  }
-  return offset;
-}
 
 function lineEnd(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);

@@ -1,5 +1,6 @@
 import { ContextMemo } from '../src/engine/memo.js';
 import { defineRule } from '../src/engine/rule.js';
+import { sectionsWithRole, type SectionRole } from '../src/engine/section-roles.js';
 import { insertionFix } from '../src/engine/fixes.js';
 import type { Report } from '../src/engine/report.js';
 import { childLexicon, CHILD_FOCUS_DATA, textBlocks, wordsRegExp } from '../src/engine/child.js';
@@ -19,7 +20,7 @@ interface Group {
 }
 
 /** Sections whose words are not about this household (they plan, ask or define). */
-const NOT_NARRATIVE = ['terms-of-reference', 'recommendations', 'action-plan', 'glossary'];
+const NOT_NARRATIVE: SectionRole[] = ['terms-of-reference', 'recommendations', 'action-plan', 'glossary'];
 /** Generic uses (“a mother”, “any father”, “every partner”) are not people of this case. */
 const GENERIC_DETERMINER = /(?<![\p{L}\p{N}])(a|an|any|every|each|no|all|one)\s{1,3}$/iu;
 /** Groups where “a …” is still a person of this case (“Mother had a new partner”, “a man was seen”). */
@@ -137,7 +138,7 @@ export function missingHouseholdMembers(report: Report, composition: Composition
   const rolesKey = JSON.stringify(roles);
   const skip = [
     ...composition.ranges,
-    ...report.outline.filter((s) => s.matches.some((id) => NOT_NARRATIVE.includes(id))).map((s) => ({ start: s.start, end: s.end })),
+    ...sectionsWithRole(report, ...NOT_NARRATIVE).map((s) => ({ start: s.start, end: s.end })),
   ];
   const found = new Map<string, Missing>();
   const professionalNames = new Map<string, boolean>();

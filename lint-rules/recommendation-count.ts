@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { findRecommendations, recommendationSections } from '../src/engine/recommendations.js';
+import { findRecommendations, recommendationSections } from '../src/engine/recommendations/index.js';
 
 export interface Options {
   max: number;

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
-import { analyseRecommendation, findRecommendations, firstLine, inActionPlanTable, recommendationData, recommendationFixes } from '../src/engine/recommendations.js';
+import { analyseRecommendation, findRecommendations, firstLine, inActionPlanTable, recommendationData, recommendationFixes } from '../src/engine/recommendations/index.js';
 
 export interface Options {
   extraMeasures: string[];

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { analyseRecommendation, findRecommendations, recommendationData, recommendationFixes } from '../src/engine/recommendations.js';
+import { analyseRecommendation, findRecommendations, recommendationData, recommendationFixes } from '../src/engine/recommendations/index.js';
 import { quote } from '../src/engine/text.js';
 
 export interface Options {

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { sectionsWithRole, type SectionRole } from '../src/engine/section-roles.js';
 import type { Report } from '../src/engine/report.js';
 import { bodyStart, childLexicon, CHILD_FOCUS_DATA, textBlocks, wordsRegExp } from '../src/engine/child.js';
 import { familyComposition } from '../src/engine/family.js';
@@ -6,7 +7,7 @@ import { stringList } from '../src/engine/front-matter.js';
 import { escapeRegExp, normalizePhrase } from '../src/engine/text.js';
 
 /** Sections where the children of the household should be considered. */
-const ANALYSIS_IDS = ['analysis', 'lessons', 'lived-experience', 'key-issues', 'conclusions', 'early-learning', 'immediate-actions', 'equality'];
+const ANALYSIS_ROLES: SectionRole[] = ['analysis', 'lessons', 'lived-experience', 'conclusions', 'immediate-actions', 'equality'];
 /** Words that consider the children of the household together, or a sibling by relationship. */
 const COLLECTIVE = [
   'the children', 'both children', 'all the children', 'all three children', 'all four children', 'the two children', 'the three children',
@@ -98,7 +99,7 @@ Mother’s sister told the health visitor that Child A was often left alone.
   ({ report, flag }) => {
     const others = otherChildren(report);
     if (others.length === 0) return;
-    const sections = report.outline.filter((s) => s.matches.some((id) => ANALYSIS_IDS.includes(id)));
+    const sections = sectionsWithRole(report, ...ANALYSIS_ROLES);
     if (sections.length === 0) return;
     const texts: string[] = [];
     for (const section of sections) {

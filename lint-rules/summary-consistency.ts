@@ -1,17 +1,15 @@
 import type { Root } from 'mdast';
 import { findPlaceholders } from '../src/engine/placeholders.js';
 import { sectionWritten } from '../src/engine/blocks.js';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { reportParser } from '../src/engine/markdown-syntax.js';
 import { defineRule } from '../src/engine/rule.js';
+import { hasRole, sectionsWithRole } from '../src/engine/section-roles.js';
 import { insertionFix } from '../src/engine/fixes.js';
 import { sectionBlocks } from '../src/engine/blocks.js';
 import { stringValue } from '../src/engine/front-matter.js';
 import { findAgencies } from '../src/engine/gazetteer.js';
 import { lookupDocument, resolveReference } from '../src/engine/documents.js';
-import { findActionPlans, findRecommendations, recommendationSections, plainText, type ActionPlan, type Recommendation } from '../src/engine/recommendations.js';
+import { findActionPlans, findRecommendations, recommendationSections, plainText, type ActionPlan, type Recommendation } from '../src/engine/recommendations/index.js';
 import type { EngineSettings } from '../src/engine/types.js';
 import { buildReport, type Report } from '../src/engine/report.js';
 import type { Section } from '../src/engine/outline.js';
@@ -28,7 +26,8 @@ const STOPWORDS = new Set(data.stopwords);
 const JOB_TITLE = phraseRegExp(data.jobTitleWords)!;
 const ORGANISATION = phraseRegExp(data.organisationWords)!;
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** The overview report is read as every report is read. */
+const parser = reportParser();
 
 /** A light stem so that “share”, “shares”, “sharing” and “shared” compare equal. */
 function stem(word: string): string {
@@ -76,7 +75,7 @@ function recText(report: Report, rec: Recommendation): string {
 }
 
 function panelSections(report: Report): Section[] {
-  return report.outline.filter((s) => !s.isTitle && (s.matches.includes('panel') || /\bpanel\b/.test(s.normalized)));
+  return report.outline.filter((s) => !s.isTitle && (hasRole(report, s, 'panel') || /\bpanel\b/.test(s.normalized)));
 }
 
 /** Panel entries: list items, table rows and lines of the panel sections. */
@@ -426,7 +425,7 @@ overview: overveiw.md
     const theirRows = overview.rows;
     if (theirRows.length === 0) return;
     const ourPlans = findActionPlans(report);
-    const planSection = report.sectionsFor('action-plan')[0];
+    const planSection = sectionsWithRole(report, 'action-plan')[0];
     if (ourPlans.length === 0) {
       const tables = theirPlans.map((p) => overviewText.slice(p.table.start, p.table.end)).join('\n\n');
       const at = planSection ? (planSection.heading.position?.end.offset ?? planSection.start) : report.text.length;

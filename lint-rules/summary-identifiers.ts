@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { blocksIn } from '../src/engine/blocks.js';
 import { stringValue } from '../src/engine/front-matter.js';
 import { BUILT_IN_ROLES } from '../src/engine/gazetteer.js';
-import { NOT_NAMES, PROFESSIONAL_TITLES, HONORIFICS, learnPlaces, maskComments, pseudonymNames, wordKey } from '../src/engine/identifiers.js';
+import { NOT_NAMES, PROFESSIONAL_TITLES, HONORIFICS, learnPlaces, maskComments, pseudonymNames, wordKey } from '../src/engine/identifiers/index.js';
 import { escapeRegExp } from '../src/engine/text.js';
 import data from '../src/data/anonymisation.json' with { type: 'json' };
 import type { Severity } from '../src/engine/types.js';

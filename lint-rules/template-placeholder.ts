@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { blocksIn, maskMarkup, templatePrompts } from '../src/engine/blocks.js';
-import { findActionPlans } from '../src/engine/recommendations.js';
+import { findActionPlans } from '../src/engine/recommendations/index.js';
 import { findPlaceholders } from '../src/engine/placeholders.js';
 
 /** Non-committal words that the action-plan rules report more precisely inside an action plan. */

@@ -3,13 +3,28 @@
  * - docs/rules/<id>.md (what, why, primer point, options, examples with the real output),
  * - the rules table in README.md (between the rules-table markers),
  * - schemas/casereviewrc.schema.json (the JSON schema of .casereviewrc.json),
- * - snippets/imr.code-snippets (from the IMR profile, scripts/section-snippets.ts).
+ * - snippets/imr.code-snippets (from the IMR profile, scripts/section-snippets.ts),
+ * - from the built-in profiles (scripts/report-type-docs.ts): src/profiles/index.ts, the README's
+ *   report types table, the report type setting in package.json, schemas/profile.schema.json and
+ *   the section roles table in docs/report-types.md.
  * `--check` writes nothing and exits 1 when any generated file is out of date.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { rules } from '../lint-rules/index.js';
-import { BUILT_IN_PROFILES } from '../src/engine/profiles.js';
-import { lintText } from '../src/engine/lint.js';
+import { SECTION_ROLE_NAMES, SECTION_ROLES } from '../src/engine/section-roles.js';
+import {
+  builtInProfilesFromFiles,
+  packageJsonWithReportTypes,
+  PROFILE_SCHEMA_PATH,
+  profileSchema,
+  PROFILES_INDEX_PATH,
+  profilesIndex,
+  replaceBlock,
+  REPORT_TYPES_DOC_PATH,
+  reportTypesTable,
+  sectionRolesTable,
+} from './report-type-docs.js';
+import { lintText } from '../src/index.js';
 import type { CaseReviewRule, RuleExample } from '../src/engine/rule.js';
 import type { RuleSetting } from '../src/engine/types.js';
 import { IMR_SNIPPETS_PATH, imrSnippetsFile } from './section-snippets.js';
@@ -101,7 +116,7 @@ function rulesTable(): string {
 
 function schema(): unknown {
   const level = { enum: ['off', 'on', 'info', 'warn', 'error'] };
-  const types = BUILT_IN_PROFILES.map((p) => p.id);
+  const types = builtInProfilesFromFiles().map((p) => p.id);
   const ruleProps = Object.fromEntries(
     rules.map((r) => {
       const options = {
@@ -124,8 +139,11 @@ function schema(): unknown {
     properties: {
       id: { type: 'string' },
       title: { type: 'string' },
+      role: { description: 'What the section is for, in the words the rules ask for.', enum: SECTION_ROLE_NAMES, enumDescriptions: SECTION_ROLE_NAMES.map((r) => SECTION_ROLES[r]) },
       status: { enum: ['required', 'expected', 'optional'] },
       synonyms: { type: 'array', items: { type: 'string' } },
+      except: { type: 'array', items: { type: 'string' }, description: 'Heading phrases that are not this section although a synonym matches.' },
+      topLevel: { type: 'boolean', description: 'Only a top-level heading stands for this section.' },
       prompt: { type: 'string' },
       after: { type: 'string', description: 'Insert after the section with this id.' },
     },
@@ -137,23 +155,43 @@ function schema(): unknown {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
-      reportType: { description: 'Report type used when front matter does not say and the headings do not tell.', enum: types },
+      reportType: {
+        description: 'Report type used when front matter does not say and the headings do not tell: a built-in type or one this file adds under "profiles".',
+        type: 'string',
+        examples: types,
+      },
       agencies: { description: 'Extra agency names (extends the built-in gazetteer).', type: 'array', items: { type: 'string' } },
       child: { description: "The child's pseudonyms (front matter `child:` adds to these).", type: 'array', items: { type: 'string' } },
+      ignores: {
+        description:
+          'Files the command line leaves out when it lints folders and globs: patterns in .gitignore syntax, relative to the folder of this config file (`archive/`, `**/notes-*.md`, `!keep.md`). A file named on the command line is linted anyway.',
+        type: 'array',
+        items: { type: 'string' },
+      },
       rules: { description: 'Rule levels and options.', type: 'object', additionalProperties: false, properties: ruleProps },
       profiles: {
-        description: 'Change a built-in report profile or add a report type.',
+        description: 'Change a built-in report profile, or add a report type: in its own JSON file (docs/report-types.md) or here.',
         type: 'object',
         additionalProperties: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            mode: { enum: ['extend', 'replace'] },
-            extends: { description: 'Built-in profile a new report type starts from.', enum: types },
-            title: { type: 'string' },
-            titlePhrases: { type: 'array', items: { type: 'string' } },
-            sections: { type: 'array', items: section },
-          },
+          anyOf: [
+            {
+              description: 'A report type of the board’s own in one JSON file (schemas/profile.schema.json), relative to this config file.',
+              type: 'string',
+              pattern: '\\.[jJ][sS][oO][nN]$',
+            },
+            {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                mode: { enum: ['extend', 'replace'] },
+                extends: { description: 'Built-in profile a new report type starts from.', enum: types },
+                title: { type: 'string' },
+                titlePhrases: { type: 'array', items: { type: 'string' } },
+                multiAgency: { description: 'Several agencies contribute: its chronologies need an Agency column.', type: 'boolean' },
+                sections: { type: 'array', items: section },
+              },
+            },
+          ],
         },
       },
     },
@@ -173,12 +211,18 @@ if (!updated.includes(`| [\`${rules[0]!.meta.id}\`]`)) {
   console.error('The README rules table came out empty.');
   process.exit(1);
 }
-emit('README.md', updated);
+// What the built-in profiles make: adding a report type is adding its JSON file to src/profiles and running this.
+const profiles = builtInProfilesFromFiles();
+emit('README.md', replaceBlock(updated, 'report-types-table', reportTypesTable(profiles), 'README.md'));
 emit('schemas/casereviewrc.schema.json', `${JSON.stringify(schema(), null, 2)}\n`);
+emit(PROFILES_INDEX_PATH, profilesIndex());
+emit('package.json', packageJsonWithReportTypes(readFileSync('package.json', 'utf8'), profiles));
+emit(PROFILE_SCHEMA_PATH, `${JSON.stringify(profileSchema(), null, 2)}\n`);
+emit(REPORT_TYPES_DOC_PATH, replaceBlock(readFileSync(REPORT_TYPES_DOC_PATH, 'utf8'), 'section-roles-table', sectionRolesTable(profiles), REPORT_TYPES_DOC_PATH));
 emit(IMR_SNIPPETS_PATH, imrSnippetsFile());
 
 if (check && stale.length > 0) {
   console.error(`Generated docs are out of date: ${stale.join(', ')}\nRun “npm run docs” and commit the result.`);
   process.exit(1);
 }
-if (!check) console.log(`docs: ${rules.length} rule docs, README rules table and schema are up to date`);
+if (!check) console.log(`docs: ${rules.length} rule docs, ${profiles.length} report types, README tables and schemas are up to date`);

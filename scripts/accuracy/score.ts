@@ -1,5 +1,5 @@
 /** Lint one labelled fixture and judge every finding against its labels (see labels.ts). */
-import { lintText, type LintConfig, type LintMessage } from '../../src/engine/index.js';
+import { lintText, type LintConfig, type LintMessage } from '../../src/index.js';
 import { readLabels, type Label, type Labels } from './labels.js';
 
 /**

@@ -3,9 +3,9 @@
  * and remark-cli with remark-preset-lint-recommended on the same synthetic
  * reports, as whole processes, several runs each; reports medians, ratios and
  * peak memory, plus in-process relint timings; start-up on a one-line file and
- * long chronologies (issue 20); writes docs/performance.md.
+ * long chronologies and a folder of reports on one and two threads (issue 20); writes docs/performance.md.
  *
- *   npm run bench [-- --runs 5 --sizes 5000,20000,56000,110000 --rows 1000,2000,4000,10000 --no-write]
+ *   npm run bench [-- --runs 5 --sizes 5000,20000,56000,110000 --rows 1000,2000,4000,10000 --folder 50 --no-write]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticReport } from './synthetic-report.js';
 import { chronologyReport, raggedChronology } from './chronology.js';
-import { IncrementalParser, lintText } from '../../src/engine/index.js';
+import { benchFolder, folderSection, folderTarget, type FolderBench } from './folder.js';
+import { IncrementalParser, lintText } from '../../src/index.js';
 import { clearTextMemos } from '../../src/engine/memo.js';
 import { DocumentLinter } from '../../src/lint-worker/document-linter.js';
 import { pathologicalInputs } from '../../test/support/pathological.js';
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     sizes: { type: 'string', default: '5000,20000,56000,110000' },
     rows: { type: 'string', default: '1000,2000,4000,10000' },
+    /** How many reports in the folder linted on one and on two threads (0: not measured). */
+    folder: { type: 'string', default: '50' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -183,6 +186,11 @@ for (const [name, n, text] of [
   console.log(row);
 }
 
+// A folder of reports on one thread and on two (--jobs).
+const folderCount = Number(values.folder);
+const folder: FolderBench | undefined = folderCount > 0 ? await benchFolder({ root, work, runs, count: folderCount, preload }) : undefined;
+if (folder) console.log(`folder of ${folder.reports}: --jobs 1 ${folder.times[1]!.seconds.toFixed(2)} s, --jobs 2 ${folder.times[2]!.seconds.toFixed(2)} s`);
+
 const hostile = Object.entries(pathologicalInputs()).map(([name, text]) => {
   const started = performance.now();
   lintText(text);
@@ -224,6 +232,7 @@ function targets(): string {
   }
   const ragged = chronologyTimes['ragged two-column table, 10,000 rows'];
   if (ragged !== undefined) more.push(`- 10,000-row table under 5 s: ${ragged.toFixed(2)} s, ${mark(ragged < 5)}.`);
+  if (folder) more.push(folderTarget(folder));
   return `Targets (issue 9):\n\n${lines.join('\n')}\n\nTargets (issue 20; whole process, this run):\n\n${more.join('\n')}\n`;
 }
 
@@ -352,7 +361,8 @@ followed by one that could be a delimiter row. Both give micromark's tree exactl
 test/slow/table-rows.test.ts compare them on generated documents, random edits of reports and the hostile inputs).
 The tables of a report are found without walking into paragraphs.
 
-## The name finder (anonymisation)
+${folder ? `${folderSection(folder)}
+` : ''}## The name finder (anonymisation)
 
 Its cost, in process on the 56k-word report (JIT warm, every kept result cleared before each lint; median of 7 lints,
 the middle of three such runs, alternating the builds): 154 ms before the English word list and the other accuracy

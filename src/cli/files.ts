@@ -16,8 +16,13 @@ export interface SelectedFile {
 
 export interface Selection {
   files: SelectedFile[];
-  /** Files found in folders or by globs that the ignore file or a `!glob` left out. */
+  /** Files found in folders or by globs that the ignore file, a config's `ignores` or a `!glob` left out. */
   ignored: number;
+}
+
+/** Where a file's config `ignores` come from (the CLI's ConfigResolver): patterns relative to `base`. */
+export interface IgnoresSource {
+  ignoresFor(absolutePath: string): { base: string; patterns: readonly string[] } | undefined;
 }
 
 /** The nearest `.casereviewignore` from `cwd` upwards, if any. */
@@ -62,13 +67,30 @@ function negatedMatcher(patterns: readonly string[], cwd: string): (file: string
   };
 }
 
+/** A matcher for the `ignores` of the config that applies to each file (one gitignore matcher per config folder). */
+function configIgnoresMatcher(source: IgnoresSource, cwd: string): (file: string) => boolean {
+  const matchers = new Map<string, Ignore>();
+  return (file) => {
+    const found = source.ignoresFor(resolve(cwd, file));
+    if (!found) return false;
+    let rules = matchers.get(found.base);
+    if (!rules) {
+      rules = ignore().add([...found.patterns]);
+      matchers.set(found.base, rules);
+    }
+    return ignoredBy(rules, found.base, file, cwd);
+  };
+}
+
 /**
  * The files to lint: named files as they are, Markdown files in folders, files
  * matching globs; then `!glob` arguments take files out (named ones too), and
- * the nearest `.casereviewignore` (gitignore syntax) takes out files found in
- * folders or by globs (a file named on the command line is linted anyway).
+ * the nearest `.casereviewignore` (gitignore syntax) and the `ignores` of the
+ * config that applies to a file (gitignore patterns relative to the config's
+ * folder) take out files found in folders or by globs (a file named on the
+ * command line is linted anyway).
  */
-export function selectFiles(patterns: readonly string[], cwd = process.cwd()): Selection {
+export function selectFiles(patterns: readonly string[], cwd = process.cwd(), configs?: IgnoresSource): Selection {
   const negated = patterns.filter((p) => p.startsWith('!') && p.length > 1).map((p) => p.slice(1));
   const positive = patterns.filter((p) => !(p.startsWith('!') && p.length > 1));
   const explicit = new Set<string>();
@@ -82,11 +104,12 @@ export function selectFiles(patterns: readonly string[], cwd = process.cwd()): S
   const ignoreFile = findIgnoreFile(cwd);
   const rules = ignoreFile ? ignore().add(readFileSync(ignoreFile, 'utf8')) : undefined;
   const base = ignoreFile ? dirname(ignoreFile) : cwd;
+  const ignoredByConfig = configs ? configIgnoresMatcher(configs, cwd) : () => false;
   const files: SelectedFile[] = [];
   let ignored = 0;
   for (const path of [...new Set(found)]) {
     const isExplicit = explicit.has(path);
-    if (excluded(path) || (!isExplicit && rules && ignoredBy(rules, base, path, cwd))) {
+    if (excluded(path) || (!isExplicit && ((rules && ignoredBy(rules, base, path, cwd)) || ignoredByConfig(path)))) {
       ignored++;
       continue;
     }

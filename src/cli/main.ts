@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../node/package-root.js';
-import { LINT_HELP, runLint, type CommandOutput } from './commands/lint.js';
+import { LINT_HELP, lintCommand, type CommandOutput } from './commands/lint.js';
 import { runNew } from './commands/new.js';
 import { runMergeChronologies } from './commands/merge-chronologies.js';
 import { EXIT, UsageError } from './usage-error.js';
@@ -34,7 +34,7 @@ export async function main(argv: readonly string[]): Promise<CommandOutput> {
   try {
     if (command) return await command(rest, v);
     if (argv.includes('--help') || argv.includes('-h')) return { stdout: LINT_HELP, stderr: '', code: EXIT.ok };
-    return runLint(argv, v);
+    return await lintCommand(argv, v);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
       return { stdout: '', stderr: `case-review-lint: ${error.message}\nRun “case-review-lint --help” for usage.\n`, code: EXIT.usage };

@@ -7,7 +7,7 @@
  * officer]”, “[target date]”, “[evidence: audit]”) is left out here, and a cell
  * with words beside a placeholder is judged by those words alone.
  */
-import { cellContent, effectiveCell, findActionPlans, type ActionPlan, type ActionRow, type ColumnId, type Span } from './recommendations.js';
+import { cellContent, effectiveCell, findActionPlans, type ActionPlan, type ActionRow, type ColumnId, type Span } from './recommendations/index.js';
 import type { Report } from './report.js';
 import type { Cell } from './tables.js';
 import { blankPlaceholders, hasPlaceholder, onlyPlaceholders } from './placeholders.js';

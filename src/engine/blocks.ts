@@ -5,6 +5,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { Report } from './report.js';
 import { TextMemo } from './memo.js';
 import type { Section } from './outline.js';
+import { sectionsWithRole, type SectionRole } from './section-roles.js';
 
 export interface Block {
   node: Paragraph | TableCell | Heading;
@@ -116,13 +117,13 @@ export function sectionWritten(report: Report, section: Section): boolean {
 }
 
 /**
- * Blocks of every outline section that means a profile section, each block once
+ * Blocks of every outline section that has a role, each block once
  * (a "Key lines of enquiry" subsection inside "Terms of reference" is not read twice).
  */
-export function profileSectionBlocks(report: Report, sectionId: string): Block[] {
+export function roleSectionBlocks(report: Report, role: SectionRole): Block[] {
   const seen = new Set<number>();
   const blocks: Block[] = [];
-  for (const section of report.sectionsFor(sectionId)) {
+  for (const section of sectionsWithRole(report, role)) {
     for (const block of sectionBlocks(report, section)) {
       if (seen.has(block.start)) continue;
       seen.add(block.start);

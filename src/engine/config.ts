@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { LintConfig, ProfileOverride, RuleLevel, RuleSetting } from './types.js';
 import type { RuleOption } from './rule.js';
+import { isSectionRole } from './section-roles.js';
 
 export const CONFIG_FILE_NAMES = ['.casereviewrc.json', '.casereviewrc.yaml', '.casereviewrc.yml', '.casereviewrc'] as const;
 
@@ -25,11 +26,17 @@ export interface RuleInfo {
 export interface ParsedConfig {
   config: Partial<LintConfig>;
   errors: ConfigError[];
+  /**
+   * Files the command line leaves out of folders and globs: gitignore patterns relative to
+   * the config file's folder (`"ignores": ["drafts/archive/", "notes-*.md"]`). Not an engine
+   * setting: the engine lints whatever text it is given.
+   */
+  ignores?: string[];
 }
 
 const LEVELS: readonly RuleLevel[] = ['off', 'on', 'info', 'warn', 'error'];
-const TOP_LEVEL = ['reportType', 'rules', 'profiles', 'agencies', 'child', '$schema'] as const;
-const SECTION_KEYS = ['id', 'title', 'status', 'synonyms', 'prompt', 'after'];
+const TOP_LEVEL = ['reportType', 'rules', 'profiles', 'agencies', 'child', 'ignores', '$schema'] as const;
+const SECTION_KEYS = ['id', 'title', 'role', 'status', 'synonyms', 'except', 'topLevel', 'prompt', 'after'];
 
 function optionTypeOk(option: RuleOption, value: unknown): boolean {
   switch (option.type) {
@@ -72,6 +79,7 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
   }
 
   const config: Partial<LintConfig> = {};
+  let ignores: string[] | undefined;
   for (const pair of doc.contents.items) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const key = String(pair.key.value);
@@ -93,17 +101,21 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
       case 'rules':
         config.rules = readRules(valueNode, rules, fail);
         break;
+      case 'ignores':
+        if (isStringList(value)) ignores = value;
+        else fail(valueNode, '"ignores" must be a list of patterns in .gitignore syntax, such as ["drafts/archive/", "notes-*.md"]');
+        break;
       case '$schema':
         break;
       default:
         fail(pair.key as YamlNode, `unknown setting "${key}"; expected one of ${TOP_LEVEL.filter((k) => k !== '$schema').map((k) => `"${k}"`).join(', ')}`);
     }
   }
-  return { config, errors };
+  return ignores ? { config, errors, ignores } : { config, errors };
 }
 
 /** `.json` files must be strict JSON (YAML would accept trailing commas and comments). */
-function strictJsonError(text: string, file: string): ConfigError | undefined {
+export function strictJsonError(text: string, file: string): ConfigError | undefined {
   if (!file.endsWith('.json')) return undefined;
   try {
     JSON.parse(text);
@@ -178,6 +190,12 @@ function readProfiles(
   }
   for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
     const where = node.items.find((p) => isScalar(p.key) && String(p.key.value) === id)?.value as YamlNode | undefined;
+    if (typeof raw === 'string') {
+      // A report type of the board's own in its own JSON file: the front end reads it (profile-files.ts).
+      if (raw.trim().toLowerCase().endsWith('.json')) result[id] = { file: raw.trim() };
+      else fail(where, `profile "${id}" must be an object of changes, or the path of the report type's JSON file (such as "report-types/${id}.json")`);
+      continue;
+    }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       fail(where, `profile "${id}" must be an object`);
       continue;
@@ -185,6 +203,10 @@ function readProfiles(
     const profile = raw as Record<string, unknown>;
     if (profile.mode !== undefined && profile.mode !== 'extend' && profile.mode !== 'replace') {
       fail(where, `profile "${id}": "mode" must be "extend" or "replace"`);
+      continue;
+    }
+    if (profile.multiAgency !== undefined && typeof profile.multiAgency !== 'boolean') {
+      fail(where, `profile "${id}": "multiAgency" must be true or false`);
       continue;
     }
     const sections = profile.sections;
@@ -199,10 +221,13 @@ function readProfiles(
         typeof (s as { id?: unknown }).id !== 'string' ||
         Object.keys(s).some((k) => !SECTION_KEYS.includes(k)) ||
         ((s as { synonyms?: unknown }).synonyms !== undefined && !isStringList((s as { synonyms?: unknown }).synonyms)) ||
-        ((s as { status?: unknown }).status !== undefined && !['required', 'expected', 'optional'].includes(String((s as { status?: unknown }).status))),
+        ((s as { status?: unknown }).status !== undefined && !['required', 'expected', 'optional'].includes(String((s as { status?: unknown }).status))) ||
+        ((s as { role?: unknown }).role !== undefined && !isSectionRole((s as { role?: unknown }).role)) ||
+        ((s as { except?: unknown }).except !== undefined && !isStringList((s as { except?: unknown }).except)) ||
+        ((s as { topLevel?: unknown }).topLevel !== undefined && typeof (s as { topLevel?: unknown }).topLevel !== 'boolean'),
     );
     if (bad !== undefined) {
-      fail(where, `profile "${id}": each section needs a string "id" and only ${SECTION_KEYS.map((k) => `"${k}"`).join(', ')} (status: required, expected or optional; synonyms: list of strings)`);
+      fail(where, `profile "${id}": each section needs a string "id" and only ${SECTION_KEYS.map((k) => `"${k}"`).join(', ')} (status: required, expected or optional; synonyms and except: lists of strings; topLevel: true or false; role: a section role such as "chronology" or "recommendations")`);
       continue;
     }
     result[id] = profile as ProfileOverride;

@@ -6,6 +6,7 @@
  */
 import type { Report } from './report.js';
 import type { Section } from './outline.js';
+import { hasRole } from './section-roles.js';
 import { blocksIn, maskMarkup, type Block } from './blocks.js';
 import { matchColumns, tablesIn, type TableModel } from './tables.js';
 import { normalizePhrase } from './text.js';
@@ -59,8 +60,8 @@ const PROMPT = /^\s*(?:\*\*|__)?(?:prompt|guidance|template guidance)\s*:/i;
 const COMPOSITION_HEADINGS = data.compositionHeadings.map((h) => ` ${normalizePhrase(h)} `);
 
 /** Does an outline section mean the family composition? */
-export function isCompositionSection(section: Section): boolean {
-  if (section.matches.includes('family-composition') || section.matches.includes('core-data')) return true;
+export function isCompositionSection(report: Report, section: Section): boolean {
+  if (hasRole(report, section, 'family-composition', 'core-data')) return true;
   if (section.matches.length > 0) return false;
   const heading = ` ${section.normalized} `;
   return COMPOSITION_HEADINGS.some((h) => heading.includes(h));
@@ -128,7 +129,7 @@ export function familyComposition(report: Report): Composition | undefined {
 const PERSON_COLUMNS = data.columns;
 
 function readComposition(report: Report): Composition | undefined {
-  const sections = report.outline.filter(isCompositionSection);
+  const sections = report.outline.filter((s) => isCompositionSection(report, s));
   // Keep only the outermost composition sections (a “Genogram” inside “Family composition” is read once).
   const outer = sections.filter((s) => !sections.some((o) => o !== s && o.start < s.start && o.end >= s.end));
   const ranges = outer.map((s) => ({ start: s.heading.position?.end.offset ?? s.start, end: s.end }));

@@ -8,12 +8,16 @@ import type { Fix } from './fixes.js';
 import { caseReviewPreset } from './preset.js';
 import { getReport } from './report.js';
 import { completeConfig } from './settings.js';
+import { offsetOfLine } from './text.js';
 import { SOURCE, type CaseReviewRule } from './rule.js';
 import type { IncrementalParser } from './incremental-parse.js';
 
-/** A unified processor with the preset; `extraRules` (a board's own rules) run after the built-in ones. */
-export function createProcessor(config: Partial<LintConfig> = {}, extraRules: readonly CaseReviewRule<any>[] = []) {
-  return reportParser().use(caseReviewPreset, { ...config, extraRules }).freeze();
+/**
+ * A unified processor running `ruleSet` (handed in by the front end: the engine owns no rules;
+ * src/index.ts hands it the built-in ones), then `extraRules` (a board's own rules).
+ */
+export function createProcessor(config: Partial<LintConfig>, ruleSet: readonly CaseReviewRule<any>[], extraRules: readonly CaseReviewRule<any>[] = []) {
+  return reportParser().use(caseReviewPreset, { ...config, ruleSet, extraRules }).freeze();
 }
 
 function severityOf(message: VFileMessage): Severity {
@@ -52,6 +56,8 @@ export function toLintMessage(message: VFileMessage, toOffset: (line: number, co
 }
 
 export interface LintOptions {
+  /** The rules to run, in order (the front ends hand in the built-in set: src/index.ts). */
+  ruleSet: readonly CaseReviewRule<any>[];
   /** Path shown in results and used to resolve relative references. */
   filePath?: string;
   config?: Partial<LintConfig>;
@@ -71,9 +77,9 @@ export interface LintOptions {
 }
 
 /** Lint a document's text. Never throws for any input text. */
-export function lintText(text: string, options: LintOptions = {}): LintResult {
+export function lintText(text: string, options: LintOptions): LintResult {
   const config = completeConfig(options.config);
-  const processor = createProcessor(config, options.extraRules);
+  const processor = createProcessor(config, options.ruleSet, options.extraRules);
   const file = new VFile({ value: text, path: options.filePath });
   const timings = options.timings;
   let started = timings ? performance.now() : 0;
@@ -104,11 +110,5 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 }
 
 function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return text.length;
-    offset = next + 1;
-  }
-  return Math.min(text.length, offset + column - 1);
+  return Math.min(text.length, offsetOfLine(text, line) + column - 1);
 }

@@ -5,7 +5,7 @@
  * (bare `www.…`, URLs and e-mail addresses turned into links) are left out: no
  * rule looks at link nodes (rules read each paragraph's source text, where a bare
  * address is the same either way), and they cost about a third of the parse.
- * The Word export keeps full GFM (src/export/docx.ts), where a bare URL becomes a
+ * The Word export keeps full GFM (src/export/docx/), where a bare URL becomes a
  * hyperlink.
  *
  * Long tables' plain body rows are built without micromark (src/engine/table-rows.ts):
@@ -22,6 +22,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
@@ -104,4 +105,12 @@ export function remarkPlainTableRows(this: Processor): void {
 /** remark-parse with the report syntax and YAML front matter: every parse of a report goes through this. */
 export function reportParser() {
   return unified().use(remarkParse).use(remarkReportSyntax).use(remarkFrontmatter, ['yaml']).use(remarkPlainTableRows);
+}
+
+/**
+ * remark-parse with all of GitHub Flavoured Markdown (strikethrough, autolinks, footnotes, task
+ * lists) and YAML front matter: for rendering a report as written (the Word export), not for linting.
+ */
+export function renderingParser() {
+  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 }

@@ -47,7 +47,7 @@ import {
   type ChronologyColumn,
   type ChronologyRow,
   type RowGroup,
-} from './chronology.js';
+} from './chronology/index.js';
 import data from '../data/chronology-columns.json' with { type: 'json' };
 
 export interface MergeInput {

@@ -5,6 +5,7 @@
  * the author replaces it.
  */
 import type { Profile } from './types.js';
+import { roleOf } from './section-roles.js';
 
 export interface TemplateAnswers {
   /** The child's pseudonym(s). */
@@ -56,7 +57,7 @@ export function renderTemplate(profile: Profile, answers: TemplateAnswers = {}):
   const parts = [frontMatter(profile, answers), '', title(profile, answers), ''];
   for (const section of profile.sections) {
     parts.push(`## ${section.title}`, '', `> Prompt: ${section.prompt}`);
-    if (section.id === 'introduction') parts.push(introductionNote(answers).trimEnd());
+    if (roleOf(section) === 'introduction') parts.push(introductionNote(answers).trimEnd());
     parts.push('');
   }
   return `${parts.filter((p, i, all) => !(p === '' && all[i - 1] === '')).join('\n').trimEnd()}\n`;

@@ -63,3 +63,28 @@ export function blankComments(text: string): string {
   }
   return out + text.slice(from);
 }
+
+/** Remove any of `chars` from the end of a text (a loop, not a `[…]+$` pattern, which backtracks quadratically). */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/** Remove any of `chars` from the start of a text. */
+export function trimStartChars(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text[start]!)) start++;
+  return text.slice(start);
+}
+
+/** The offset where a 1-based line starts (the text's length when it has fewer lines). */
+export function offsetOfLine(text: string, line: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}

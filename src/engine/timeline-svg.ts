@@ -1,5 +1,5 @@
 /**
- * Draws a chronology timeline (`chronologyTimeline` in chronology.ts) as one
+ * Draws a chronology timeline (`chronologyTimeline` in chronology/timeline.ts) as one
  * standalone SVG document: one labelled lane per agency, a marker per event,
  * periods with no recorded event longer than `gapWeeks` hatched with their
  * length written, and a date axis. Used by the editor's “Show timeline”
@@ -14,9 +14,17 @@
  * attributes (no <style>, no `style=`), so the file looks the same in any
  * viewer and passes a webview's strict content security policy.
  *
+ * Labels fit (widths estimated from the characters, on the generous side): the
+ * title wraps onto a second line; the lane names' column is as wide as the
+ * longest name, up to 30% of the drawing, and a longer name wraps onto two
+ * lines; text that still does not fit ends with “…” and keeps its full wording
+ * in a tooltip. Gap labels never overlap: two rows, then a shorter wording,
+ * then none (the gap's tooltip still says it).
+ *
  * Pure: no VS Code, no file system, no network. All text is escaped.
  */
-import type { TimelineData, TimelineEvent, TimelineGap } from './chronology.js';
+import type { TimelineData, TimelineEvent, TimelineGap } from './chronology/index.js';
+import { dayOfKey, MONTH_NAMES } from './dates.js';
 
 export interface TimelineSvgOptions {
   /** Width of the drawing in pixels (at least 480); default 1100. */
@@ -27,7 +35,6 @@ export interface TimelineSvgOptions {
   interactive?: boolean;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const RIGHT = 30;
 const SUB_ROW = 18;
 const LANE_PAD = 9;
@@ -102,22 +109,53 @@ function wrap(text: string, max: number): string[] {
 
 const num = (n: number) => (Math.round(n * 10) / 10).toString();
 
+/** Character widths (in ems) of a sans-serif font such as Helvetica or Segoe UI, by class; a little generous. */
+function charEm(ch: string): number {
+  if (/[ijlI|.,:;!'’ ]/.test(ch)) return 0.3;
+  if (/[frt()[\]\-"“”/]/.test(ch)) return 0.38;
+  if (/[mwMW@]/.test(ch)) return 0.88;
+  if (/[A-Z]/.test(ch)) return 0.7;
+  if (/[0-9]/.test(ch)) return 0.58;
+  if (/[a-z]/.test(ch)) return 0.56;
+  return 0.62;
+}
+
+/** The width in pixels a text takes at a font size (bold a little wider): an estimate on the generous side, for layout. */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  let ems = 0;
+  for (const ch of text) ems += charEm(ch);
+  return ems * fontSize * (bold ? 1.07 : 1);
+}
+
+/** Words onto at most `maxLines` lines no wider than `maxWidth`; the last line ends with “…” when the text does not fit. */
+export function fitLines(text: string, fontSize: number, bold: boolean, maxWidth: number, maxLines: number): string[] {
+  const fits = (line: string) => textWidth(line, fontSize, bold) <= maxWidth;
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  let i = 0;
+  while (i < words.length) {
+    const candidate = line ? `${line} ${words[i]}` : words[i]!;
+    if (fits(candidate)) {
+      line = candidate;
+      i++;
+      continue;
+    }
+    // A word too long for a line of its own, or no line left: cut what remains.
+    if (!line || lines.length === maxLines - 1) break;
+    lines.push(line);
+    line = '';
+  }
+  if (i === words.length) return [...lines, line];
+  const chars = Array.from([line, ...words.slice(i)].filter(Boolean).join(' '));
+  const cut = (n: number) => `${chars.slice(0, n).join('').trimEnd()}…`;
+  let n = chars.length;
+  while (n > 1 && !fits(cut(n))) n--;
+  return [...lines, cut(n)];
+}
+
 // ---------------------------------------------------------------------------
 // Days (days since 1970-01-01, UTC)
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** First (or, with `end`, last) day meant by a yyyymmdd key whose month or day may be 0. */
-export function dayOfKey(key: number, end = false): number {
-  const year = Math.floor(key / 10000);
-  let month = Math.floor(key / 100) % 100;
-  let day = key % 100;
-  if (month === 0) month = end ? 12 : 1;
-  if (day === 0) day = end ? daysInMonth(year, month) : 1;
-  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
-}
 
 const dateOfDay = (day: number) => new Date(day * 86_400_000);
 const monthIndexOfDay = (day: number) => {
@@ -129,7 +167,7 @@ const dayOfMonthIndex = (index: number) => Math.floor(Date.UTC(Math.floor(index 
 /** “3 Aug 2007”. */
 export function formatDay(day: number): string {
   const d = dateOfDay(day);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]!.slice(0, 3)} ${d.getUTCFullYear()}`;
+  return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]!.slice(0, 3)} ${d.getUTCFullYear()}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -248,7 +286,7 @@ function axisTicks(startDay: number, endDay: number, plotWidth: number): Tick[] 
     const day = dayOfMonthIndex(index);
     if (day < startDay || day > endDay + 1) continue;
     const year = Math.floor(index / 12);
-    ticks.push({ day, label: step >= 12 ? String(year) : `${MONTHS[index % 12]!.slice(0, 3)} ${year}` });
+    ticks.push({ day, label: step >= 12 ? String(year) : `${MONTH_NAMES[index % 12]!.slice(0, 3)} ${year}` });
   }
   return ticks;
 }
@@ -266,6 +304,57 @@ interface Placed {
   to: number;
 }
 
+/** Space between a lane name and the plot, and at the left edge. */
+const LABEL_PAD = 24;
+
+/** A lane's name, right-aligned at `x`, on one or two lines centred on `middle`; the full name in its tooltip. */
+function laneLabel(lane: string, lines: readonly string[], x: number, middle: number): string {
+  const open = `<text x="${x}" y="${num(middle + 4 - ((lines.length - 1) * 15) / 2)}" text-anchor="end" font-size="13" font-weight="600" fill="${COLOURS.text}"><title>${escapeXml(lane)}</title>`;
+  if (lines.length === 1) return `${open}${escapeXml(lines[0]!)}</text>`;
+  return `${open}${lines.map((line, i) => `<tspan x="${x}"${i === 0 ? '' : ' dy="15"'}>${escapeXml(line)}</tspan>`).join('')}</text>`;
+}
+
+interface GapLabel {
+  gap: TimelineGap;
+  x1: number;
+  x2: number;
+  /** Undefined when no wording of the length fits without overlapping another label (the tooltip and the list still give it). */
+  text?: string;
+  centre: number;
+  row: number;
+}
+
+/** Space kept between two gap labels on one row. */
+const GAP_LABEL_SPACE = 8;
+/** Rows for gap labels above the lanes. */
+const GAP_LABEL_ROWS = 2;
+
+/**
+ * Gap lengths above the lanes, never overlapping: each label (left to right) takes the
+ * first of two rows where it fits beside the labels already there, kept within the plot;
+ * when it fits on neither, a shorter wording (“15 weeks”, “15 wk”) is tried, and failing
+ * that the label is left out.
+ */
+export function placeGapLabels(gaps: readonly TimelineGap[], xOf: (day: number) => number, minX: number, maxX: number): GapLabel[] {
+  const taken: { from: number; to: number }[][] = Array.from({ length: GAP_LABEL_ROWS }, () => []);
+  return gaps.map((gap) => {
+    const { from, to } = gapPeriod(gap);
+    const x1 = xOf(from);
+    const x2 = xOf(to + 1);
+    const wanted = (x1 + x2) / 2;
+    const weeks = Math.floor(gap.days / 7);
+    for (const text of [...new Set([gapLength(gap), `${weeks} week${weeks === 1 ? '' : 's'}`, `${weeks} wk`])]) {
+      const half = textWidth(text, 12, true) / 2;
+      const centre = Math.min(Math.max(wanted, minX + half), maxX - half);
+      const row = taken.findIndex((labels) => labels.every((l) => centre + half + GAP_LABEL_SPACE <= l.from || centre - half - GAP_LABEL_SPACE >= l.to));
+      if (row === -1) continue;
+      taken[row]!.push({ from: centre - half, to: centre + half });
+      return { gap, x1, x2, text, centre, row };
+    }
+    return { gap, x1, x2, centre: wanted, row: 0 };
+  });
+}
+
 /** The timeline as a standalone SVG document (UTF-8 text, starting with `<svg`). */
 export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}): string {
   const width = Math.max(480, Math.round(options.width ?? 1100));
@@ -277,21 +366,30 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
     `<title id="crl-title">${escapeXml(title)}</title><desc id="crl-desc">${escapeXml(summary)}</desc>` +
     `<defs><pattern id="crl-gap-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     `<rect width="8" height="8" fill="${COLOURS.gapFill}"/><line x1="0" y1="0" x2="0" y2="8" stroke="${COLOURS.gapHatch}" stroke-width="2.5"/></pattern></defs>`;
-  // About 9.5 px a character of the 17 px bold title and 6.5 px of the 12 px summary.
+  // The title on up to two lines (the full title in a tooltip when even that is too short), then the summary.
+  const titleLines = fitLines(title, 17, true, width - 32, 2);
+  const titleShift = (titleLines.length - 1) * 21;
+  const titleTip = titleLines.length > 1 || titleLines[0] !== title ? `<title>${escapeXml(title)}</title>` : '';
+  // About 6.5 px a character of the 12 px summary.
   const summaryLines = wrap(summary, Math.floor((width - 32) / 6.5)).slice(0, 4);
   const heading =
-    `<text x="16" y="26" font-size="17" font-weight="bold" fill="${COLOURS.text}">${escapeXml(shorten(title, Math.floor((width - 32) / 9.5)))}</text>` +
-    summaryLines.map((line, i) => `<text x="16" y="${46 + i * 16}" font-size="12" fill="${COLOURS.muted}">${escapeXml(line)}</text>`).join('');
-  const headShift = (summaryLines.length - 1) * 16;
+    `<g class="crl-heading">${titleTip}` +
+    titleLines.map((line, i) => `<text x="16" y="${26 + i * 21}" font-size="17" font-weight="bold" fill="${COLOURS.text}">${escapeXml(line)}</text>`).join('') +
+    `</g>` +
+    summaryLines.map((line, i) => `<text x="16" y="${46 + titleShift + i * 16}" font-size="12" fill="${COLOURS.muted}">${escapeXml(line)}</text>`).join('');
+  const headShift = titleShift + (summaryLines.length - 1) * 16;
 
   if (data.events.length === 0) {
     const height = 70 + headShift;
     return `${head} width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${titleBlock}<rect width="${width}" height="${height}" fill="${COLOURS.background}"/>${heading}</svg>\n`;
   }
 
-  // Lane labels take a fifth of the width, from 150 to 200 px (about 7 px a character).
-  const left = Math.round(Math.min(200, Math.max(150, width / 5)));
-  const labelMax = Math.floor((left - 20) / 7);
+  // The lane names' column is as wide as the longest name needs, from 90 px up to 30% of the width (at most
+  // 260 px); a longer name wraps onto a second line, and what still does not fit ends with “…” (full name in its tooltip).
+  const laneLabelMax = Math.round(Math.max(120, Math.min(260, width * 0.3)));
+  const longest = Math.max(0, ...data.lanes.map((lane) => textWidth(lane, 13, true)));
+  const left = Math.min(laneLabelMax, Math.max(90, Math.ceil(longest + LABEL_PAD)));
+  const laneLabels = data.lanes.map((lane) => fitLines(lane, 13, true, left - LABEL_PAD, 2));
   const plotWidth = width - left - RIGHT;
   // The axis runs from the first day of the first event's month to the last day of the last event's month.
   const firstDay = Math.min(...data.events.map((e) => dayOfKey(e.key)));
@@ -320,19 +418,7 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
     return { event, index, lane, row, x, from, to };
   });
 
-  // Gap labels: two rows, so that labels of close gaps do not overlap.
-  const gapLabelEnds = [-Infinity, -Infinity];
-  const gapLabels = data.gaps.map((gap) => {
-    const { from, to } = gapPeriod(gap);
-    const x1 = xOf(from);
-    const x2 = xOf(to + 1);
-    const text = gapLength(gap);
-    const centre = (x1 + x2) / 2;
-    const half = text.length * 3.4 + 4;
-    const row = centre - half >= gapLabelEnds[0]! ? 0 : centre - half >= gapLabelEnds[1]! ? 1 : 0;
-    gapLabelEnds[row] = centre + half;
-    return { gap, x1, x2, text, centre, row };
-  });
+  const gapLabels = placeGapLabels(data.gaps, xOf, left, width - RIGHT);
 
   const key = legend(16, 70 + headShift, width - 32);
   const shift = headShift + (key.rows - 1) * 20;
@@ -362,7 +448,7 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
     const h = laneHeights[i]!;
     parts.push(
       `<g class="crl-lane" data-lane="${i}"><rect x="0" y="${num(top)}" width="${width}" height="${num(h)}" fill="${i % 2 === 0 ? COLOURS.laneA : COLOURS.laneB}"/>` +
-        `<text x="${left - 12}" y="${num(top + h / 2 + 4)}" text-anchor="end" font-size="13" font-weight="600" fill="${COLOURS.text}"><title>${escapeXml(lane)}</title>${escapeXml(shorten(lane, labelMax))}</text></g>`,
+        laneLabel(lane, laneLabels[i]!, left - 12, top + h / 2) + '</g>',
     );
   });
   parts.push(`<line x1="${left}" y1="${num(lanesTop)}" x2="${left}" y2="${num(lanesBottom)}" stroke="${COLOURS.grid}"/>`);
@@ -386,7 +472,9 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
     parts.push(
       `<g class="crl-gap" data-weeks="${label.gap.weeks}"><title>${escapeXml(describeGap(label.gap))}</title>` +
         `<rect x="${num(label.x1)}" y="${num(lanesTop)}" width="${num(w)}" height="${num(lanesBottom - lanesTop)}" fill="url(#crl-gap-hatch)" fill-opacity="0.8" stroke="${COLOURS.gapEdge}" stroke-dasharray="4 3"/>` +
-        `<text x="${num(label.centre)}" y="${gapRowY[label.row]!}" text-anchor="middle" font-size="12" font-weight="bold" fill="${COLOURS.gapEdge}">${escapeXml(label.text)}</text></g>`,
+        (label.text === undefined
+          ? '</g>'
+          : `<text x="${num(label.centre)}" y="${gapRowY[label.row]!}" text-anchor="middle" font-size="12" font-weight="bold" fill="${COLOURS.gapEdge}">${escapeXml(label.text)}</text></g>`),
     );
   }
   parts.push('</g>');

@@ -1,10 +1,9 @@
 /** The terms-of-reference part of a report, shared by the tor-* rules. */
 import type { Report } from './report.js';
 import type { Section } from './outline.js';
-import { profileSectionBlocks, type Block } from './blocks.js';
+import { roleSectionBlocks, type Block } from './blocks.js';
+import { sectionsWithRole } from './section-roles.js';
 import { findDates, type FoundDate } from './dates.js';
-
-export const TOR_SECTION = 'terms-of-reference';
 
 export interface TermsOfReference {
   /** The first heading that means terms of reference (messages about absence go here). */
@@ -19,9 +18,9 @@ export interface TermsOfReference {
  * written, and saying it lacks agencies, a period and questions would say one thing three times.
  */
 export function termsOfReference(report: Report): TermsOfReference | undefined {
-  const [section] = report.sectionsFor(TOR_SECTION);
+  const [section] = sectionsWithRole(report, 'terms-of-reference');
   if (!section) return undefined;
-  const blocks = profileSectionBlocks(report, TOR_SECTION);
+  const blocks = roleSectionBlocks(report, 'terms-of-reference');
   if (!blocks.some((b) => /[\p{L}\p{N}]/u.test(b.source))) return undefined;
   return { section, blocks };
 }

@@ -1,4 +1,5 @@
 import type { Fix } from './fixes.js';
+import type { SectionRole } from './section-roles.js';
 /** Shared types of the lint engine. Nothing here knows about VS Code or Node. */
 
 /** Severity of one reported message. */
@@ -9,17 +10,6 @@ export type Severity = 'error' | 'warning' | 'info';
  * or `on` (the default) which keeps the level each message was reported with.
  */
 export type RuleLevel = 'off' | 'on' | 'info' | 'warn' | 'error';
-
-export const REPORT_TYPES = [
-  'imr',
-  'overview',
-  'executive-summary',
-  'lcspr',
-  'rapid-review',
-  'child-practice-review',
-  'learning-review',
-] as const;
-export type BuiltInReportType = (typeof REPORT_TYPES)[number];
 
 /** A 1-based line and column, as remark and the CLI report them. */
 export interface Point {
@@ -87,6 +77,11 @@ export type ReportTypeSource = 'front-matter' | 'option' | 'inferred' | 'default
 export interface ProfileSection {
   id: string;
   title: string;
+  /**
+   * What the section is for, in the words the rules ask for (see SECTION_ROLES in
+   * section-roles.ts). Without it, the role its id names, if any.
+   */
+  role?: SectionRole;
   /** required: its absence is a warning; expected: an info; optional: never reported. */
   status: 'required' | 'expected' | 'optional';
   /**
@@ -106,8 +101,15 @@ export interface ProfileSection {
 export interface Profile {
   id: string;
   title: string;
+  /**
+   * Place in lists of report types, lower first; when two types fit a report's headings
+   * equally well, the earlier one is taken. A type without it comes after those with one.
+   */
+  order?: number;
   /** Phrases in a title that identify this report type. */
   titlePhrases: string[];
+  /** Several agencies contribute: its chronologies need an Agency column. */
+  multiAgency: boolean;
   /** Profile sections in the expected order. */
   sections: ProfileSection[];
 }
@@ -118,8 +120,15 @@ export interface ProfileOverride {
   mode?: 'extend' | 'replace';
   /** Base profile to start from when this is a new report type. */
   extends?: string;
+  /**
+   * A whole profile kept in its own JSON file (the config's `"type": "path.json"`), as
+   * written, relative to the config file; the front end reads it (see profile-files.ts).
+   */
+  file?: string;
   title?: string;
+  order?: number;
   titlePhrases?: string[];
+  multiAgency?: boolean;
   sections?: (Partial<ProfileSection> & { id: string; after?: string })[];
 }
 

@@ -19,24 +19,8 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import { VFile } from 'vfile';
-import { readFrontMatter } from '../engine/front-matter.js';
-import { lintText, toLintMessage } from '../engine/lint.js';
-import { reportParser } from '../engine/markdown-syntax.js';
-import { readControlComments, suppressingComments } from '../engine/message-control.js';
-import {
-  frontMatterYaml,
-  isPublicationException,
-  isPublicReport,
-  PUBLICATION_GATE_RULE,
-  readPublicationExceptions,
-  type PublicationException,
-  type SettingProblem,
-} from '../engine/publication.js';
+import { coerceSetting, completeConfig, frontMatterYaml, isPublicationException, isPublicReport, type LintConfig, type LintMessage, lintText, PUBLICATION_GATE_RULE, type PublicationException, readControlComments, readFrontMatter, readPublicationExceptions, reportParser, rules, type RuleSetting, type SettingProblem, SOURCE, suppressingComments, toLintMessage } from '../index.js';
 import { location } from 'vfile-location';
-import { coerceSetting, SOURCE } from '../engine/rule.js';
-import { completeConfig } from '../engine/settings.js';
-import type { LintConfig, LintMessage, RuleSetting } from '../engine/types.js';
-import { rules } from '../../lint-rules/index.js';
 
 export const GATE_RULE = PUBLICATION_GATE_RULE;
 const PROMPT_RULE = 'template-placeholder';

@@ -5,7 +5,7 @@
  * opens its choices in a quick pick, so the menu itself stays short.
  */
 import * as vscode from 'vscode';
-import { rules, type Fix } from '../engine/index.js';
+import { type Fix, rules } from '../index.js';
 
 export const TURN_OFF_CHECK_COMMAND = 'caseReview.turnOffCheck';
 export const EXPLAIN_CHECK_COMMAND = 'caseReview.explainCheck';

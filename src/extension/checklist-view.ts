@@ -9,10 +9,10 @@
  * report's issue count, which adds up with the sections' counts.
  */
 import * as vscode from 'vscode';
-import { computeChecklist, describeChecklist, describeSection, type Checklist, type ChecklistSection, type SectionState } from './checklist-model.js';
+import { computeChecklist, describeChecklist, describeSection, type Checklist, type ChecklistSection, type SectionState } from '../models/checklist-model.js';
 import type { LintController } from './linter.js';
-import { missingSectionInsert } from '../engine/section-placement.js';
-import { reportOf } from './report-model.js';
+import { missingSectionInsert } from '../index.js';
+import { reportOf } from '../models/report-model.js';
 
 export const CHECKLIST_VIEW = 'caseReview.checklist';
 export const REVEAL_SECTION_COMMAND = 'caseReview.revealSection';

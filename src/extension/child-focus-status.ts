@@ -9,7 +9,7 @@
  * Resolves to `{ items, picked }` (the breakdown, and the title chosen).
  */
 import * as vscode from 'vscode';
-import { childFocusSummary, type ChildFocusItem, type ChildFocusSummary } from './child-focus-model.js';
+import { childFocusSummary, type ChildFocusItem, type ChildFocusSummary } from '../models/child-focus-model.js';
 import { REVEAL_SECTION_COMMAND } from './checklist-view.js';
 import type { LintController } from './linter.js';
 

@@ -13,12 +13,10 @@
  *   Resolves to the new document, or undefined when nothing was merged.
  */
 import * as vscode from 'vscode';
-import { normaliseChronologyDates } from '../engine/chronology.js';
-import { dateFormatError } from '../engine/dates.js';
-import { mergeChronologies, type MergeInput } from '../engine/merge-chronologies.js';
+import { dateFormatError, mergeChronologies, type MergeInput, normaliseChronologyDates } from '../index.js';
 import type { LintController } from './linter.js';
 import { MARKDOWN } from './linter.js';
-import { reportOf } from './report-model.js';
+import { reportOf } from '../models/report-model.js';
 
 export const NORMALISE_DATES_COMMAND = 'caseReview.normaliseChronologyDates';
 export const MERGE_CHRONOLOGIES_COMMAND = 'caseReview.mergeChronologies';

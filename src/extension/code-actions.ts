@@ -4,15 +4,18 @@
  * fixes, src/engine/fixes.ts), at most one “Fix all … in this file”, one “Turn off
  * this check…” and one “Explain this check” (both open their choices in a quick
  * pick, see check-menu.ts). Also `source.fixAll.caseReview` for `editor.codeActionsOnSave`.
+ * A fix that leaves placeholders for the author goes in as a snippet, with tab
+ * stops on them (fix-snippet.ts).
  */
 import * as vscode from 'vscode';
-import { fixAll, fixesOf, mechanicalFix, minimalChange, type AppliedFix, type Fix, type LintMessage, type TextChange } from '../engine/index.js';
+import { type AppliedFix, type Fix, fixAll, fixesOf, type LintMessage, mechanicalFix, minimalChange, type TextChange } from '../index.js';
 import { sameProblem } from './diagnostics.js';
 import type { LintController, LintEntry } from './linter.js';
-import { disableFileFix, disableLineFix } from './suppress.js';
-import { nameFixOf } from './pseudonym.js';
+import { disableFileFix, disableLineFix } from '../models/suppress.js';
+import { nameFixOf } from '../models/pseudonym.js';
 import { REPLACE_NAME_COMMAND } from './pseudonym-command.js';
-import type { TextIndex } from './positions.js';
+import type { TextIndex } from '../models/positions.js';
+import { snippetOf, wantsSnippet } from '../models/fix-snippet.js';
 import { EXPLAIN_CHECK_COMMAND, TURN_OFF_CHECK_COMMAND, type TurnOffTarget } from './check-menu.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('caseReview');
@@ -38,6 +41,29 @@ function toEdit(uri: vscode.Uri, changes: readonly TextChange[], index: TextInde
     const end = index.positionAt(change.end);
     edit.replace(uri, new vscode.Range(start.line, start.character, end.line, end.character), change.text);
   }
+  return edit;
+}
+
+/**
+ * A fix that leaves work for the author, as snippet edits: applied in the editor, its
+ * first placeholder (or prompt line) is selected and Tab moves to the next; tab stops
+ * are numbered through the changes in document order. Elsewhere it goes in as text.
+ */
+function toSnippetEdit(uri: vscode.Uri, changes: readonly TextChange[], index: TextIndex): vscode.WorkspaceEdit {
+  const edits: vscode.SnippetTextEdit[] = [];
+  let next = 1;
+  for (const change of [...changes].sort((a, b) => a.start - b.start)) {
+    const start = index.positionAt(change.start);
+    const end = index.positionAt(change.end);
+    const { snippet, stops } = snippetOf(change.text, next);
+    next += stops;
+    const edit = vscode.SnippetTextEdit.replace(new vscode.Range(start.line, start.character, end.line, end.character), new vscode.SnippetString(snippet));
+    // The text is inserted exactly as the rule wrote it (no re-indenting of its lines).
+    edit.keepWhitespace = true;
+    edits.push(edit);
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(uri, edits);
   return edit;
 }
 
@@ -152,7 +178,7 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
 
   private action(fix: Fix, document: vscode.TextDocument, entry: LintEntry, diagnostic: vscode.Diagnostic): vscode.CodeAction {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-    action.edit = toEdit(document.uri, fix.changes, entry.index);
+    action.edit = wantsSnippet(fix, fix.changes.map((c) => c.text)) ? toSnippetEdit(document.uri, fix.changes, entry.index) : toEdit(document.uri, fix.changes, entry.index);
     action.diagnostics = [diagnostic];
     if (fix.preferred) action.isPreferred = true;
     return action;

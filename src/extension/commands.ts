@@ -1,13 +1,13 @@
 /** The extension's commands (all in the “Case Review” category). */
 import * as vscode from 'vscode';
-import { rules } from '../engine/index.js';
+import { rules } from '../index.js';
 import { computeFixAllEdit, fixAllSummary, OPEN_RULE_DOC_COMMAND } from './code-actions.js';
 import { checkName, registerCheckMenu } from './check-menu.js';
 import type { LintController } from './linter.js';
 import { MARKDOWN, readSettings } from './linter.js';
 import type { Overrides } from './overrides.js';
-import { combineConfig, configFromSettings } from './settings.js';
-import { NOT_A_CASE_REVIEW, reportTypeChoices } from './when-to-lint.js';
+import { combineConfig, configFromSettings } from '../models/settings.js';
+import { NOT_A_CASE_REVIEW, reportTypeChoices } from '../models/when-to-lint.js';
 
 export const TREAT_AS_COMMAND = 'caseReview.treatAs';
 export const LINT_WORKSPACE_COMMAND = 'caseReview.lintWorkspace';

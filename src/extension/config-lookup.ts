@@ -8,8 +8,8 @@
  * document outside every workspace folder: to the root of its file system).
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, type ParsedConfig } from '../engine/index.js';
-import { parseConfigFile } from './settings.js';
+import { CONFIG_FILE_NAMES, type ParsedConfig, type ProfileFileRead, profileFileRequests, withProfileFiles } from '../index.js';
+import { parseConfigFile } from '../models/settings.js';
 
 export interface FoundConfig {
   file: vscode.Uri;
@@ -74,6 +74,7 @@ export class ConfigLookup {
     try {
       const text = decoder.decode(await vscode.workspace.fs.readFile(file));
       parsed = parseConfigFile(text, name);
+      parsed = withProfileFiles(parsed, await readProfileFiles(file, parsed));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       parsed = { config: {}, errors: [{ file: name, line: 1, column: 1, message: `cannot be read: ${reason}` }] };
@@ -82,31 +83,70 @@ export class ConfigLookup {
     return parsed;
   }
 
+  /**
+   * The config file nearest to a folder: its own, else its parent's, up to `stopAt` (or the root).
+   * Every candidate file of the folder and its ancestors is looked for at once, not one after the
+   * other (each look is a round trip to the file system; sixteen in a row took seconds on a busy
+   * machine), and each folder's answer is cached.
+   */
   private findFrom(folder: vscode.Uri, stopAt: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-    const key = folder.toString();
-    let found = this.byFolder.get(key);
-    if (!found) {
-      found = this.search(folder, stopAt);
-      this.byFolder.set(key, found);
-    }
-    return found;
-  }
-
-  private async search(folder: vscode.Uri, stopAt: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = vscode.Uri.joinPath(folder, name);
-      try {
-        const stat = await vscode.workspace.fs.stat(candidate);
-        if (stat.type & vscode.FileType.File) return candidate;
-      } catch {
-        // not there
+    const cached = this.byFolder.get(folder.toString());
+    if (cached) return cached;
+    const chain: vscode.Uri[] = [];
+    let above: Promise<vscode.Uri | undefined> = Promise.resolve(undefined);
+    for (let current: vscode.Uri | undefined = folder; current; current = parentWithin(current, stopAt)) {
+      const known = this.byFolder.get(current.toString());
+      if (known) {
+        above = known;
+        break;
       }
+      chain.push(current);
     }
-    if (stopAt && trimSlashes(folder.path) === trimSlashes(stopAt.path)) return undefined;
-    const parent = vscode.Uri.joinPath(folder, '..');
-    if (parent.path === folder.path) return undefined;
-    return this.findFrom(parent, stopAt);
+    const own = chain.map((f) => firstFile(CONFIG_FILE_NAMES.map((name) => vscode.Uri.joinPath(f, name))));
+    // From the top down: a folder's answer is its own file, else the answer of the folder above.
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const fromAbove = above;
+      above = own[i]!.then((file) => file ?? fromAbove);
+      this.byFolder.set(chain[i]!.toString(), above);
+    }
+    return above;
   }
+}
+
+/** The first of the candidates that is a file (all looked at at once). */
+async function firstFile(candidates: vscode.Uri[]): Promise<vscode.Uri | undefined> {
+  const isFile = await Promise.all(
+    candidates.map((candidate) =>
+      vscode.workspace.fs.stat(candidate).then(
+        (stat) => (stat.type & vscode.FileType.File) !== 0,
+        () => false,
+      ),
+    ),
+  );
+  return candidates[isFile.indexOf(true)];
+}
+
+/** The folder above, unless the search stops here (at `stopAt`, or at the root). */
+function parentWithin(folder: vscode.Uri, stopAt: vscode.Uri | undefined): vscode.Uri | undefined {
+  if (stopAt && trimSlashes(folder.path) === trimSlashes(stopAt.path)) return undefined;
+  const parent = vscode.Uri.joinPath(folder, '..');
+  return parent.path === folder.path ? undefined : parent;
+}
+
+/** The board's report type files that a config names, read relative to the config file. */
+async function readProfileFiles(configFile: vscode.Uri, parsed: ParsedConfig): Promise<Record<string, ProfileFileRead>> {
+  const reads: Record<string, ProfileFileRead> = {};
+  for (const { type, path } of profileFileRequests(parsed.config)) {
+    const uri = vscode.Uri.joinPath(configFile, '..', path);
+    const file = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    try {
+      reads[type] = { file, text: decoder.decode(await vscode.workspace.fs.readFile(uri)) };
+    } catch (error) {
+      const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+      reads[type] = { file, error: missing ? 'no file at that path' : error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return reads;
 }
 
 function trimSlashes(path: string): string {

@@ -4,6 +4,9 @@
  * lints in a worker thread (dist/lint-worker.cjs) and the “lint workspace” task,
  * which runs the bundled CLI. The web build (browser.ts) leaves both out.
  */
+// First, in this order (imports evaluate in order): note when the bundle starts to evaluate, start the lint worker.
+import './startup-timeline.js';
+import { prestartedLintWorker } from './lint-worker-prestart.js';
 import * as vscode from 'vscode';
 import { WorkerLintRunner } from '../lint-worker/worker-runner.js';
 import { activateWith, type CaseReviewApi } from './extension.js';
@@ -14,7 +17,11 @@ export type { CaseReviewApi } from './extension.js';
 export function activate(context: vscode.ExtensionContext): CaseReviewApi {
   return activateWith(context, {
     registerLintTask,
-    createLintRunner: (ctx, log) => new WorkerLintRunner({ script: vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'lint-worker.cjs').fsPath, onProblem: log }),
+    createLintRunner: (ctx, log, timeline) => {
+      if (prestartedLintWorker.problem) log(`lint worker: could not start it early (${prestartedLintWorker.problem})`);
+      const script = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'lint-worker.cjs').fsPath;
+      return new WorkerLintRunner({ script, prestarted: prestartedLintWorker, onProblem: log, timeline });
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 /** Lint messages and config errors as VS Code diagnostics. */
 import * as vscode from 'vscode';
-import type { ConfigError, LintMessage, Severity } from '../engine/index.js';
-import { messageRange, type TextIndex } from './positions.js';
+import { type ConfigError, type LintMessage, type Severity } from '../index.js';
+import { messageRange, type TextIndex } from '../models/positions.js';
 
 export const DIAGNOSTIC_SOURCE = 'case-review';
 /** `code` of the diagnostics on a `.casereviewrc*` that cannot be used. */

@@ -1,6 +1,6 @@
 /**
  * “Case Review: Export to Word”: the active (or given) report as a .docx file,
- * built by the same code as `case-review-lint export` (src/export/docx.ts) and
+ * built by the same code as `case-review-lint export` (src/export/docx/) and
  * refused by the same publication gate (src/export/gate.ts): a report whose
  * front matter says `publication: public` is not exported while the
  * anonymisation rule finds errors in it.
@@ -14,12 +14,11 @@
  * tests and other extensions).
  */
 import * as vscode from 'vscode';
-import type { LintConfig } from '../engine/index.js';
-import { buildDocx, packDocx } from '../export/docx.js';
+import { type LintConfig } from '../index.js';
 import { GATE_ADVICE, gateLines, gateRefuses, publicationGate } from '../export/gate.js';
 import type { LintController } from './linter.js';
 import { filePathOf, MARKDOWN, readSettings } from './linter.js';
-import { combineConfig, configFromSettings } from './settings.js';
+import { combineConfig, configFromSettings } from '../models/settings.js';
 
 export const EXPORT_TO_WORD_COMMAND = 'caseReview.exportToWord';
 
@@ -123,6 +122,8 @@ export async function exportToWord(controller: LintController, output: vscode.Ou
     const title = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Case Review: exporting ${name} to Word` },
       async () => {
+        // The Word writer is loaded on first export, not at activation (it is a large library).
+        const { buildDocx, packDocx } = await import('../export/docx/index.js');
         const built = buildDocx(text, { config });
         warnings.push(...built.warnings.map(line));
         const bytes = await packDocx(built.document);

@@ -4,6 +4,7 @@
  * engine runs in-process and the rule documentation ships with the extension.
  */
 import * as vscode from 'vscode';
+import { startupTimeline, type StartupTimeline } from './startup-timeline.js';
 import { registerChecklist, type ChecklistProvider } from './checklist-view.js';
 import { registerChronologyCommands } from './chronology-commands.js';
 import { ChildFocusStatus } from './child-focus-status.js';
@@ -15,6 +16,7 @@ import { ConfigLookup } from './config-lookup.js';
 import { LintController, MARKDOWN, type LintState } from './linter.js';
 import { Overrides } from './overrides.js';
 import { registerNewReport } from './new-report.js';
+import { registerChooseChecks } from './choose-checks.js';
 import { ReportTypeStatus } from './status-bar.js';
 import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
 import { registerTimelineView } from './timeline-view.js';
@@ -37,6 +39,8 @@ export interface CaseReviewApi {
   childFocus(): { text: string; tooltip: string; command: vscode.Command } | undefined;
   /** Where lints run: whether the worker thread is in use and how many lints it has completed. */
   lintWorker(): { inUse: boolean; completed: number };
+  /** When activation and the first lint's steps happened (extension host's performance.now(), ms); for the editor tests. */
+  startupTimings(): ReturnType<StartupTimeline['snapshot']>;
 }
 
 /** URIs shown in an editor tab (text or the changed side of a diff). */
@@ -55,6 +59,8 @@ function shownUris(): Set<string> {
 export interface ExtensionLintRunner extends LintRunner {
   readonly usesWorker: boolean;
   readonly completedInWorker: number;
+  /** Start what lints need (the worker thread) before the first job. */
+  start?(): void;
 }
 
 /**
@@ -65,7 +71,7 @@ export interface NodeFeatures {
   /** The “lint workspace” task, which runs the bundled CLI in a process. */
   registerLintTask?(context: vscode.ExtensionContext): void;
   /** Lints in a worker thread so that a long one never blocks the extension host. */
-  createLintRunner?(context: vscode.ExtensionContext, log: (line: string) => void): ExtensionLintRunner;
+  createLintRunner?(context: vscode.ExtensionContext, log: (line: string) => void, timeline: StartupTimeline): ExtensionLintRunner;
 }
 
 /** The extension without the Node-only features (what the web build runs). */
@@ -79,11 +85,14 @@ class InProcessRunner extends InProcessLintRunner implements ExtensionLintRunner
 }
 
 export function activateWith(context: vscode.ExtensionContext, node: NodeFeatures): CaseReviewApi {
+  startupTimeline.mark('activate-start');
   const output = vscode.window.createOutputChannel('Case Review Lint');
+  const runner: ExtensionLintRunner = node.createLintRunner?.(context, (line) => output.appendLine(`[${new Date().toISOString()}] ${line}`), startupTimeline) ?? new InProcessRunner();
+  // The worker loads its bundle on its own thread while the rest of activation and the first document's settings are read.
+  runner.start?.();
   const overrides = new Overrides(context.workspaceState);
   const lookup = new ConfigLookup();
-  const runner = node.createLintRunner?.(context, (line) => output.appendLine(`[${new Date().toISOString()}] ${line}`)) ?? new InProcessRunner();
-  const controller = new LintController(context.extensionUri, lookup, overrides, output, runner);
+  const controller = new LintController(context.extensionUri, lookup, overrides, output, runner, startupTimeline);
   const isShown = (uri: vscode.Uri) => shownUris().has(uri.toString());
   const relintAll = () => void controller.relintAll(isShown);
 
@@ -92,6 +101,7 @@ export function activateWith(context: vscode.ExtensionContext, node: NodeFeature
   registerCommands(context, controller, overrides);
   registerPseudonymCommand(context);
   registerNewReport(context, controller);
+  registerChooseChecks(context);
   registerChronologyCommands(context, controller);
   node.registerLintTask?.(context);
   registerExportCommand(context, controller, output);
@@ -149,6 +159,7 @@ export function activateWith(context: vscode.ExtensionContext, node: NodeFeature
 
   for (const document of vscode.workspace.textDocuments) void controller.lintDocument(document);
 
+  startupTimeline.mark('activate-end');
   return {
     onDidLint: controller.onDidLint,
     stateOf: (uri) => controller.stateOf(uri),
@@ -163,6 +174,7 @@ export function activateWith(context: vscode.ExtensionContext, node: NodeFeature
       return childFocus.snapshot();
     },
     lintWorker: () => ({ inUse: runner.usesWorker, completed: runner.completedInWorker }),
+    startupTimings: () => startupTimeline.snapshot(),
   };
 }
 

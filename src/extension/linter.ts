@@ -4,17 +4,21 @@
  * clears a document's diagnostics when it closes.
  */
 import * as vscode from 'vscode';
-import { lintText, type LintConfig, type LintResult, type ReportTypeSource } from '../engine/index.js';
+import { documentReferences, type LintConfig, type LintResult, lintText, type ReportTypeSource } from '../index.js';
 import { ConfigLookup } from './config-lookup.js';
 import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import { Overrides } from './overrides.js';
-import { TextIndex } from './positions.js';
-import { ReferencedDocuments } from './referenced-documents.js';
-import { combineConfig, configFromSettings, normalizeEnable, normalizeThrottle, type ExtensionSettings } from './settings.js';
-import { classify, decideLint, describeSource, reportTypeTitle, type LintReason } from './when-to-lint.js';
+import { TextIndex } from '../models/positions.js';
+import { ReferencedDocuments, type ReferencedTexts } from './referenced-documents.js';
+import { frontMatterNamesReportType } from './report-front-matter.js';
+import { combineConfig, configFromSettings, delaySetting, normalizeEnable, type ExtensionSettings } from '../models/settings.js';
+import { type Classification, classify, decideLint, describeSource, NOT_A_CASE_REVIEW, reportTypeTitle, type LintReason } from '../models/when-to-lint.js';
 import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
-import type { Checklist } from './checklist-model.js';
-import type { ChildFocusSummary } from './child-focus-model.js';
+import type { LintOutcome } from '../lint-worker/protocol.js';
+import { lintConfigOf, NO_REFERENCED_TEXTS } from '../lint-worker/job-config.js';
+import type { Checklist } from '../models/checklist-model.js';
+import type { ChildFocusSummary } from '../models/child-focus-model.js';
+import type { StartupTimeline } from './startup-timeline.js';
 
 /** What the extension made of one document, after its latest lint. */
 export interface LintState {
@@ -47,12 +51,23 @@ export interface LintEntry {
   childFocus?: ChildFocusSummary;
 }
 
+/**
+ * A lint sent before the document's config file and referenced documents are known (its first
+ * lint, while they are looked for): its result is used when they change nothing.
+ */
+interface EarlyLint {
+  config: Partial<LintConfig>;
+  outcome: Promise<LintOutcome | undefined>;
+}
+
 export const MARKDOWN = 'markdown';
 const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'debug', 'vscode-scm', 'comment', 'walkThroughSnippet', 'vscode-chat-code-block']);
 
 export class LintController implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('case-review');
   readonly configDiagnostics = vscode.languages.createDiagnosticCollection('case-review-config');
+  /** The report type files (named by each config) whose errors are shown, to clear them on the next read. */
+  private readonly profileFilesWithErrors = new Map<string, vscode.Uri[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   private readonly entries = new Map<string, LintEntry>();
@@ -63,6 +78,11 @@ export class LintController implements vscode.Disposable {
   /** Fires after each lint decision for a document, linted or not. */
   readonly onDidLint = this.emitter.event;
   private readonly reportedProblems = new Set<string>();
+  /** Open documents being linted now (a count per document: a newer lint may start before an older one ends), since when. */
+  private readonly checking = new Map<string, { count: number; since: number }>();
+  private readonly checkingEmitter = new vscode.EventEmitter<string>();
+  /** Fires with a document's URI when a lint of it starts or ends (see `checkingSince`). */
+  readonly onDidChangeChecking = this.checkingEmitter.event;
   /** Documents the reports refer to (an executive summary's overview report), read for the engine. */
   readonly referenced = new ReferencedDocuments((uri) => this.relintDependent(uri));
 
@@ -73,9 +93,23 @@ export class LintController implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
     /** Where lints run: a worker thread on desktop (see extension.ts), in process otherwise. */
     private readonly runner: LintRunner = new InProcessLintRunner(),
+    /** Where the first lint's steps are written down (activation and first-lint timings). */
+    private readonly timeline?: StartupTimeline,
   ) {
     lookup.onDidParse((file, parsed) => {
-      this.configDiagnostics.set(file, parsed.errors.map(configErrorDiagnostic));
+      // A board's report type file named by the config has its errors on its own lines.
+      const own = file.scheme === 'file' ? file.fsPath : file.toString();
+      this.configDiagnostics.set(file, parsed.errors.filter((e) => e.file === own).map(configErrorDiagnostic));
+      for (const uri of this.profileFilesWithErrors.get(file.toString()) ?? []) this.configDiagnostics.delete(uri);
+      const others = [...new Set(parsed.errors.map((e) => e.file).filter((f) => f !== own))];
+      this.profileFilesWithErrors.set(
+        file.toString(),
+        others.map((name) => {
+          const uri = file.scheme === 'file' ? vscode.Uri.file(name) : vscode.Uri.parse(name);
+          this.configDiagnostics.set(uri, parsed.errors.filter((e) => e.file === name).map(configErrorDiagnostic));
+          return uri;
+        }),
+      );
       for (const error of parsed.errors) this.log(`${error.file}:${error.line}:${error.column}: ${error.message}`);
     });
   }
@@ -87,6 +121,7 @@ export class LintController implements vscode.Disposable {
     this.diagnostics.dispose();
     this.configDiagnostics.dispose();
     this.emitter.dispose();
+    this.checkingEmitter.dispose();
     this.referenced.dispose();
   }
 
@@ -145,7 +180,7 @@ export class LintController implements vscode.Disposable {
     if (!this.isCandidate(document)) return;
     const key = document.uri.toString();
     if (this.timers.has(key)) return;
-    const delay = normalizeThrottle(vscode.workspace.getConfiguration('caseReview', document.uri).get('throttleMs'));
+    const delay = delaySetting(vscode.workspace.getConfiguration('caseReview', document.uri));
     this.timers.set(
       key,
       setTimeout(() => {
@@ -157,16 +192,42 @@ export class LintController implements vscode.Disposable {
 
   /** Lint an open document now. Resolves to undefined when the result was stale and discarded. */
   async lintDocument(document: vscode.TextDocument): Promise<LintState | undefined> {
+    const key = document.uri.toString();
+    const candidate = this.isCandidate(document);
+    if (candidate) this.startChecking(key);
     try {
       return await this.lintOpenDocument(document);
     } catch (error) {
       this.log(`failed to lint ${document.uri.toString()}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return undefined;
+    } finally {
+      if (candidate) this.stopChecking(key);
     }
+  }
+
+  /** Since when (performance.now(), ms) a lint of this open document has been running; undefined when none is. */
+  checkingSince(uri: vscode.Uri): number | undefined {
+    return this.checking.get(uri.toString())?.since;
+  }
+
+  private startChecking(key: string): void {
+    const entry = this.checking.get(key);
+    if (entry) entry.count++;
+    else this.checking.set(key, { count: 1, since: performance.now() });
+    this.checkingEmitter.fire(key);
+  }
+
+  private stopChecking(key: string): void {
+    const entry = this.checking.get(key);
+    if (!entry) return;
+    if (--entry.count > 0) return;
+    this.checking.delete(key);
+    this.checkingEmitter.fire(key);
   }
 
   private async lintOpenDocument(document: vscode.TextDocument): Promise<LintState | undefined> {
     if (!this.isCandidate(document)) return undefined;
+    this.timeline?.mark('first-lint-requested');
     const key = document.uri.toString();
     const timer = this.timers.get(key);
     if (timer) {
@@ -176,11 +237,46 @@ export class LintController implements vscode.Disposable {
     this.fromDisk.delete(key);
     const generation = this.nextGeneration(key);
     const version = document.version;
-    const prepared = await this.prepare(document.uri, document.getText(), true);
+    const text = document.getText();
+    // A document's first lint starts at once, while its config file and referenced documents are looked for.
+    const early = this.states.has(key) ? undefined : this.lintEarly(document.uri, text);
+    const prepared = await this.prepare(document.uri, text, true);
+    this.timeline?.mark('first-lint-prepared');
     // Discard: a newer lint started, the document changed, or it was closed meanwhile.
     if (this.generations.get(key) !== generation || document.isClosed || document.version !== version) return undefined;
-    const text = document.getText();
-    return this.finish(document.uri, text, version, prepared, () => this.generations.get(key) === generation && !document.isClosed && document.version === version);
+    return this.finish(document.uri, text, version, prepared, () => this.generations.get(key) === generation && !document.isClosed && document.version === version, early);
+  }
+
+  /**
+   * Send a document's first lint before its config file and referenced documents are known, with the
+   * configuration from the settings alone; `finish` uses its result when they change nothing (no config
+   * file, no references), and lints again otherwise. Only for a document that is linted whatever the
+   * config file says: one whose front matter names its report type, one chosen as a case review, or
+   * with `caseReview.enable` set to `always`.
+   */
+  private lintEarly(uri: vscode.Uri, text: string): EarlyLint | undefined {
+    const settings = readSettings(uri);
+    const enable = normalizeEnable(settings.enable);
+    const override = this.overrides.get(uri);
+    if (enable === 'never' || override === NOT_A_CASE_REVIEW) return undefined;
+    if (!override && enable !== 'always' && !frontMatterNamesReportType(text)) return undefined;
+    if (documentReferences(text, filePathOf(uri)).length > 0) return undefined;
+    const config = this.lintConfig(configFromSettings(settings).config, undefined, override, NO_REFERENCED_TEXTS);
+    this.timeline?.mark('first-lint-sent');
+    const outcome = this.runner.lint(uri.toString(), { text, filePath: filePathOf(uri), config, summaries: true });
+    // Not awaited when it does not fit: its failure then reaches no one.
+    outcome.catch(() => undefined);
+    return { config, outcome };
+  }
+
+  /** The configuration a lint runs with (see job-config.ts). */
+  private lintConfig(
+    fromSettings: Partial<LintConfig>,
+    fromFile: Partial<LintConfig> | undefined,
+    reportType: string | undefined,
+    referenced: ReferencedTexts,
+  ): Partial<LintConfig> {
+    return lintConfigOf({ fromSettings, fromFile, reportType, referenced, docsBaseUrl: this.extensionUri.toString() });
   }
 
   /** Lint a file's text from disk (not open in an editor), for “Lint workspace”. */
@@ -250,6 +346,7 @@ export class LintController implements vscode.Disposable {
     version: number | undefined,
     prepared: Awaited<ReturnType<LintController['prepare']>>,
     current: () => boolean,
+    early?: EarlyLint,
   ): Promise<LintState | undefined> {
     const key = uri.toString();
     const base = combineConfig(prepared.fromSettings, prepared.found?.parsed.config, { docsBaseUrl: this.extensionUri.toString() });
@@ -257,7 +354,8 @@ export class LintController implements vscode.Disposable {
       enable: normalizeEnable(prepared.settings.enable),
       override: prepared.override,
       configApplies: prepared.found !== undefined,
-      classify: () => classify(text, base),
+      // A front matter that names the report type decides without parsing the document on this thread.
+      classify: () => (frontMatterNamesReportType(text) ? NAMED_IN_FRONT_MATTER : classify(text, base)),
     });
     const configFile = prepared.found ? displayPath(prepared.found.file) : undefined;
     if (!decision.lint) {
@@ -266,16 +364,21 @@ export class LintController implements vscode.Disposable {
       const state: LintState = { uri: key, version, linted: false, reason: decision.reason, problems: 0, configFile, description: notLintedText(decision.reason) };
       return this.record(key, state);
     }
-    const config: Partial<LintConfig> = { ...base, ...(decision.reportType ? { reportType: decision.reportType } : {}), ...prepared.referenced };
-    const outcome = await this.runner.lint(key, { text, filePath: filePathOf(uri), config, summaries: version !== undefined });
+    const config = this.lintConfig(prepared.fromSettings, prepared.found?.parsed.config, decision.reportType, prepared.referenced);
+    // The early lint's result holds when no config file applies and the configuration came out the same.
+    const earlyFits = early !== undefined && prepared.found === undefined && JSON.stringify(early.config) === JSON.stringify(config);
+    if (!earlyFits) this.timeline?.mark('first-lint-sent');
+    const outcome = await (earlyFits ? early.outcome : this.runner.lint(key, { text, filePath: filePathOf(uri), config, summaries: version !== undefined }));
     // Cancelled (a newer lint of this document replaced it) or stale (the document moved on).
     if (!outcome || !current()) return undefined;
     const { result, checklist, childFocus } = outcome;
+    this.recordFirst(outcome);
     const index = new TextIndex(text);
     this.diagnostics.set(
       uri,
       result.messages.map((m) => toDiagnostic(m, index)),
     );
+    this.timeline?.mark('first-diagnostics');
     if (version !== undefined) this.entries.set(key, { version, text, config, result, index, checklist, childFocus });
     else this.entries.delete(key);
     const title = reportTypeTitle(result.reportType, config);
@@ -295,6 +398,18 @@ export class LintController implements vscode.Disposable {
     return this.record(key, state);
   }
 
+  /** The first lint's result in the start-up timeline: when it came and how long it took where it ran. */
+  private recordFirst(outcome: LintOutcome): void {
+    if (!this.timeline || this.timeline.has('first-lint-result')) return;
+    this.timeline.mark('first-lint-result');
+    if (outcome.took) {
+      this.timeline.took('first-lint', outcome.took.lint);
+      if (outcome.took.summaries !== undefined) this.timeline.took('first-summaries', outcome.took.summaries);
+      this.timeline.note('first-lint-was-speculated', outcome.took.speculated === true);
+    }
+    if (outcome.checklist || outcome.childFocus) this.timeline.mark('first-summaries');
+  }
+
   private record(key: string, state: LintState): LintState {
     this.states.set(key, state);
     this.emitter.fire(state);
@@ -311,6 +426,9 @@ export class LintController implements vscode.Disposable {
     this.log(line);
   }
 }
+
+/** All decideLint needs to know of a document whose front matter has a `report-type:` key (the rest is not read). */
+const NAMED_IN_FRONT_MATTER: Classification = { hasReportTypeKey: true, type: '', source: 'front-matter', confidence: 1, matchedSections: 0 };
 
 function notLintedText(reason: LintReason): string {
   switch (reason) {
@@ -330,7 +448,7 @@ export function readSettings(uri: vscode.Uri | undefined): ExtensionSettings {
     rules: c.get<Record<string, unknown>>('rules') ?? {},
     defaultReportType: c.get<string>('defaultReportType') ?? '',
     child: c.get('child') ?? [],
-    throttleMs: normalizeThrottle(c.get('throttleMs')),
+    throttleMs: delaySetting(c),
   };
 }
 

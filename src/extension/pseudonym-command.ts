@@ -1,7 +1,7 @@
 /** “Replace with a pseudonym everywhere…”: asks for the pseudonym, then applies the name fix. */
 import * as vscode from 'vscode';
-import { applyChanges } from '../engine/index.js';
-import { pseudonymChanges, type NameFix } from './pseudonym.js';
+import { applyChanges } from '../index.js';
+import { pseudonymChanges, type NameFix } from '../models/pseudonym.js';
 
 export const REPLACE_NAME_COMMAND = 'caseReview.replaceNameWithPseudonym';
 

@@ -8,8 +8,8 @@
  * that refer to it are handed to `relint`.
  */
 import * as vscode from 'vscode';
-import { documentReferences, MAX_DOCUMENT_BYTES, unreadableReason } from '../engine/index.js';
-import { DependencyGraph, OUTSIDE_WORKSPACE, TextCache, TOO_LARGE, referenceTarget } from './referenced-documents-model.js';
+import { documentReferences, MAX_DOCUMENT_BYTES, unreadableReason } from '../index.js';
+import { DependencyGraph, OUTSIDE_WORKSPACE, TextCache, TOO_LARGE, referenceTarget } from '../models/referenced-documents-model.js';
 
 /** What the engine gets in its settings: texts and, for the files that could not be read, why. */
 export interface ReferencedTexts {

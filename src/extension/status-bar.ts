@@ -1,11 +1,19 @@
-/** The status bar item: which report type the active Markdown file was taken as; a click changes it. */
+/**
+ * The status bar item: which report type the active Markdown file was taken as; a click changes it.
+ * Until a file's first result, and while a lint runs longer than {@link LONG_LINT_MS}, it says
+ * “Checking report…” with a spinning icon.
+ */
 import * as vscode from 'vscode';
 import type { LintController, LintState } from './linter.js';
 import { TREAT_AS_COMMAND } from './commands.js';
 
+/** A relint that takes longer than this shows “Checking report…” (shorter ones, while typing, would only flicker). */
+export const LONG_LINT_MS = 600;
+
 export class ReportTypeStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('caseReview.reportType', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
+  private longLintTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly controller: LintController) {
     this.item.name = 'Case Review: report type';
@@ -13,6 +21,9 @@ export class ReportTypeStatus implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       controller.onDidLint((state) => {
         if (state.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
+      }),
+      controller.onDidChangeChecking((uri) => {
+        if (uri === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
       }),
     );
     this.update();
@@ -34,7 +45,7 @@ export class ReportTypeStatus implements vscode.Disposable {
       return;
     }
     const state = this.controller.stateOf(document.uri);
-    const { text, tooltip } = statusText(state);
+    const { text, tooltip } = statusText(state, this.longLint(document.uri));
     this.item.text = text;
     this.item.tooltip = tooltip;
     this.item.command = { command: TREAT_AS_COMMAND, title: 'Treat this file as…', arguments: [document.uri] };
@@ -42,14 +53,30 @@ export class ReportTypeStatus implements vscode.Disposable {
     this.visible = true;
   }
 
+  /** Has a lint of this document been running for {@link LONG_LINT_MS} or more? If one runs, look again when it would be. */
+  private longLint(uri: vscode.Uri): boolean {
+    if (this.longLintTimer) clearTimeout(this.longLintTimer);
+    this.longLintTimer = undefined;
+    const since = this.controller.checkingSince(uri);
+    if (since === undefined) return false;
+    const left = since + LONG_LINT_MS - performance.now();
+    if (left <= 0) return true;
+    this.longLintTimer = setTimeout(() => this.update(), left);
+    return false;
+  }
+
   dispose(): void {
+    if (this.longLintTimer) clearTimeout(this.longLintTimer);
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
 }
 
-export function statusText(state: LintState | undefined): { text: string; tooltip: string } {
-  if (!state) return { text: '$(sync~spin) Case review', tooltip: 'Case Review Lint: checking this file…' };
+const CHECKING = '$(sync~spin) Checking report…';
+
+export function statusText(state: LintState | undefined, longLint = false): { text: string; tooltip: string } {
+  if (!state) return { text: CHECKING, tooltip: 'Case Review Lint is checking this file. What it finds will show in the Problems panel.' };
+  if (longLint && state.linted) return { text: CHECKING, tooltip: `Case Review Lint is checking your latest changes to this ${state.reportTypeTitle ?? 'report'}.` };
   if (!state.linted) {
     return {
       text: '$(circle-slash) Not a case review',

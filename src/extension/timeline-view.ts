@@ -4,7 +4,7 @@
  * where the child was seen, gaps longer than `caseReview.timelineGapWeeks`
  * hatched. A click on an event (or Enter on a focused one) selects its
  * chronology row in the editor. The drawing follows edits (throttled like
- * linting, `caseReview.throttleMs`).
+ * linting, `caseReview.delayBeforeChecking`).
  *
  * Commands:
  * - `caseReview.showTimeline` (uri?): shows the timeline of the given report, or
@@ -22,14 +22,12 @@
  * nothing and the extension never uses the network.
  */
 import * as vscode from 'vscode';
-import { chronologyTimeline, type TimelineData, type TimelineEvent } from '../engine/chronology.js';
-import { stringValue } from '../engine/front-matter.js';
-import { timelineSvg } from '../engine/timeline-svg.js';
+import { chronologyTimeline, stringValue, type TimelineData, type TimelineEvent, timelineSvg } from '../index.js';
 import type { LintController } from './linter.js';
 import { MARKDOWN } from './linter.js';
-import { reportOf } from './report-model.js';
-import { normalizeThrottle } from './settings.js';
-import { parseTimelineMessage, timelineContent, timelineHtml, type TimelineMessage } from './timeline-html.js';
+import { reportOf } from '../models/report-model.js';
+import { delaySetting } from '../models/settings.js';
+import { parseTimelineMessage, timelineContent, timelineHtml, type TimelineMessage } from '../models/timeline-html.js';
 
 export const SHOW_TIMELINE_COMMAND = 'caseReview.showTimeline';
 export const EXPORT_TIMELINE_COMMAND = 'caseReview.exportTimelineSvg';
@@ -206,7 +204,7 @@ class TimelinePanel implements TimelineHandle, vscode.Disposable {
 
   private schedule(): void {
     if (this.timer) return;
-    const delay = Math.max(100, normalizeThrottle(vscode.workspace.getConfiguration('caseReview', this.document.uri).get('throttleMs')));
+    const delay = Math.max(100, delaySetting(vscode.workspace.getConfiguration('caseReview', this.document.uri)));
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.update();

@@ -3,9 +3,9 @@
  * per document so that after a small edit only the changed piece is parsed again.
  * Used inside the worker thread and, where there are no workers, in process.
  */
-import { IncrementalParser, lintText } from '../engine/index.js';
-import { computeChecklist } from '../extension/checklist-model.js';
-import { childFocusSummary } from '../extension/child-focus-model.js';
+import { IncrementalParser, lintText } from '../index.js';
+import { computeChecklist } from '../models/checklist-model.js';
+import { childFocusSummary } from '../models/child-focus-model.js';
 import type { LintJob, LintOutcome } from './protocol.js';
 
 /** A summary that fails costs only that summary (the editor then shows none). */
@@ -17,31 +17,58 @@ function attempt<T>(compute: () => T): T | undefined {
   }
 }
 
+const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
 /** How many documents keep a parser (least recently linted dropped first). */
 const MAX_DOCUMENTS = 16;
 
+/** What makes two jobs give the same outcome. */
+const fingerprint = (job: LintJob): string => JSON.stringify([job.text, job.filePath, job.config, job.documents, job.summaries]);
+
 export class DocumentLinter {
   private readonly parsers = new Map<string, IncrementalParser>();
+  /** Outcomes of speculations (see `speculate`), by document, until that document's next job. */
+  private readonly speculated = new Map<string, { fingerprint: string; outcome: LintOutcome }>();
+
+  /**
+   * Lint a job before the editor sends it (the first lint of the document that woke the extension,
+   * see job-config.ts) and keep the outcome: the document's next job takes it if it is the same job.
+   */
+  speculate(key: string, job: LintJob): void {
+    const outcome = this.lint(key, job);
+    this.speculated.set(key, { fingerprint: fingerprint(job), outcome });
+  }
 
   lint(key: string, job: LintJob): LintOutcome {
+    const speculated = this.speculated.get(key);
+    if (speculated) {
+      this.speculated.delete(key);
+      if (speculated.fingerprint !== fingerprint(job)) (globalThis as any).process.getBuiltinModule('fs').writeFileSync('/tmp/fl-spec-debug.json', JSON.stringify({ a: JSON.parse(speculated.fingerprint).slice(1), b: JSON.parse(fingerprint(job)).slice(1) }, null, 1)); // TMPDEBUG
+      if (speculated.fingerprint === fingerprint(job)) return { ...speculated.outcome, took: { lint: 0, ...speculated.outcome.took, speculated: true } };
+    }
+    return this.run(key, job);
+  }
+
+  private run(key: string, job: LintJob): LintOutcome {
     let parser = this.parsers.get(key);
     if (parser) this.parsers.delete(key);
     else parser = new IncrementalParser();
     this.parsers.set(key, parser);
     while (this.parsers.size > MAX_DOCUMENTS) this.parsers.delete(this.parsers.keys().next().value!);
     const config = job.documents ? { ...job.config, documents: job.documents } : job.config;
+    const started = now();
     const result = lintText(job.text, { filePath: job.filePath, config, parser });
-    if (!job.summaries) return { result };
+    const linted = now();
+    if (!job.summaries) return { result, took: { lint: linted - started } };
     // The summaries get the lint's own tree (the parser's latest, with this job's settings), so they
     // reuse the report model and everything kept with it (text blocks, tables, recommendations).
-    return {
-      result,
-      checklist: attempt(() => computeChecklist(job.text, config, result.messages, parser!.latestTree(job.text))),
-      childFocus: attempt(() => childFocusSummary(job.text, config, result.messages, parser!.latestTree(job.text))),
-    };
+    const checklist = attempt(() => computeChecklist(job.text, config, result.messages, parser!.latestTree(job.text)));
+    const childFocus = attempt(() => childFocusSummary(job.text, config, result.messages, parser!.latestTree(job.text)));
+    return { result, checklist, childFocus, took: { lint: linted - started, summaries: now() - linted } };
   }
 
   forget(key: string): void {
     this.parsers.delete(key);
+    this.speculated.delete(key);
   }
 }

@@ -2,9 +2,10 @@
  * Messages between the editor and the lint worker thread. Everything is plain
  * data (structured clone): the document's text, the lint options, the result.
  */
-import type { LintConfig, LintResult } from '../engine/index.js';
-import type { Checklist } from '../extension/checklist-model.js';
-import type { ChildFocusSummary } from '../extension/child-focus-model.js';
+import { type LintConfig, type LintResult } from '../index.js';
+import type { Checklist } from '../models/checklist-model.js';
+import type { ChildFocusSummary } from '../models/child-focus-model.js';
+import type { Speculation } from './job-config.js';
 
 export interface LintJob {
   /** The document's text. */
@@ -22,11 +23,23 @@ export interface LintOutcome {
   result: LintResult;
   checklist?: Checklist;
   childFocus?: ChildFocusSummary;
+  /** How long the lint and the summaries took where they ran, in ms, and whether a speculation gave them (for the start-up timeline). */
+  took?: { lint: number; summaries?: number; speculated?: boolean };
 }
 
 export type WorkerRequest =
   | { type: 'lint'; id: number; key: string; job: LintJob }
   /** The document closed: drop what the worker keeps for it. */
-  | { type: 'forget'; key: string };
+  | { type: 'forget'; key: string }
+  /** Lint a small sample report once, so that the first real lint finds the code compiled and the language model loaded. */
+  | { type: 'warm-up' }
+  /** Lint a document before the editor asks (see job-config.ts): the outcome answers the editor's job if that is the same. */
+  | { type: 'speculate'; key: string; speculation: Speculation };
 
-export type WorkerReply = { type: 'result'; id: number; outcome: LintOutcome } | { type: 'error'; id: number; error: string };
+export type WorkerReply =
+  | { type: 'result'; id: number; outcome: LintOutcome }
+  | { type: 'error'; id: number; error: string }
+  /** Sent once, when the worker has evaluated its bundle and can take jobs. */
+  | { type: 'ready' }
+  /** The warm-up or speculation is done (`ms`: how long it took), or failed (which costs nothing but itself). */
+  | { type: 'warmed'; ms: number };

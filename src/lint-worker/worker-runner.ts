@@ -12,6 +12,7 @@
  * Node-only (worker_threads); the browser build lints in process.
  */
 import { Worker } from 'node:worker_threads';
+import type { PrestartedWorker, WorkerListeners } from './prestarted-worker.js';
 import type { LintJob, LintOutcome, WorkerReply, WorkerRequest } from './protocol.js';
 import { InProcessLintRunner, type LintRunner } from './runner.js';
 
@@ -29,6 +30,12 @@ export interface WorkerRunnerOptions {
   /** Extra `execArgv` for the worker (tests run the TypeScript source through tsx). */
   execArgv?: string[];
   onProblem?: (message: string) => void;
+  /** A worker already started (and warming up) for this runner: used instead of starting one, the first time. */
+  prestarted?: PrestartedWorker;
+  /** Where the worker's start-up goes: when it is started, ready for jobs and warmed up, and how long the warm-up took. */
+  timeline?: { mark(step: 'worker-start' | 'worker-ready' | 'worker-warmed'): void; took(what: 'warm-up-or-speculation', ms: number): void;
+    note(what: 'prestarted-worker-used', value: boolean): void;
+  };
 }
 
 const MAX_CRASHES = 3;
@@ -51,6 +58,19 @@ export class WorkerLintRunner implements LintRunner {
   /** Is a worker thread in use (false after repeated crashes)? */
   get usesWorker(): boolean {
     return this.crashes < MAX_CRASHES;
+  }
+
+  /**
+   * Start the worker thread now, before the first job, and have it warm up (warm-up.ts): it then
+   * loads its bundle and compiles the lint while the editor is still busy with other things.
+   */
+  start(): void {
+    if (this.disposed || !this.usesWorker || this.worker) return;
+    try {
+      this.ensureWorker(true);
+    } catch (error) {
+      this.problem(`lint worker: could not start (${error instanceof Error ? error.message : String(error)}); linting in process`);
+    }
   }
 
   lint(key: string, job: LintJob): Promise<LintOutcome | undefined> {
@@ -122,17 +142,44 @@ export class WorkerLintRunner implements LintRunner {
     }
   }
 
-  private ensureWorker(): Worker {
+  /** The worker: the prestarted one the first time (if any), else a new one, asked to warm up with `warmUp`. */
+  private ensureWorker(warmUp = false): Worker {
     if (this.worker) return this.worker;
+    // A prestarted worker was asked to warm up when it started. (It may have failed before it was taken: then start another.)
+    const prestarted = this.options.prestarted?.take((worker) => this.adopt(worker));
+    this.options.timeline?.note('prestarted-worker-used', prestarted !== undefined && this.worker === prestarted);
+    if (prestarted && this.worker === prestarted) return prestarted;
+    if (!this.usesWorker) throw new Error('the lint worker failed too often');
+    this.options.timeline?.mark('worker-start');
     const worker = new Worker(this.options.script, { execArgv: this.options.execArgv });
-    worker.on('message', (reply: WorkerReply) => this.onReply(reply));
-    worker.on('error', (error) => this.onCrash(worker, `lint worker failed: ${error.stack ?? error.message}`));
-    worker.on('exit', (code) => this.onCrash(worker, `lint worker exited (code ${code})`));
-    this.worker = worker;
+    const listeners = this.adopt(worker);
+    worker.on('message', listeners.message);
+    worker.on('error', listeners.error);
+    worker.on('exit', listeners.exit);
+    if (warmUp) worker.postMessage({ type: 'warm-up' } satisfies WorkerRequest);
     return worker;
   }
 
+  /** Make `worker` this runner's worker; returns the listeners to attach to it. */
+  private adopt(worker: Worker): WorkerListeners {
+    this.worker = worker;
+    return {
+      message: (reply) => this.onReply(reply as WorkerReply),
+      error: (error) => this.onCrash(worker, `lint worker failed: ${error.stack ?? error.message}`),
+      exit: (code) => this.onCrash(worker, `lint worker exited (code ${code})`),
+    };
+  }
+
   private onReply(reply: WorkerReply): void {
+    if (reply.type === 'ready') {
+      this.options.timeline?.mark('worker-ready');
+      return;
+    }
+    if (reply.type === 'warmed') {
+      this.options.timeline?.mark('worker-warmed');
+      this.options.timeline?.took('warm-up-or-speculation', reply.ms);
+      return;
+    }
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;

@@ -1,9 +1,17 @@
 /** Finding and reading `.casereviewrc` files on disk (Node front ends: CLI, remark preset). */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, parseConfigText, type ParsedConfig } from '../engine/config.js';
-import { reportTypeIds, ruleInfos } from '../engine/index.js';
-import { resolveProfiles } from '../engine/profiles.js';
+import {
+  CONFIG_FILE_NAMES,
+  parseConfigText,
+  profileFileRequests,
+  type ParsedConfig,
+  type ProfileFileRead,
+  reportTypeIds,
+  resolveProfiles,
+  ruleInfos,
+  withProfileFiles,
+} from '../index.js';
 
 /** The nearest config file at or above `startDir`, or undefined. */
 export function findConfigFile(startDir: string): string | undefined {
@@ -32,7 +40,29 @@ export function loadConfigFile(path: string): ParsedConfig {
   // A board may add report types in the same file; check reportType against them too.
   const profiles = first.config.profiles;
   if (!profiles) return first;
-  return parseConfigText(text, path, ruleInfos(), reportTypeIds(resolveProfiles(profiles)));
+  return withProfileFiles(parseConfigText(text, path, ruleInfos(), reportTypeIds(resolveProfiles(profiles))), readProfileFiles(first, path));
+}
+
+/** The board's report type files that a config names, read from disk relative to the config file. */
+function readProfileFiles(parsed: ParsedConfig, configPath: string): Record<string, ProfileFileRead> {
+  const reads: Record<string, ProfileFileRead> = {};
+  for (const { type, path } of profileFileRequests(parsed.config)) {
+    const file = resolve(dirname(configPath), path);
+    try {
+      reads[type] = { file, text: readFileSync(file, 'utf8') };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      reads[type] = { file, error: code === 'ENOENT' ? 'no file at that path' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return reads;
+}
+
+/** The `ignores` patterns of the config that applies to a file, and the folder they are relative to. */
+export interface ConfigIgnores {
+  /** The config file's folder (absolute). */
+  base: string;
+  patterns: readonly string[];
 }
 
 /** Cache of configs per directory for one run. */
@@ -41,6 +71,13 @@ export class ConfigResolver {
   private readonly reported = new Set<string>();
 
   constructor(private readonly explicitFile?: string) {}
+
+  /** The `ignores` of the config that applies to `documentPath` (the `--config` file, or the nearest), if it has any. */
+  ignoresFor(documentPath: string): ConfigIgnores | undefined {
+    const { file, parsed } = this.forDocument(documentPath);
+    if (!file || !parsed.ignores || parsed.ignores.length === 0) return undefined;
+    return { base: dirname(resolve(file)), patterns: parsed.ignores };
+  }
 
   /** The config for a document at `documentPath` (explicit file wins over discovery). */
   forDocument(documentPath: string): { file?: string; parsed: ParsedConfig } {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { IncrementalParser, lintText } from '../../src/engine/index.js';
+import { IncrementalParser, lintText } from '../../src/index.js';
 import { parser } from '../../src/engine/incremental-parse.js';
 import { clearTextMemos } from '../../src/engine/memo.js';
 import { DocumentLinter } from '../../src/lint-worker/document-linter.js';

@@ -49,15 +49,17 @@ describe('npm package', function () {
     for (const needed of [
       'package.json',
       'dist/cli.cjs',
+      'dist/cli-worker.cjs',
       'dist/engine.cjs',
       'dist/remark-preset.cjs',
-      'dist/types/src/engine/index.d.ts',
+      'dist/types/src/index.d.ts',
       'dist/types/package.json',
       'docs/rules/was-not-brought.md',
       'schemas/casereviewrc.schema.json',
       'examples/overview-report.md',
       'LICENSE',
       'THIRD-PARTY-NOTICES.md',
+      'dist/THIRD-PARTY-NOTICES.md',
       'README.md',
       'CHANGELOG.md',
     ]) {
@@ -96,6 +98,16 @@ describe('npm package', function () {
       assert.ok(doc.pathname.includes('/node_modules/case-review-lint/docs/rules/'), m.url);
       assert.ok(existsSync(doc), `${m.url} exists`);
     }
+
+    // Several files at a time on worker threads (--jobs), with the worker bundle from the package.
+    const copy = join(scratch, 'copy-of-example.md');
+    writeFileSync(copy, readFileSync(example, 'utf8'));
+    const pooled = sh(npx, ['--offline', 'case-review-lint', '--format', 'json', '--jobs', '2', '--timings', example, copy], { cwd: scratch });
+    assert.ok(pooled.code === 0 || pooled.code === 1, `exit ${pooled.code}: ${pooled.stderr}`);
+    assert.match(pooled.stderr, /^Timings for 2 files on 2 threads/);
+    const [first, second] = JSON.parse(pooled.stdout) as { messages: unknown[] }[];
+    assert.deepEqual(second!.messages.length, first!.messages.length);
+    assert.deepEqual(first, out[0]);
 
     // The engine export and the remark preset load from the installed package.
     const engine = sh(process.execPath, ['-e', "const e = require('case-review-lint'); const r = e.lintText('# Overview report\\n', { filePath: 'a.md' }); console.log(r.reportType, e.rules.length)"], { cwd: scratch });

@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { applyChanges, fixesOf, lintText, type Fix, type TextChange } from '../../src/engine/index.js';
-import { disableFileFix, disableLineFix } from '../../src/extension/suppress.js';
+import { applyChanges, fixesOf, lintText, type Fix, type TextChange } from '../../src/index.js';
+import { disableFileFix, disableLineFix } from '../../src/models/suppress.js';
 
 const root = resolve(import.meta.dirname, '../..');
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { lintText } from '../../src/engine/index.js';
+import { lintText } from '../../src/index.js';
 import { defineRule } from '../../src/engine/rule.js';
 import type { LintResult } from '../../src/engine/types.js';
 import { runLint } from '../../src/cli/commands/lint.js';

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const cli = join(root, 'dist/cli.cjs');
+/** The worker threads' bundle of `--jobs`. */
+export const cliWorker = join(root, 'dist/cli-worker.cjs');
 
 /** Run the CLI with `args` in `cwd`: its exit code and output. */
 export function run(args: string[], cwd = root) {
@@ -14,5 +16,5 @@ export function run(args: string[], cwd = root) {
 
 /** Build the bundles when they are not there yet (a test run straight after a clone). */
 export function ensureBuilt(): void {
-  if (!existsSync(cli)) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(cli) || !existsSync(cliWorker)) spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
 }

@@ -33,7 +33,7 @@ globalThis.RegExp = new Proxy(Native, {
   apply: (target, _this, args: [string | RegExp, string?]) => record(target(...args)),
 });
 
-const { lintText, rules } = await import('../../src/engine/index.js');
+const { lintText, rules } = await import('../../src/index.js');
 for (const file of process.argv.slice(2)) lintText(readFileSync(file, 'utf8'));
 for (const rule of rules) for (const example of rule.meta.examples) lintText(example.markdown, { config: example.settings ?? {} });
 globalThis.RegExp = Native;

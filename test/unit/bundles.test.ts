@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { lintText } from '../../src/engine/index.js';
+import { lintText } from '../../src/index.js';
 import { chronologyReport, raggedChronology } from '../../scripts/bench/chronology.js';
 import { syntheticReport } from '../../scripts/bench/synthetic-report.js';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import fc from 'fast-check';
-import { createProcessor, lintText } from '../../src/engine/lint.js';
+import { reportParser, lintText } from '../../src/index.js';
 import { buildReport } from '../../src/engine/report.js';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings.js';
 import {
@@ -22,7 +22,7 @@ import {
   readChildSeen,
   sortChronology,
   type ChronologyDate,
-} from '../../src/engine/chronology.js';
+} from '../../src/engine/chronology/index.js';
 import { mergeChronologies } from '../../src/engine/merge-chronologies.js';
 import type { EngineSettings, LintMessage } from '../../src/engine/types.js';
 import { lintWithRule } from './helpers.js';
@@ -31,7 +31,7 @@ import { applyChanges } from '../../src/engine/fixes.js';
 const fixtures = resolve(import.meta.dirname, '../fixtures');
 
 function reportOf(markdown: string, settings: Partial<EngineSettings> = {}) {
-  const tree = createProcessor().parse(markdown) as Root;
+  const tree = reportParser().parse(markdown) as Root;
   return buildReport(tree, markdown, { ...DEFAULT_SETTINGS, ...settings });
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfigText, reportTypeIds, ruleInfos, lintText } from '../../src/engine/index.js';
+import { parseConfigText, reportTypeIds, ruleInfos, lintText } from '../../src/index.js';
 import { ConfigResolver, findConfigFile } from '../../src/node/config-files.js';
 
 const parse = (text: string, file = '.casereviewrc.json') => parseConfigText(text, file, ruleInfos(), reportTypeIds());

@@ -1,5 +1,5 @@
 /**
- * Export to Word (src/export/docx.ts, `case-review-lint export`): the .docx is
+ * Export to Word (src/export/docx/, `case-review-lint export`): the .docx is
  * read back (unzip + checks on its XML), the publication gate is tried, and the
  * example report is converted to PDF by LibreOffice and its first page drawn
  * to test-results/export-first-page.png.
@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { runExport } from '../../src/cli/commands/export.js';
-import { buildDocx, packDocx, type DocxExportOptions } from '../../src/export/docx.js';
+import { buildDocx, packDocx, type DocxExportOptions } from '../../src/export/docx/index.js';
 import { publicationGate } from '../../src/export/gate.js';
 
 const root = resolve(import.meta.dirname, '../..');

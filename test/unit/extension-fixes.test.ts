@@ -1,7 +1,7 @@
 /** Typed fixes as text changes (src/engine/fixes.ts, the editor's suppress.ts): the path the editor's quick fixes, Fix all and the command line's --fix share. */
 import assert from 'node:assert/strict';
-import { applyChanges, fixAll, fixesOf, lintText, minimalChange, type Fix, type LintMessage } from '../../src/engine/index.js';
-import { disableFileFix, disableLineFix, frontMatterEnd } from '../../src/extension/suppress.js';
+import { applyChanges, fixAll, fixesOf, lintText, minimalChange, type Fix, type LintMessage } from '../../src/index.js';
+import { disableFileFix, disableLineFix, frontMatterEnd } from '../../src/models/suppress.js';
 
 const lint = (text: string): LintMessage[] => lintText(text, {}).messages;
 const apply = (text: string, fix: Fix | undefined): string => {

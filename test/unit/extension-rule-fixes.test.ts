@@ -1,7 +1,7 @@
 /** Fixes that rules report with their messages (typed fixes), applied to text: what the editor offers, no VS Code needed. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { applyChanges, fixesOf, lintText, type LintMessage } from '../../src/engine/index.js';
+import { applyChanges, fixesOf, lintText, type LintMessage } from '../../src/index.js';
 
 const TEXT = readFileSync(new URL('../fixtures/vscode-workspace/reviews/fixes-child-e.md', import.meta.url), 'utf8');
 const lint = (text: string): LintMessage[] => lintText(text, {}).messages;

@@ -1,6 +1,6 @@
 /** Test helpers: lint a Markdown string with only one rule switched on. */
 import { rules } from '../../lint-rules/index.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/index.js';
 import type { EngineSettings, LintMessage, RuleSetting } from '../../src/engine/types.js';
 
 export function lintWithRule(

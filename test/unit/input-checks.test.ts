@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import '../../lint-rules/index.js';
-import { normaliseDate } from '../../src/engine/chronology.js';
+import { normaliseDate } from '../../src/engine/chronology/index.js';
 import { dateFormatError, normaliseTypedDate } from '../../src/engine/dates.js';
 import { checkDocumentSettings } from '../../src/engine/document-settings.js';
 import { readFrontMatter } from '../../src/engine/front-matter.js';

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { lintText } from '../../src/engine/index.js';
+import { lintText } from '../../src/index.js';
 import { WorkerLintRunner } from '../../src/lint-worker/worker-runner.js';
 import { InProcessLintRunner } from '../../src/lint-worker/runner.js';
-import { computeChecklist } from '../../src/extension/checklist-model.js';
-import { childFocusSummary } from '../../src/extension/child-focus-model.js';
+import { computeChecklist } from '../../src/models/checklist-model.js';
+import { childFocusSummary } from '../../src/models/child-focus-model.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const example = readFileSync(resolve(root, 'examples/overview-report.md'), 'utf8');

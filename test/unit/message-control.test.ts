@@ -1,6 +1,6 @@
 /** Inline `<!-- case-review-lint ... -->` comments. */
 import assert from 'node:assert/strict';
-import { lintText } from '../../src/engine/index.js';
+import { lintText } from '../../src/index.js';
 
 const lines = (text: string, ruleId = 'template-placeholder') =>
   lintText(text).messages.filter((m) => m.ruleId === ruleId).map((m) => m.line);

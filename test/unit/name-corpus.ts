@@ -5,7 +5,7 @@
  * inside an `anonymisation` message with `data.kind = "name"` is a prediction.
  */
 import { readFileSync } from 'node:fs';
-import { HONORIFICS, PROFESSIONAL_TITLES, wordKey } from '../../src/engine/identifiers.js';
+import { HONORIFICS, PROFESSIONAL_TITLES, wordKey } from '../../src/engine/identifiers/index.js';
 import { lintWithRule } from './helpers.js';
 
 export interface Score {

@@ -12,7 +12,7 @@ import https from 'node:https';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import tls from 'node:tls';
-import { lintText } from '../../src/engine/index.js';
+import { lintText } from '../../src/index.js';
 import { runLint } from '../../src/cli/commands/lint.js';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { applyChanges, fixesOf, lintText, type LintMessage } from '../../src/engine/index.js';
+import { applyChanges, fixesOf, lintText, type LintMessage } from '../../src/index.js';
 import { findBracketedPlaceholders, findPlaceholders, placeholderParts } from '../../src/engine/placeholders.js';
 
 const FIXTURES = ['../fixtures/vscode-workspace/reviews/fixes-child-e.md', '../../examples/overview-report.md', '../fixtures/imr-health.md'].map((p) =>

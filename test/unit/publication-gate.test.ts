@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gateLines, gateRefuses, publicationGate } from '../../src/export/gate.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/index.js';
 import { ensureBuilt, run } from '../support/cli.js';
 
 

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
-import { lintText } from '../../src/engine/lint.js';
-import { findPatternIdentifiers, nhsNumberValid, phoneValid } from '../../src/engine/identifiers.js';
+import { lintText } from '../../src/index.js';
+import { findPatternIdentifiers, nhsNumberValid, phoneValid } from '../../src/engine/identifiers/index.js';
 import { documentReferences, lookupDocument, normalizePath, resolveReference } from '../../src/engine/documents.js';
 import { similarity } from '../../lint-rules/summary-consistency.js';
 import type { LintMessage } from '../../src/engine/types.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { insertionOf } from './helpers.js';
 import { matchHeading, normalizeHeading, stripNumbering } from '../../src/engine/headings.js';
 import { BUILT_IN_PROFILES } from '../../src/engine/profiles.js';
-import { lintText } from '../../src/engine/index.js';
+import { lintText } from '../../src/index.js';
 
 const profile = (id: string) => BUILT_IN_PROFILES.find((p) => p.id === id)!;
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUILT_IN_PROFILES, resolveProfiles } from '../../src/engine/profiles.js';
 import { renderTemplate } from '../../src/engine/templates.js';
-import { lintText } from '../../src/engine/index.js';
+import { lintText } from '../../src/index.js';
 import { FILLED_ANSWERS, fillTemplate } from './template-filler.js';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { chronologyTimeline, type TimelineData } from '../../src/engine/chronology.js';
+import { chronologyTimeline, type TimelineData } from '../../src/engine/chronology/index.js';
 import { describeGap, escapeXml, gapLength, timelineSummary, timelineSvg } from '../../src/engine/timeline-svg.js';
-import { reportOf } from '../../src/extension/report-model.js';
+import { reportOf } from '../../src/models/report-model.js';
 
 const FIXTURE = readFileSync(new URL('../fixtures/timeline/overview-child-f.md', import.meta.url), 'utf8');
 const timeline = (markdown: string, gapWeeks = 6): TimelineData => chronologyTimeline(reportOf(markdown), { gapWeeks });
@@ -146,13 +146,13 @@ describe('timeline SVG', () => {
     assert.equal(escapeXml('a&b<c>d"e\'f\u0000g\uDC00h'), 'a&amp;b&lt;c&gt;d&quot;e&#39;fgh');
   });
 
-  it('shortens a long agency label and keeps the full name in its tooltip', () => {
+  it('wraps a long agency label onto two lines, shortens it only when two lines are not enough, and keeps the full name in its tooltip', () => {
     const name = 'Northshire Community Health and Wellbeing Partnership Trust';
     const out = timelineSvg(timeline(table([`| 03/08/2007 | ${name} | Visit. | Yes |`])));
     const lanes = group(out, 'crl-lanes');
-    assert.match(lanes, new RegExp(`<title>${name}</title>Northshire Community Hea…</text>`));
+    assert.match(lanes, new RegExp(`<title>${name}</title><tspan x="\\d+">Northshire Community Health and</tspan><tspan x="\\d+" dy="15">Wellbeing Partnership Trust</tspan></text>`));
     const narrow = group(timelineSvg(timeline(table([`| 03/08/2007 | ${name} | Visit. | Yes |`])), { width: 480 }), 'crl-lanes');
-    assert.match(narrow, /<\/title>Northshire Commun…<\/text>/);
+    assert.match(narrow, new RegExp(`<title>${name}</title><tspan x="\\d+">Northshire</tspan><tspan x="\\d+" dy="15">Community Hea?l?…</tspan></text>`));
   });
 
   it('fits a narrow width: the key wraps onto more rows and everything stays inside', () => {

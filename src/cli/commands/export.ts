@@ -1,10 +1,10 @@
-/** `case-review-lint export FILE --out FILE.docx`: a report as a Word document (see src/export/docx.ts). */
+/** `case-review-lint export FILE --out FILE.docx`: a report as a Word document (see src/export/docx/). */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { mergeConfigs, reportTypeIds } from '../../engine/index.js';
-import { buildDocx, packDocx, type NumberingMode } from '../../export/docx.js';
+import { mergeConfigs, reportTypeIds } from '../../index.js';
+import { buildDocx, packDocx, type NumberingMode } from '../../export/docx/index.js';
 import { GATE_ADVICE, gateLines, gateRefuses, publicationGate } from '../../export/gate.js';
 import { findConfigFile, loadConfigFile } from '../../node/config-files.js';
 import { readTextFile } from '../files.js';

@@ -1,16 +1,18 @@
 /** `case-review-lint [files...]`: lint reports and print text, JSON or SARIF. */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { documentReferences, fixAll, unreadableReason, lintText, mergeConfigs, reportTypeIds, rules, ruleDocUrl, type FixAllResult } from '../../engine/index.js';
-import type { LintResult } from '../../engine/types.js';
-import type { CaseReviewRule } from '../../engine/rule.js';
+import { type CaseReviewRule, type LintResult, mergeConfigs, reportTypeIds, ruleDocUrl, rules } from '../../index.js';
 import { ConfigResolver, loadConfigFile } from '../../node/config-files.js';
-import { docsBaseUrl } from '../../node/package-root.js';
+import { docsBaseUrl, packageRoot } from '../../node/package-root.js';
+import { readReferencedDocuments } from '../../node/referenced-documents.js';
 import { NotTextError, readTextFile, readTextStdin, selectFiles } from '../files.js';
-import { looksLikeCaseReviewFile } from '../case-review-test.js';
+import { lintFile, type FileJob, type FileOutcome, type GateLine } from '../lint-file.js';
+import { PoolStartError, runInWorkers, thrownReason } from '../pool.js';
 import { useColour } from '../colour.js';
-import { GATE_ADVICE, gateLines, gateRefuses, publicationGate } from '../../export/gate.js';
+import { GATE_ADVICE } from '../../export/gate.js';
 import { formatJson } from '../formatters/json.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { formatText } from '../formatters/text.js';
@@ -21,8 +23,9 @@ export const LINT_HELP = `Usage: case-review-lint [files, folders, globs, !globs
 Lints safeguarding case review reports written in Markdown. A file named here
 is always linted; in folders and globs, only Markdown files that look like
 case reviews (front matter with report-type:, a .casereviewrc that applies, or
-a report's headings), less those a !glob or the nearest .casereviewignore
-(gitignore syntax) leaves out. "-" reads one report from standard input.
+a report's headings), less those a !glob, the nearest .casereviewignore or
+the "ignores" of the .casereviewrc that applies (gitignore syntax) leaves out.
+"-" reads one report from standard input.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -54,6 +57,11 @@ Options:
                              standard error what was changed, then report what is
                              left; never inserts template text to complete
   --fix-dry-run              say what --fix would change, without writing
+  --jobs N                   lint N files at a time, each on a thread of its
+                             own; 1 lints one file at a time, in this process
+                             (default: one per processor core for files that
+                             add up to 200 KB or more, otherwise 1); --fix
+                             lints one file at a time
   --timings                  also print, on standard error, the time each stage
                              took (parsing, the report model, each rule), summed
                              over the files, slowest first
@@ -67,21 +75,6 @@ others are), or a rule failed.
 Other commands: new, merge-chronologies, export (run with --help for each).
 `;
 
-/** Documents a report points at (an executive summary's `overview:`), read for the rules that compare them. */
-function readReferencedDocuments(text: string, file: string): { documents: Record<string, string>; documentErrors: Record<string, string> } {
-  const documents: Record<string, string> = {};
-  const documentErrors: Record<string, string> = {};
-  for (const path of documentReferences(text, file)) {
-    try {
-      documents[path] = readFileSync(path, 'utf8');
-    } catch (error) {
-      // Not readable: the rule says it could not compare, with the reason.
-      documentErrors[path] = unreadableReason(error);
-    }
-  }
-  return { documents, documentErrors };
-}
-
 export interface CommandOutput {
   stdout: string;
   stderr: string;
@@ -90,7 +83,116 @@ export interface CommandOutput {
   outputFile?: string;
 }
 
+/** Lint in this process, one file at a time (the API the tests and a board's own rules use). */
 export function runLint(argv: readonly string[], version: string, extraRules: readonly CaseReviewRule<any>[] = []): CommandOutput {
+  const plan = planLint(argv);
+  const entries: FileEntry[] = [];
+  for (const entry of prepareFiles(plan, entries)) lintInProcess(entry, extraRules);
+  return lintOutput(plan, entries, version, extraRules);
+}
+
+/**
+ * The command: several files are linted at a time on worker threads (`--jobs`, src/cli/pool.ts),
+ * with the same output, in the same order, as {@link runLint}.
+ */
+export async function lintCommand(argv: readonly string[], version: string): Promise<CommandOutput> {
+  const plan = planLint(argv);
+  const entries: FileEntry[] = [];
+  const pending = prepareFiles(plan, entries);
+  const size = poolSize(plan);
+  const script = workerScript();
+  /** How many threads linted: the workers that started, or this one. */
+  let threads = 1;
+  if (size > 1 && existsSync(script)) {
+    const entryOf = new Map<FileJob, FileEntry>();
+    /** A job's outcome or failure; its text, posted to the worker, is no longer needed here. */
+    const settle = (job: FileJob, outcome: Pick<FileEntry, 'outcome' | 'failure'>) => {
+      const entry = entryOf.get(job)!;
+      Object.assign(entry, outcome);
+      entry.job = undefined;
+      entryOf.delete(job);
+    };
+    function* jobs(): Generator<FileJob> {
+      for (const entry of pending) {
+        entryOf.set(entry.job!, entry);
+        yield entry.job!;
+      }
+    }
+    try {
+      threads = await runInWorkers<FileJob, FileOutcome>({
+        script,
+        size,
+        jobs: jobs(),
+        done: (job, outcome) => settle(job, { outcome }),
+        failed: (job, reason) => settle(job, { failure: reason }),
+      });
+    } catch (error) {
+      if (!(error instanceof PoolStartError)) throw error;
+    }
+    // What no worker took (none could start): in process.
+    for (const entry of entries) if (entry.job && !entry.outcome && entry.failure === undefined) lintInProcess(entry);
+  }
+  for (const entry of pending) lintInProcess(entry);
+  return lintOutput(plan, entries, version, [], threads);
+}
+
+/**
+ * Below this much text in all, the files are linted in process unless `--jobs` says otherwise: each worker
+ * thread costs about a second of CPU time before its first lint is at full speed (loading the bundle, the
+ * natural-language model, the first lint's compilation), more than it saves on a few short reports.
+ */
+const MIN_BYTES_FOR_THREADS = 200_000;
+
+/**
+ * How many files to lint at a time: `--jobs`, or one per core when there is enough to lint; one for
+ * a single file, and for `--fix` (it writes files back in order, and a report may read another's text).
+ */
+function poolSize(plan: LintPlan): number {
+  if (plan.values.fix === true || plan.files.length < 2) return 1;
+  if (plan.jobs !== undefined) return Math.min(plan.files.length, plan.jobs);
+  let bytes = 0;
+  for (const { path, stdin } of plan.files) {
+    if (stdin) continue;
+    try {
+      bytes += statSync(path).size;
+    } catch {
+      // unreadable: reported when it is read
+    }
+    if (bytes >= MIN_BYTES_FOR_THREADS) return Math.min(plan.files.length, availableParallelism());
+  }
+  return 1;
+}
+
+/** The worker threads' script: beside the CLI bundle (dist/cli-worker.cjs). */
+function workerScript(): string {
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  return join(packageRoot(here), 'dist', 'cli-worker.cjs');
+}
+
+/** One file of a run, in command-line order: what reading it and finding its config said, its lint and the outcome. */
+interface FileEntry {
+  file: string;
+  /** Problems found before its lint (it cannot be read, its config has errors), in order. */
+  problems: string[];
+  /** Its lint, when it could be read. */
+  job?: FileJob;
+  outcome?: FileOutcome;
+  /** Why its lint did not finish (an error stopped it, or its worker thread did). */
+  failure?: string;
+}
+
+function lintInProcess(entry: FileEntry, extraRules: readonly CaseReviewRule<any>[] = []): void {
+  try {
+    entry.outcome = lintFile(entry.job!, extraRules);
+  } catch (error) {
+    entry.failure = thrownReason(error);
+  }
+}
+
+type LintPlan = ReturnType<typeof planLint>;
+
+/** The command line, checked: options and the files to lint (a usage error otherwise). */
+function planLint(argv: readonly string[]) {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -110,11 +212,13 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
       timings: { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
     },
   });
-  const fixing = values.fix === true || values['fix-dry-run'] === true;
   const format = values.format!;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format “${format}”; expected text, json or sarif.`);
+  const jobs = values.jobs;
+  if (jobs !== undefined && (!/^\d{1,6}$/.test(jobs) || Number(jobs) < 1)) throw new UsageError(`--jobs needs a whole number of 1 or more (how many files to lint at a time), not “${jobs}”.`);
   if (positionals.length === 0) throw new UsageError('No files given. Try: case-review-lint report.md');
   if (values.config) {
     const parsed = loadConfigFile(resolve(values.config));
@@ -127,9 +231,55 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
   if (readsStdin && values.fix === true) throw new UsageError('--fix cannot write back to standard input; --fix-dry-run says what it would change.');
   const known = reportTypeIds();
   const resolver = new ConfigResolver(values.config ? resolve(values.config) : undefined);
-  const selection = selectFiles(positionals.filter((p) => p !== '-'));
+  const selection = selectFiles(positionals.filter((p) => p !== '-'), process.cwd(), resolver);
   const stdinName = values['stdin-filename'] ?? '<stdin>';
   const files = [...(readsStdin ? [{ path: stdinName, explicit: true, stdin: true }] : []), ...selection.files.map((f) => ({ ...f, stdin: false }))];
+  return { values, format, maxWarnings, jobs: jobs === undefined ? undefined : Number(jobs), known, resolver, selection, files, base: docsBaseUrl() };
+}
+
+/**
+ * Read each file and find its config, in command-line order (so config errors are said where they
+ * always were), adding an entry for each to `entries`; yields those with a lint to do. A report
+ * type no profile knows stops the run (a usage error).
+ */
+function* prepareFiles(plan: LintPlan, entries: FileEntry[]): Generator<FileEntry> {
+  const { values, resolver, known, base } = plan;
+  for (const { path: file, explicit, stdin } of plan.files) {
+    const entry: FileEntry = { file, problems: [] };
+    entries.push(entry);
+    let text: string;
+    try {
+      text = stdin ? readTextStdin() : readTextFile(file);
+    } catch (error) {
+      // One error for a binary or non-UTF-8 file (not linted); the other files are still linted.
+      if (error instanceof NotTextError) entry.problems.push(`${file}: not linted: ${error.message}.`);
+      else entry.problems.push(`${file}: cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    const { file: configFile, parsed } = resolver.forDocument(file);
+    for (const e of resolver.takeErrors(configFile)) entry.problems.push(`${e.file}:${e.line}:${e.column}: config error: ${e.message} (linting continues with defaults for that setting)`);
+    const reportType = values['report-type'];
+    const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
+    if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
+    const config = { ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }), ...readReferencedDocuments(text, file) };
+    entry.job = {
+      file,
+      text,
+      config,
+      lintAnyway: explicit || values.all === true || Boolean(reportType),
+      configApplies: configFile !== undefined,
+      configSource: configFile ? `“${configFile}”` : 'the configuration',
+      fix: values.fix === true ? 'write' : values['fix-dry-run'] === true ? 'dry-run' : undefined,
+      gate: values['fail-on-identifiers'] === true,
+      timings: values.timings === true,
+    };
+    yield entry;
+  }
+}
+
+/** The report, notes and exit code of a run, from its entries in command-line order. */
+function lintOutput(plan: LintPlan, entries: readonly FileEntry[], version: string, extraRules: readonly CaseReviewRule<any>[] = [], threads = 1): CommandOutput {
+  const { values, format, maxWarnings, selection, base } = plan;
   /** Files found in folders or by globs that do not look like case reviews (not linted without --all). */
   let notCaseReviews = 0;
   const results: LintResult[] = [];
@@ -137,51 +287,25 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
   /** Said on standard error without making the exit code 2 (--max-warnings). */
   const problemsNotes: string[] = [];
   /** With --fail-on-identifiers: the files whose identifiers stop the pipeline, and each finding. */
-  const identifierFiles: { file: string; lines: ReturnType<typeof gateLines> }[] = [];
+  const identifierFiles: { file: string; lines: GateLine[] }[] = [];
   /** What --fix did or would do, per file (standard error). */
   const notes: string[] = [];
-  const base = docsBaseUrl();
   const timings: Record<string, number> | undefined = values.timings ? {} : undefined;
-  for (const { path: file, explicit, stdin } of files) {
-    let text: string;
-    try {
-      text = stdin ? readTextStdin() : readTextFile(file);
-    } catch (error) {
-      // One error for a binary or non-UTF-8 file (not linted); the other files are still linted.
-      if (error instanceof NotTextError) problems.push(`${file}: not linted: ${error.message}.`);
-      else problems.push(`${file}: cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    const { file: configFile, parsed } = resolver.forDocument(file);
-    for (const e of resolver.takeErrors(configFile)) problems.push(`${e.file}:${e.line}:${e.column}: config error: ${e.message} (linting continues with defaults for that setting)`);
-    const reportType = values['report-type'];
-    const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
-    if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
-    const config = { ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }), ...readReferencedDocuments(text, file) };
-    if (!explicit && values.all !== true && !reportType && !looksLikeCaseReviewFile(text, config, configFile !== undefined)) {
+  for (const { file, problems: before, outcome, failure } of entries) {
+    problems.push(...before);
+    if (failure !== undefined) problems.push(`${file}: not linted: ${failure}.`);
+    if (!outcome) continue;
+    if (!outcome.linted) {
       notCaseReviews++;
       continue;
     }
-    if (fixing) {
-      const outcome = fixAll(text, (t) => lintText(t, { filePath: file, config, extraRules }).messages, { includeScaffolds: false });
-      notes.push(fixSummary(file, outcome, values.fix === true));
-      if (values.fix === true && outcome.text !== text) {
-        try {
-          writeFileSync(file, outcome.text, 'utf8');
-          text = outcome.text;
-        } catch (error) {
-          problems.push(`${file}: the fixes could not be written: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    }
-    const result = lintText(text, { filePath: file, config, extraRules, timings });
+    const { result } = outcome;
+    if (outcome.fixNote !== undefined) notes.push(outcome.fixNote);
+    if (outcome.fixProblem !== undefined) problems.push(outcome.fixProblem);
     results.push(result);
-    if (values['fail-on-identifiers'] === true) {
-      // The gate runs the identifier check itself: comments, front matter and config that switch it off do not apply.
-      const gate = publicationGate(text, { filePath: file, config, configSource: configFile ? `“${configFile}”` : 'the configuration' });
-      if (gateRefuses(gate, 'fail-on-identifiers')) identifierFiles.push({ file, lines: gateLines(gate, 'fail-on-identifiers') });
-    }
-    for (const failure of result.ruleFailures) problems.push(`${file}: rule “${failure.ruleId}” failed: ${failure.error}`);
+    if (outcome.identifiers) identifierFiles.push({ file, lines: outcome.identifiers });
+    if (timings && outcome.timings) for (const [stage, ms] of Object.entries(outcome.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
+    for (const ruleFailure of result.ruleFailures) problems.push(`${file}: rule “${ruleFailure.ruleId}” failed: ${ruleFailure.error}`);
   }
   const sarifRules = [...rules, ...extraRules].map((r) => ({
     id: r.meta.id,
@@ -215,25 +339,17 @@ export function runLint(argv: readonly string[], version: string, extraRules: re
         ? formatSarif(shown, sarifRules, version)
         : formatText(shown, { color, failed: code !== EXIT.ok, notCaseReviews, ignored: selection.ignored, quiet: values.quiet === true });
   const stderr =
-    notes.join('') + identifierReport + [...problems, ...problemsNotes].map((p) => `case-review-lint: ${p}\n`).join('') + (timings ? formatTimings(timings, results.length) : '');
+    notes.join('') + identifierReport + [...problems, ...problemsNotes].map((p) => `case-review-lint: ${p}\n`).join('') + (timings ? formatTimings(timings, results.length, threads) : '');
   return { stdout, stderr, code, outputFile: values.output };
 }
 
-/** What `--fix` changed (or, for a dry run, would change) in one file. */
-function fixSummary(file: string, outcome: FixAllResult, written: boolean): string {
-  if (outcome.fixed === 0) return `${file}: nothing to fix\n`;
-  const verb = written ? 'fixed' : 'would fix';
-  const lines = outcome.applied.map((a) => `  line ${a.line}: ${a.title} (${a.ruleId})\n`).join('');
-  return `${file}: ${verb} ${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'}:\n${lines}`;
-}
-
 /** The `--timings` table: milliseconds per stage summed over the files, slowest first. */
-function formatTimings(timings: Record<string, number>, files: number): string {
+function formatTimings(timings: Record<string, number>, files: number, threads: number): string {
   const rows = Object.entries(timings).sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
   const width = Math.max('Stage'.length, ...rows.map(([stage]) => stage.length));
   const line = (stage: string, ms: string, share: string) => `${stage.padEnd(width)}  ${ms.padStart(10)}  ${share.padStart(6)}\n`;
-  let out = `Timings for ${files} file${files === 1 ? '' : 's'} (milliseconds, summed over the files):\n`;
+  let out = `Timings for ${files} file${files === 1 ? '' : 's'}${threads > 1 ? ` on ${threads} threads` : ''} (milliseconds, summed over the files):\n`;
   out += line('Stage', 'ms', 'share');
   for (const [stage, ms] of rows) out += line(stage, ms.toFixed(1), total > 0 ? `${((ms / total) * 100).toFixed(1)}%` : '-');
   out += line('total', total.toFixed(1), total > 0 ? '100.0%' : '-');

@@ -2,8 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { mergeChronologies } from '../../engine/merge-chronologies.js';
-import { dateFormatError } from '../../engine/dates.js';
+import { dateFormatError, mergeChronologies } from '../../index.js';
 import { expandFiles, readTextFile } from '../files.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import type { CommandOutput } from './lint.js';

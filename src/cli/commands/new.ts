@@ -2,18 +2,26 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dateEndKey, dateKey, normaliseTypedDate, parseDate } from '../../engine/dates.js';
-import { resolveProfiles } from '../../engine/profiles.js';
-import { renderTemplate } from '../../engine/templates.js';
+import { dateEndKey, dateKey, normaliseTypedDate, parseDate, renderTemplate, resolveProfiles, type Profile } from '../../index.js';
 import { findConfigFile, loadConfigFile } from '../../node/config-files.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import type { CommandOutput } from './lint.js';
 
-export const NEW_HELP = `Usage: case-review-lint new TYPE [options]
+/** Report types one a line, with their titles: the help lists them from the profiles themselves. */
+export function reportTypeList(profiles: readonly Profile[]): string {
+  const width = Math.max(...profiles.map((p) => p.id.length));
+  return profiles.map((p) => `  ${p.id.padEnd(width)}  ${p.title}`).join('\n');
+}
 
-Creates a report from the prompted template for TYPE (imr, overview,
-executive-summary, lcspr, rapid-review, child-practice-review, learning-review,
-or a board's own type from .casereviewrc).
+/** The command's help, listing `profiles` (the built-in types, and a board's own when its config is found). */
+export function newHelp(profiles: readonly Profile[]): string {
+  return `Usage: case-review-lint new TYPE [options]
+
+Creates a report from the prompted template for TYPE, one of
+
+${reportTypeList(profiles)}
+
+or a board's own type from .casereviewrc (see docs/report-types.md).
 
 Options:
   --child NAME          the child's pseudonym (repeat for siblings)
@@ -27,6 +35,7 @@ Options:
   --out FILE            write the report here (default: standard output)
   --force               overwrite FILE if it exists
 `;
+}
 
 export function runNew(argv: readonly string[]): CommandOutput {
   const { values, positionals } = parseArgs({
@@ -46,14 +55,21 @@ export function runNew(argv: readonly string[]): CommandOutput {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) return { stdout: NEW_HELP, stderr: '', code: EXIT.ok };
   const [type] = positionals;
   const configFile = findConfigFile(values.out ? dirname(resolve(values.out)) : process.cwd());
   const config = configFile ? loadConfigFile(configFile) : undefined;
   const profiles = resolveProfiles(config?.config.profiles);
+  if (values.help) return { stdout: newHelp(profiles), stderr: '', code: EXIT.ok };
   const profile = profiles.find((p) => p.id === type);
-  if (!type || !profile) throw new UsageError(`${type ? `Unknown report type “${type}”` : 'No report type given'}; expected one of ${profiles.map((p) => p.id).join(', ')}.`);
-  const dates = typedDates({ 'period-start': values['period-start'], 'period-end': values['period-end'], 'report-date': values['report-date'] });
+  if (!type || !profile)
+    throw new UsageError(
+      `${type ? `Unknown report type “${type}”` : 'No report type given'}; expected one of ${profiles.map((p) => p.id).join(', ')}.`,
+    );
+  const dates = typedDates({
+    'period-start': values['period-start'],
+    'period-end': values['period-end'],
+    'report-date': values['report-date'],
+  });
   const text = renderTemplate(profile, {
     child: values.child,
     agency: values.agency,
@@ -63,7 +79,9 @@ export function runNew(argv: readonly string[]): CommandOutput {
     author: values.author,
     independence: values.independence,
   });
-  const stderr = (config?.errors ?? []).map((e) => `case-review-lint: ${e.file}:${e.line}:${e.column}: config error: ${e.message}\n`).join('');
+  const stderr = (config?.errors ?? [])
+    .map((e) => `case-review-lint: ${e.file}:${e.line}:${e.column}: config error: ${e.message}\n`)
+    .join('');
   if (!values.out) return { stdout: text, stderr, code: EXIT.ok };
   if (existsSync(values.out) && !values.force) throw new UsageError(`“${values.out}” exists; use --force to overwrite it.`);
   mkdirSync(dirname(resolve(values.out)), { recursive: true });

@@ -1,5 +1,5 @@
 /** JSON output: the public contract `[{ file, reportType, messages: [...] }]`. */
-import type { LintResult } from '../../engine/types.js';
+import { type LintResult } from '../../index.js';
 
 export function formatJson(results: readonly LintResult[]): string {
   const out = results.map((r) => ({

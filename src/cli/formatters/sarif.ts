@@ -13,8 +13,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Fix as SarifFix, Log, ReportingDescriptor, Result } from 'sarif';
-import { rules as builtInRules } from '../../engine/index.js';
-import type { LintMessage, LintResult, Severity } from '../../engine/types.js';
+import { type LintMessage, type LintResult, rules as builtInRules, type Severity } from '../../index.js';
 
 export interface SarifRule {
   id: string;

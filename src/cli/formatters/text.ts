@@ -1,6 +1,6 @@
 /** Human-readable output in the manner of eslint's and remark's reporters. */
 import { createColors } from 'picocolors';
-import type { LintResult, Severity } from '../../engine/types.js';
+import { type LintResult, type Severity } from '../../index.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
