@@ -1,9 +1,8 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { Report } from '../src/engine/report.js';
 import { blocksIn, maskMarkup } from '../src/engine/blocks.js';
 import { reportTables } from '../src/engine/family.js';
 import { escapeRegExp, normalizePhrase } from '../src/engine/text.js';
-import { ContextMemo, contextKey } from '../src/engine/memo.js';
 import { isEnglishWord } from '../src/engine/english-words.js';
 import { hasRole } from '../src/engine/section-roles.js';
 import type { Section } from '../src/engine/outline.js';
@@ -216,8 +215,6 @@ interface BlockAcronym {
   pseudonym: boolean;
 }
 
-/** Kept across lints by block text, per glossary and emphasis words (read-only). */
-const acronymsByContext = new ContextMemo<BlockAcronym[]>();
 
 /** Is the token a qualification or honour after a person's name (“Jane Doe MA RN”, “Gill Roe, OBE, BA (Hons)”), or one of several opening a cell (“MA, RN”)? */
 function isPostNominal(text: string, index: number, token: string): boolean {
@@ -260,7 +257,12 @@ function acronymsIn(text: string, glossary: ReadonlyMap<string, Meaning[]>, emph
   return acronyms;
 }
 
-function acronymUses(report: Report, glossary: Map<string, Meaning[]>, emphasis: ReadonlySet<string>): { uses: Use[]; glossaryKeys: Set<string>; pseudonyms: Set<string> } {
+function acronymUses(
+  report: Report,
+  glossary: Map<string, Meaning[]>,
+  emphasis: ReadonlySet<string>,
+  memo: RuleContext<Options>['memo'],
+): { uses: Use[]; glossaryKeys: Set<string>; pseudonyms: Set<string> } {
   const mixedKeys = [...glossary.keys()].filter((k) => !/^[A-Z][A-Z0-9&]{1,9}s?$/.test(k));
   const mixed = mixedKeys.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}&])(?:${mixedKeys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}&])`, 'gu') : undefined;
   const glossaryRanges = report.outline.filter((s) => isGlossarySection(report, s)).map((s) => ({ start: s.start, end: s.end }));
@@ -269,7 +271,8 @@ function acronymUses(report: Report, glossary: Map<string, Meaning[]>, emphasis:
   const uses: Use[] = [];
   const glossaryKeys = new Set<string>();
   const pseudonyms = new Set<string>();
-  const context = contextKey(JSON.stringify([[...glossary].map(([k, v]) => [k, v.map((m) => m.expansion)]), [...emphasis]]));
+  // Kept across lints by block text, per glossary and emphasis words (read-only).
+  const acronymsByText = memo<BlockAcronym[]>('acronyms', [[...glossary].map(([k, v]) => [k, v.map((m) => m.expansion)]), [...emphasis]]);
   // A glossary table outside a glossary section: “| LSCB | Local Safeguarding Children Board |”.
   const nextCell = new Map<number, string>();
   // Header cells are like headings (often in capitals): not uses.
@@ -284,7 +287,7 @@ function acronymUses(report: Report, glossary: Map<string, Meaning[]>, emphasis:
     if (!TWO_CAPITALS.test(block.source) && !(mixed && mixedTest(mixed, block.source))) continue;
     const text = maskMarkup(block.source);
     const inGlossary = glossaryRanges.some((r) => block.start >= r.start && block.start < r.end);
-    for (const f of acronymsByContext.get(context, text, () => acronymsIn(text, glossary, emphasis, mixed))) {
+    for (const f of acronymsByText.get(text, () => acronymsIn(text, glossary, emphasis, mixed))) {
       if (f.pseudonym) {
         pseudonyms.add(f.key);
         continue;
@@ -373,11 +376,11 @@ export default defineRule(
       },
     ],
   },
-  ({ report, options, flag }) => {
+  ({ report, options, flag, memo }) => {
     const glossary = parseGlossary(options.acronyms);
     const allow = new Set([...data.allow, ...options.allow]);
     const emphasis = new Set(data.emphasis);
-    const { uses, glossaryKeys, pseudonyms } = acronymUses(report, glossary, emphasis);
+    const { uses, glossaryKeys, pseudonyms } = acronymUses(report, glossary, emphasis, memo);
     const lowerText = report.text.toLowerCase();
     const seen = new Set<string>();
     for (const use of uses) {

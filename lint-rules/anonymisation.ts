@@ -2,7 +2,6 @@ import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'ya
 import { defineRule } from '../src/engine/rule.js';
 import { sectionsWithRole } from '../src/engine/section-roles.js';
 import { blocksIn } from '../src/engine/blocks.js';
-import { ContextMemo, contextKey, TextMemo } from '../src/engine/memo.js';
 import { stringValue } from '../src/engine/front-matter.js';
 import { findDates } from '../src/engine/dates.js';
 import {
@@ -165,10 +164,6 @@ function occurrencesOf(text: string, phrase: string): { start: number; end: numb
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-const maskedForNames = new TextMemo<string>();
-const placesIn = new ContextMemo<string[]>();
-const pseudonymsIn = new TextMemo<string[]>();
-const namesIn = new ContextMemo<Found[]>();
 
 /** Mask comments, inline code, link destinations, HTML tags and Markdown punctuation, keeping offsets. */
 function maskForNames(source: string): string {
@@ -312,7 +307,7 @@ The primary school made a referral.
       },
     ],
   },
-  ({ report, options, flag }) => {
+  ({ report, options, flag, memo }) => {
     const text = report.text;
     const publication = (stringValue(report.frontMatter.data['publication']) ?? '').toLowerCase();
     const severity: Severity = publication === 'public' || publication === 'published' ? 'error' : 'warning';
@@ -359,18 +354,22 @@ The primary school made a referral.
     }
 
     const blocks = blocksIn(report.tree, text, 0, text.length, true);
+    const maskedForNames = memo<string>('masked');
     const masked = blocks.map((block) => maskedForNames.get(block.source, () => maskForNames(block.source)));
     // Places the document itself names before an agency word ("Eastport Police") are not people
     // (but a school named the same way is still a school: patterns use the configured words only).
     // Each paragraph's places and names are kept across lints, keyed by its text and the words allowed.
     const configured = new Set(allowed);
-    const configuredKey = contextKey(JSON.stringify([...configured].sort()));
-    for (const m of masked) for (const place of placesIn.get(configuredKey, m, () => learnPlaces(m, configured))) allowed.add(place);
+    const placesIn = memo<string[]>('places', [...configured].sort());
+    for (const m of masked) for (const place of placesIn.get(m, () => learnPlaces(m, configured))) allowed.add(place);
     // Pseudonyms the text introduces ("Baby Claire", "referred to as Andrew and Susan").
+    const pseudonymsIn = memo<string[]>('pseudonyms');
     for (const m of masked) for (const key of pseudonymsIn.get(m, () => learnPseudonyms(m))) allowed.add(key);
-    const namesKey = contextKey(JSON.stringify([detector, ...[...allowed].sort()]));
+    const allowedNow = [detector, ...[...allowed].sort()];
+    const namesInTitles = memo<Found[]>('names in titles', allowedNow);
+    const namesInProse = memo<Found[]>('names in prose', allowedNow);
     const namesOf = (text: string, titleLike: boolean) =>
-      namesIn.get(`${namesKey}\u0000${titleLike ? 't' : 'p'}`, text, () => findNames({ text, titleLike }, { allowed, detector }));
+      (titleLike ? namesInTitles : namesInProse).get(text, () => findNames({ text, titleLike }, { allowed, detector }));
     const nameFinds: Found[] = [];
     /** Names written where professionals are named on purpose (author, chair, minister). */
     const professional = new Set<string>();

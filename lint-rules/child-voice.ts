@@ -7,7 +7,7 @@ import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
 import { blockSentences, bodyStart, childLexicon, findActors, reportTables, subjectOf, textBlocks, type ChildLexicon, type Mention, type TextBlock, wordsRegExp } from '../src/engine/child.js';
 import { normalizePhrase, quote } from '../src/engine/text.js';
-import { ContextMemo } from '../src/engine/memo.js';
+import type { ParagraphMemo } from '../src/engine/memo.js';
 import data from '../src/data/child-voice.json' with { type: 'json' };
 
 type Aspect = 'wishes-feelings' | 'lived-experience' | 'seen' | 'seen-alone';
@@ -50,11 +50,9 @@ function has(pattern: RegExp, text: string): boolean {
   return pattern.test(text);
 }
 
-const blockAspects = new ContextMemo<ReadonlySet<Aspect>>();
-
-/** Which aspects the sentences of a block record, together (kept across lints by block text and lexicon; read-only). */
-function aspectsOfBlock(report: Report, block: TextBlock, lexicon: ChildLexicon): ReadonlySet<Aspect> {
-  return blockAspects.get(lexicon.key, block.text, () => {
+/** Which aspects the sentences of a block record, together (kept across lints by block text, per lexicon; read-only). */
+function aspectsOfBlock(report: Report, block: TextBlock, lexicon: ChildLexicon, kept: ParagraphMemo<ReadonlySet<Aspect>>): ReadonlySet<Aspect> {
+  return kept.get(block.text, () => {
     const found = new Set<Aspect>();
     for (const sentence of blockSentences(report, block)) for (const a of aspectsOfSentence(sentence.text, lexicon, sentence.actors)) found.add(a);
     return found;
@@ -239,8 +237,9 @@ child: Child A
       },
     ],
   },
-  ({ report, options, flag }) => {
+  ({ report, options, flag, memo }) => {
     const lexicon = childLexicon(report);
+    const aspectsByText = memo<ReadonlySet<Aspect>>('aspects', lexicon.key);
     const contentStart = report.frontMatter.end ?? 0;
     const excluded = sectionsWithRole(report, ...NOT_RECORDS);
     const inExcluded = (offset: number) => excluded.some((s) => offset >= s.start && offset < s.end);
@@ -264,7 +263,7 @@ child: Child A
       if (wanted.every((a) => found.has(a))) continue;
       // Only a block that names the child, or says “alone”, can record any of the four.
       if (block.childMentions.length === 0 && !ALONE_WORD.test(block.text)) continue;
-      for (const a of aspectsOfBlock(report, block, lexicon)) found.add(a);
+      for (const a of aspectsOfBlock(report, block, lexicon, aspectsByText)) found.add(a);
     }
 
     if (words >= options.minWords) {
@@ -306,7 +305,7 @@ child: Child A
         if (seenColumn(report, start, chronology.end, false)) continue;
         let said = false;
         for (const block of textBlocks(report, start, chronology.end)) {
-          said = aspectsOfBlock(report, block, lexicon).has('seen');
+          said = aspectsOfBlock(report, block, lexicon, aspectsByText).has('seen');
           if (said) break;
         }
         if (said) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dateEndKey, dateKey } from '../src/engine/dates.js';
+import { dateEndKey, dateKey, describeBadDate } from '../src/engine/dates.js';
 import { maskMarkup } from '../src/engine/blocks.js';
 import { termsOfReference } from '../src/engine/tor.js';
 import type { Report } from '../src/engine/report.js';
@@ -11,8 +11,6 @@ interface Options {
   twoDigitYears: boolean;
   emptyDates: boolean;
 }
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The period under review: from the terms of reference, else front matter `period-start` / `period-end`. */
 export function reviewPeriod(report: Report): ReviewPeriod | undefined {
@@ -32,9 +30,7 @@ export function reviewPeriod(report: Report): ReviewPeriod | undefined {
 /** Why a date is impossible, as a parenthesis for the message (“ (there is no month 13)”), or nothing. */
 function impossibleReason(v: DateValue): string {
   if (v.month === undefined) return '';
-  if (v.month < 1 || v.month > 12) return ` (there is no month ${v.month})`;
-  const days = new Date(Date.UTC(v.year, v.month, 0)).getUTCDate();
-  return ` (${MONTHS[v.month - 1]} ${v.year} has ${days} days)`;
+  return ` (${describeBadDate({ year: v.year, month: v.month, day: v.day })})`;
 }
 
 export default defineRule<Options>(

@@ -2,7 +2,6 @@ import { defineRule } from '../src/engine/rule.js';
 import { wordsRegExp } from '../src/engine/child.js';
 import { blocksIn, maskMarkup } from '../src/engine/blocks.js';
 import { splitSentences } from '../src/engine/sentences.js';
-import { ContextMemo, contextKey } from '../src/engine/memo.js';
 
 import data from '../src/data/hindsight-phrases.json' with { type: 'json' };
 
@@ -26,7 +25,6 @@ interface Hit {
 }
 
 /** Kept across lints by the paragraph's masked text, per list of phrases (read-only). */
-const hitsByPhrases = new ContextMemo<Hit[]>();
 
 /** Hindsight wording in one paragraph's masked text, outside quotations and sentences that guard against hindsight. */
 function hindsightIn(masked: string, pattern: RegExp): Hit[] {
@@ -100,13 +98,13 @@ export default defineRule(
       },
     ],
   },
-  ({ report, options, flag }) => {
+  ({ report, options, flag, memo }) => {
     const phrases = [...data.phrases, ...options.phrases];
-    const key = contextKey(JSON.stringify(phrases));
+    const hitsByText = memo<Hit[]>('hits', phrases);
     const pattern = wordsRegExp(phrases)!;
     for (const block of blocksIn(report.tree, report.text, report.frontMatter.end ?? 0, report.text.length)) {
       const masked = maskMarkup(block.source);
-      for (const hit of hitsByPhrases.get(key, masked, () => hindsightIn(masked, pattern))) {
+      for (const hit of hitsByText.get(masked, () => hindsightIn(masked, pattern))) {
         const start = block.start + hit.start;
         flag({
           start,

@@ -1,4 +1,4 @@
-import { ContextMemo } from '../src/engine/memo.js';
+import type { ParagraphMemo } from '../src/engine/memo.js';
 import { defineRule } from '../src/engine/rule.js';
 import { sectionsWithRole, type SectionRole } from '../src/engine/section-roles.js';
 import { insertionFix } from '../src/engine/fixes.js';
@@ -115,11 +115,18 @@ interface Hit {
   index: number;
 }
 
-/** A block's text with child compounds masked, and its titled names and role words (kept across lints by text and roles). */
-const hitsByBlock = new ContextMemo<{ text: string; titled: Hit[]; roles: { group: Group; matches: Hit[] }[] }>();
+/** A block's text with child compounds masked, and its titled names and role words. */
+interface BlockHits {
+  text: string;
+  titled: Hit[];
+  roles: { group: Group; matches: Hit[] }[];
+}
 
-function blockHits(blockText: string, groups: { group: Group; re: RegExp }[], rolesKey: string) {
-  return hitsByBlock.get(rolesKey, blockText, () => {
+/** Block hits kept across lints (by block text, per set of roles; read-only). */
+export type BlockHitsMemo = ParagraphMemo<BlockHits>;
+
+function blockHits(blockText: string, groups: { group: Group; re: RegExp }[], kept: BlockHitsMemo | undefined): BlockHits {
+  const compute = (): BlockHits => {
     const text = blockText.replace(new RegExp(MASK.source, MASK.flags), (m) => m.replace(/[^\n]/g, ' '));
     const hit = (m: RegExpMatchArray): Hit => ({ 0: m[0], 1: m[1], index: m.index! });
     return {
@@ -127,15 +134,15 @@ function blockHits(blockText: string, groups: { group: Group; re: RegExp }[], ro
       titled: [...text.matchAll(new RegExp(TITLED.source, TITLED.flags))].map(hit),
       roles: groups.map(({ group, re }) => ({ group, matches: [...text.matchAll(re)].map(hit) })),
     };
-  });
+  };
+  return kept ? kept.get(blockText, compute) : compute();
 }
 
 /** Adults named in the narrative and chronology who are not in the family composition. */
-export function missingHouseholdMembers(report: Report, composition: Composition, roles: readonly string[] = []): Missing[] {
+export function missingHouseholdMembers(report: Report, composition: Composition, roles: readonly string[] = [], kept?: BlockHitsMemo): Missing[] {
   const label = childLexicon(report).label;
   const placeholder = `[insert relationship to ${label}]`;
   const groups = [...(HOUSEHOLD.adultGroups as Group[]), ...customGroups(roles)].map((g) => ({ group: g, re: groupPattern(g) }));
-  const rolesKey = JSON.stringify(roles);
   const skip = [
     ...composition.ranges,
     ...sectionsWithRole(report, ...NOT_NARRATIVE).map((s) => ({ start: s.start, end: s.end })),
@@ -149,7 +156,7 @@ export function missingHouseholdMembers(report: Report, composition: Composition
   };
   for (const block of textBlocks(report, report.frontMatter.end ?? 0, report.text.length)) {
     if (skip.some((r) => block.start >= r.start && block.start < r.end)) continue;
-    const { text, titled, roles: roleHits } = blockHits(block.text, groups, rolesKey);
+    const { text, titled, roles: roleHits } = blockHits(block.text, groups, kept);
     for (const m of titled) {
       const name = m[0].replace(/\./g, '').replace(/\s+/g, ' ');
       const key = `name:${normalizePhrase(name)}`;
@@ -258,13 +265,13 @@ In June 2008 the health visitor met Mr G, Mother's partner, at the flat. Ms K, t
       },
     ],
   },
-  ({ report, options, flag }) => {
+  ({ report, options, flag, memo }) => {
     const composition = familyComposition(report);
     if (!composition) return;
     const label = childLexicon(report).label;
     const where = composition.sections[0] ? `“${composition.sections[0].title}”` : 'the family composition';
 
-    for (const missing of missingHouseholdMembers(report, composition, options.roles)) {
+    for (const missing of missingHouseholdMembers(report, composition, options.roles, memo<BlockHits>('hits', options.roles))) {
       const row = { insertOffset: composition.insertOffset, text: composition.rowText(missing.name, missing.relationship) };
       flag({
         start: missing.start,

@@ -122,22 +122,11 @@ interface OverviewFacts {
 }
 
 /**
- * The overview's recommendations and action plans, kept for the last few overview texts: the editor
- * relints a summary as it is typed while its overview rarely changes, and parsing a long overview
- * report costs more than linting the summary.
+ * The overview's recommendations and action plans. The rule keeps them for the last few overview
+ * texts (`OVERVIEW_TEXTS_KEPT`): the editor relints a summary as it is typed while its overview
+ * rarely changes, and parsing a long overview report costs more than linting the summary.
  */
-const overviewCache = new Map<string, OverviewFacts>();
-const OVERVIEW_CACHE_SIZE = 4;
-
 function overviewFacts(text: string, settings: EngineSettings): OverviewFacts {
-  // The settings that change how the overview is read (its report type is fixed).
-  const key = `${JSON.stringify([settings.agencies, settings.child, settings.profiles])}\u0000${text}`;
-  const cached = overviewCache.get(key);
-  if (cached) {
-    overviewCache.delete(key);
-    overviewCache.set(key, cached);
-    return cached;
-  }
   const tree = parser.parse(text) as Root;
   const overview = buildReport(tree, text, { ...settings, reportType: 'overview', documents: undefined, documentErrors: undefined });
   const recommendations = findRecommendations(overview);
@@ -148,10 +137,11 @@ function overviewFacts(text: string, settings: EngineSettings): OverviewFacts {
     plans,
     rows: plans.flatMap((plan) => plan.rows.map((row) => ({ plan, text: row.row.cells.map((c) => c.text).join(' ') }))),
   };
-  overviewCache.set(key, facts);
-  if (overviewCache.size > OVERVIEW_CACHE_SIZE) overviewCache.delete(overviewCache.keys().next().value!);
   return facts;
 }
+
+/** How many overview texts the rule keeps the facts of (a memo generation; up to twice as many are held). */
+const OVERVIEW_TEXTS_KEPT = 4;
 
 function overviewReference(report: Report): { raw: string; offset: number } | undefined {
   const raw = stringValue(report.frontMatter.data['overview']);
@@ -308,7 +298,7 @@ overview: overveiw.md
       },
     ],
   },
-  ({ report, options, file, flag }) => {
+  ({ report, options, file, flag, memo }) => {
     // Panel membership: job titles and organisations (needs no overview).
     const panel = panelSections(report);
     if (panel.length > 0) {
@@ -374,7 +364,11 @@ overview: overveiw.md
       });
       return;
     }
-    const overview = overviewFacts(overviewText, report.settings);
+    // The settings that change how the overview is read (its report type is fixed).
+    const settings = report.settings;
+    const overview = memo<OverviewFacts>('overview facts', [settings.agencies, settings.child, settings.profiles], OVERVIEW_TEXTS_KEPT).get(overviewText, () =>
+      overviewFacts(overviewText, settings),
+    );
 
     // Recommendations.
     const ours = findRecommendations(report);

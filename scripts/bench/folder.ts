@@ -45,13 +45,13 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** Write `count` reports of FOLDER_SIZES in turn, each with its own seed, into `dir`. */
+/** Write `count` reports of FOLDER_SIZES in turn, each with its own seed and sentences of its own, into `dir`. */
 function writeFolder(dir: string, count: number): { words: number; bytes: number } {
   mkdirSync(dir, { recursive: true });
   let words = 0;
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    const report = syntheticReport(FOLDER_SIZES[i % FOLDER_SIZES.length]!, 1000 + i);
+    const report = syntheticReport(FOLDER_SIZES[i % FOLDER_SIZES.length]!, 1000 + i, { datedSentences: true });
     writeFileSync(join(dir, `report-${String(i + 1).padStart(3, '0')}.md`), report.text);
     words += report.words;
     bytes += Buffer.byteLength(report.text);
@@ -59,10 +59,13 @@ function writeFolder(dir: string, count: number): { words: number; bytes: number
   return { words, bytes };
 }
 
-/** CPU time of a worker thread's start until it says it is ready (this process waits meanwhile, so its CPU time is the worker's). */
+/**
+ * CPU time of a worker thread's start until it says it is ready (this process waits meanwhile, so its CPU time is the
+ * worker's). Without this process's `--import tsx`, which a worker would otherwise inherit, as the CLI's do not have it.
+ */
 async function workerStart(script: string): Promise<number> {
   const started = process.cpuUsage();
-  const worker = new Worker(script);
+  const worker = new Worker(script, { execArgv: [] });
   await new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -157,7 +160,8 @@ export function folderSection(f: FolderBench): string {
   return `## A folder of reports
 
 \`case-review-lint --format json --jobs N\` on a folder of ${f.reports} synthetic overview reports (${FOLDER_SIZES.map((s) => s.toLocaleString('en-GB')).join(', ')} words in
-turn, each with a seed of its own: ${f.words.toLocaleString('en-GB')} words, ${(f.bytes / 1024 / 1024).toFixed(1)} MB), whole process, median of ${f.runs} runs after one warm-up,
+turn, each with a seed of its own and a date in each sentence, so that, as reports by different authors, they share
+few sentences: ${f.words.toLocaleString('en-GB')} words, ${(f.bytes / 1024 / 1024).toFixed(1)} MB), whole process, median of ${f.runs} runs after one warm-up,
 the two settings alternating run by run; wall clock, CPU time of all threads in brackets, peak memory of the process.
 Load average (1 min) ${f.load[0].toFixed(1)} before these runs and ${f.load[1].toFixed(1)} after, on ${f.cores} cores: with other work on the machine the two
 threads do not get a core each, and the speed-up is lower than on an idle machine.
@@ -168,11 +172,11 @@ The two settings printed ${f.sameOutput ? 'the same JSON, byte for byte' : '**di
 ${row('1 (`--jobs 1`, in process)', one)}
 ${row('2 (`--jobs 2`, two worker threads)', two)}
 
-How (src/cli/pool.ts, src/cli/lint-file.ts): the main thread reads each file and finds its config in command-line order
-(so config errors are said once, where they always were, and an executive summary's overview report is read from disk
-beside it) and hands the lint to the next free worker thread (dist/cli-worker.cjs, the engine without the command line);
-a worker takes one file at a time, so a long report does not hold up a queue behind it, and the results are put back
-in command-line order before anything is printed. A file whose worker throws or runs out of memory is reported, not
+How (src/cli/pool.ts, src/cli/lint-file.ts): the worker threads (dist/cli-worker.cjs, the engine without the command
+line) start loading first; meanwhile the main thread reads each file and finds its config in command-line order (so
+config errors are said once, where they always were, and an executive summary's overview report is read from disk
+beside it). Then each worker takes one file at a time, the longest first, so that the last lint to finish is a short
+one; the results are put back in command-line order before anything is printed. A file whose worker throws or runs out of memory is reported, not
 linted, and a new worker takes the rest; if no worker can start, the files are linted in process. \`--fix\` lints one
 file at a time (it writes files back, and a summary may read an overview that another file's fix changes).
 

@@ -22,13 +22,19 @@ const VERBS = ['visited the family and recorded', 'noted', 'discussed with a man
 const OBJECTS = ['concerns about the household', 'Child A\u2019s weight and feeding', 'a bruise on Child B\u2019s cheek', 'Mother\u2019s low mood after the birth', 'an unknown man at the address', 'missed immunisation appointments', 'the condition of the flat', 'Child A\u2019s development', 'the risk of domestic abuse', 'the family\u2019s housing arrangements'];
 const QUALIFIERS = ['at the time', 'during the home visit', 'in line with the procedure then in force', 'without speaking to the children', 'after the strategy discussion', 'when the family moved address', 'before the case conference', 'in spring 2008'];
 
-function sentence(rand: () => number): string {
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A sentence; `dated`: ending with a date of its own in the review period, so that reports do not share sentences. */
+function sentence(rand: () => number, dated = false): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
-  return `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(QUALIFIERS)}.`;
+  const text = `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(QUALIFIERS)}`;
+  if (!dated) return `${text}.`;
+  const day = new Date(Date.UTC(2007, 2, 1) + Math.floor(rand() * 520) * 86400000);
+  return `${text} on ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}.`;
 }
 
-function paragraph(rand: () => number, sentences: number): string {
-  return Array.from({ length: sentences }, () => sentence(rand)).join(' ');
+function paragraph(rand: () => number, sentences: number, dated = false): string {
+  return Array.from({ length: sentences }, () => sentence(rand, dated)).join(' ');
 }
 
 function date(rand: () => number, startYear: number, index: number, total: number): string {
@@ -45,8 +51,13 @@ export interface SyntheticReport {
   recommendations: number;
 }
 
-/** A report of about `targetWords` words. */
-export function syntheticReport(targetWords: number, seed = 7): SyntheticReport {
+/**
+ * A report of about `targetWords` words. The sentences are drawn from a small vocabulary, so reports of different
+ * seeds share many of them; `datedSentences` gives each sentence a date of its own, so that they do not (a folder
+ * of reports by different authors shares little text, and the lint keeps per-sentence results between files).
+ */
+export function syntheticReport(targetWords: number, seed = 7, options: { datedSentences?: boolean } = {}): SyntheticReport {
+  const dated = options.datedSentences === true;
   const rand = random(seed + targetWords);
   const scale = targetWords / 56000;
   const chronologyRows = Math.max(20, Math.round(370 * scale));
@@ -55,20 +66,20 @@ export function syntheticReport(targetWords: number, seed = 7): SyntheticReport 
     '---\nreport-type: overview\nchild: [Child A, Child B]\nperiod-start: 01/03/2007\nperiod-end: 03/08/2008\nreport-date: 14/04/2009\n---\n',
     '# Serious Case Review: Child A (synthetic benchmark report)\n',
     '## 1. Introduction\n',
-    paragraph(rand, 8),
+    paragraph(rand, 8, dated),
     '## 2. Terms of reference\n',
     'The review covers the period from 1 March 2007 to 3 August 2008. Reports were requested from Children\u2019s Social Care, Northshire Police, the Hospital Trust, the GP practice and Castleford Primary School.\n\n- How did agencies assess who was living in the household between March and August 2008?\n- Was Child A seen alone at home visits?\n',
     '## 3. Methodology and review process\n',
-    paragraph(rand, 10),
+    paragraph(rand, 10, dated),
     '## 4. Family involvement\n',
-    paragraph(rand, 6),
+    paragraph(rand, 6, dated),
     '## 5. Family composition\n',
     '| Pseudonym | Relationship to Child A | Age |\n| --- | --- | --- |\n| Child A | Subject child | 17 months |\n| Child B | Half-brother | 4 years |\n| Mother | Mother | 23 years |\n| Mr K | Mother\u2019s partner | 29 years |\n| Maternal Grandmother | Maternal grandmother | 49 years |\n',
     '## 6. Integrated chronology\n',
     '| Date | Agency | Source | Event | Child seen |\n| --- | --- | --- | --- | --- |',
   ];
   for (let i = 0; i < chronologyRows; i++) {
-    parts.push(`| ${date(rand, 2007, i, chronologyRows)} | ${AGENCIES[i % AGENCIES.length]} | Records | ${sentence(rand)} | ${rand() < 0.6 ? 'Yes' : 'No'} |`);
+    parts.push(`| ${date(rand, 2007, i, chronologyRows)} | ${AGENCIES[i % AGENCIES.length]} | Records | ${sentence(rand, dated)} | ${rand() < 0.6 ? 'Yes' : 'No'} |`);
   }
   parts.push('');
   const fixedWords = parts.join('\n').split(/\s+/).length + recommendations * 60 + recommendations * 25;
@@ -78,15 +89,15 @@ export function syntheticReport(targetWords: number, seed = 7): SyntheticReport 
     parts.push(`## 7.${s + 1} Analysis: theme ${s + 1}\n`);
     let words = 0;
     while (words < wordsPerSection) {
-      const p = paragraph(rand, 6);
+      const p = paragraph(rand, 6, dated);
       words += p.split(' ').length;
       parts.push(`${p}\n`);
     }
   }
-  parts.push('## 8. The child\u2019s lived experience\n', `Child A\u2019s wishes and feelings were rarely recorded; she was seen alone twice. ${paragraph(rand, 6)}\n`);
-  parts.push('## 9. Equality and diversity\n', `${paragraph(rand, 4)}\n`);
-  parts.push('## 10. Findings\n', `${paragraph(rand, 8)}\n`);
-  parts.push('## 11. Conclusions\n', `${paragraph(rand, 5)}\n`);
+  parts.push('## 8. The child\u2019s lived experience\n', `Child A\u2019s wishes and feelings were rarely recorded; she was seen alone twice. ${paragraph(rand, 6, dated)}\n`);
+  parts.push('## 9. Equality and diversity\n', `${paragraph(rand, 4, dated)}\n`);
+  parts.push('## 10. Findings\n', `${paragraph(rand, 8, dated)}\n`);
+  parts.push('## 11. Conclusions\n', `${paragraph(rand, 5, dated)}\n`);
   parts.push('## 12. Recommendations\n');
   for (let r = 1; r <= recommendations; r++) {
     const agency = AGENCIES[r % AGENCIES.length];

@@ -1,7 +1,7 @@
 /**
- * A pool of worker threads for the command line's `--jobs`: each worker takes one job at a time
- * and the next is taken from the caller's list only when a worker is free, so files are read as
- * they are needed and workers start loading while the first files are read.
+ * A pool of worker threads for the command line's `--jobs`: the workers start loading first, then
+ * each takes one job at a time, the next taken from the caller's list only when a worker is free
+ * (so a long job does not hold up others queued behind it).
  *
  * A job whose worker throws or dies (out of memory, say) is handed to `failed` and a new worker
  * takes the rest; a worker that cannot start at all rejects the pool with {@link PoolStartError},
@@ -36,14 +36,15 @@ export interface PoolOptions<J, O> {
   failed(job: J, reason: string): void;
 }
 
-/** Run every job on the pool's workers; resolves, when all are done and the workers are stopped, to how many workers started. */
+/** Run every job on the pool's workers; resolves, when all are done and the workers are stopped, to how many workers did a job. */
 export function runInWorkers<J, O>(options: PoolOptions<J, O>): Promise<number> {
   return new Promise((resolve, reject) => {
     const workers = new Set<Worker>();
     const running = new Map<Worker, Request<J>>();
     /** Workers that have loaded their script: a later failure is the job's, not the start's. */
     const started = new Set<Worker>();
-    let startedCount = 0;
+    /** Workers that answered a job. */
+    const working = new Set<Worker>();
     let nextId = 0;
     let exhausted = false;
     let settled = false;
@@ -57,8 +58,8 @@ export function runInWorkers<J, O>(options: PoolOptions<J, O>): Promise<number> 
       if (settled) return;
       settled = true;
       void stopAll().then(
-        () => (error === undefined ? resolve(startedCount) : reject(error)),
-        () => (error === undefined ? resolve(startedCount) : reject(error)),
+        () => (error === undefined ? resolve(working.size) : reject(error)),
+        () => (error === undefined ? resolve(working.size) : reject(error)),
       );
     };
     const take = (): J | undefined => {
@@ -110,12 +111,12 @@ export function runInWorkers<J, O>(options: PoolOptions<J, O>): Promise<number> 
       worker.on('message', (reply: Reply<O>) => {
         if ('ready' in reply) {
           started.add(worker);
-          startedCount++;
           return;
         }
         const request = running.get(worker);
         if (!request || reply.id !== request.id || settled) return;
         running.delete(worker);
+        working.add(worker);
         try {
           if ('error' in reply) options.failed(request.job, reply.error);
           else options.done(request.job, reply.outcome);
@@ -130,12 +131,9 @@ export function runInWorkers<J, O>(options: PoolOptions<J, O>): Promise<number> 
       return worker;
     };
 
-    for (let i = 0; i < Math.max(1, options.size); i++) {
-      const job = take();
-      if (job === undefined) break;
-      feed(start(), job);
-    }
-    if (running.size === 0) finish();
+    // Start every worker before taking the first job: they load while the caller prepares its jobs.
+    const fresh = Array.from({ length: Math.max(1, options.size) }, () => start());
+    for (const worker of fresh) feed(worker);
   });
 }
 

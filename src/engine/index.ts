@@ -41,7 +41,7 @@ export function reportTypeIds(profiles = resolveProfiles()): string[] {
 // What the front ends and the export room use beyond linting (they import nothing else from the engine).
 export { describeFocus, type FocusFigures, type SectionFocus } from './child.js';
 export { chronologyTimeline, normaliseChronologyDates, type TimelineData, type TimelineEvent } from './chronology/index.js';
-export { dateEndKey, dateFormatError, dateKey, normaliseTypedDate, parseDate } from './dates.js';
+export { dateEndKey, dateFormatError, dateKey, MONTH_NAMES, normaliseTypedDate, parseDate } from './dates.js';
 export { readFrontMatter, stringList, stringValue } from './front-matter.js';
 export { toLintMessage } from './lint.js';
 export { type MergeInput } from './merge-chronologies.js';

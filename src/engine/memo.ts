@@ -91,3 +91,31 @@ export function contextKey(description: string): string {
 export function clearTextMemos(): void {
   for (const memo of memos) memo.clear();
 }
+
+/** A memo of per-paragraph results a rule asks its lint context for (`context.memo(…)`). */
+export interface ParagraphMemo<T> {
+  /** The result kept for this text (from this lint or an earlier one of the same document), or `compute()`'s. */
+  get(text: string, compute: () => T): T;
+}
+
+/** Every rule's memos, by rule id and memo name: the engine holds them, so a rule holds no cache of its own. */
+const ruleMemos = new Map<string, ContextMemo<unknown>>();
+
+/**
+ * The memo `name` of rule `ruleId`, for results that depend on a paragraph's text and on `dependsOn`
+ * (the rule's options, the document's lexicon…: anything JSON can write; results kept under one
+ * `dependsOn` are never given for another). Results survive across lints, so a relint after an edit
+ * analyses only the paragraphs that changed. `maxEntries` bounds one generation of kept results (for
+ * results that are large, such as a whole other document's, keep it small).
+ */
+export function ruleMemo<T>(ruleId: string, name: string, dependsOn: unknown = null, maxEntries = 20000): ParagraphMemo<T> {
+  const id = `${ruleId}\u0000${name}`;
+  let memo = ruleMemos.get(id) as ContextMemo<T> | undefined;
+  if (!memo) {
+    memo = new ContextMemo<T>(maxEntries);
+    ruleMemos.set(id, memo as ContextMemo<unknown>);
+  }
+  const context = typeof dependsOn === 'string' ? dependsOn : contextKey(JSON.stringify(dependsOn));
+  const kept = memo;
+  return { get: (text, compute) => kept.get(context, text, compute) };
+}

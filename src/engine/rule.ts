@@ -6,6 +6,7 @@
  *   and the other rules still run;
  * - rules share one cached report model (type, profile, outline) instead of re-deriving it.
  */
+import { ruleMemo, type ParagraphMemo } from './memo.js';
 import type { Root } from 'mdast';
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
@@ -77,6 +78,12 @@ export interface RuleContext<O extends object> {
   tree: Root;
   file: VFile;
   flag(flag: Flag): void;
+  /**
+   * A per-paragraph memo for this rule (results kept across lints of the document, so a relint
+   * analyses only changed paragraphs): `context.memo<Hit[]>('hits', options.phrases).get(text, () => …)`.
+   * `dependsOn` is what the results depend on besides the text (a string is used as the key itself).
+   */
+  memo<T>(name: string, dependsOn?: unknown, maxEntries?: number): ParagraphMemo<T>;
 }
 
 export type RuleFunction<O extends object> = (context: RuleContext<O>) => void;
@@ -147,7 +154,7 @@ export function defineRule<O extends object>(meta: RuleMeta<O>, rule: RuleFuncti
       const timings = file.data.caseReviewRuleTimings as Record<string, number> | undefined;
       const started = timings ? performance.now() : 0;
       try {
-        rule({ report, options: merged, tree, file, flag });
+        rule({ report, options: merged, tree, file, flag, memo: (name, dependsOn, maxEntries) => ruleMemo(meta.id, name, dependsOn, maxEntries) });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         const message = file.message(`A check failed to run on this report (${meta.id}: ${reason}). Please report it.`, {

@@ -68,10 +68,24 @@ export function checkItems(target: ChecksTarget): CheckItem[] {
 async function askTarget(): Promise<ChecksTarget | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) return 'user';
   const items: TargetItem[] = [
-    { label: 'All my reports', description: 'user settings', detail: 'The checks you choose apply to every report you open.', target: 'user' },
-    { label: 'Reports in this workspace', description: 'workspace settings', detail: 'The checks you choose apply here only, for everyone who opens this folder.', target: 'workspace' },
+    {
+      label: 'All my reports',
+      description: 'user settings',
+      detail: 'The checks you choose apply to every report you open.',
+      target: 'user',
+    },
+    {
+      label: 'Reports in this workspace',
+      description: 'workspace settings',
+      detail: 'The checks you choose apply here only, for everyone who opens this folder.',
+      target: 'workspace',
+    },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Case Review: choose checks for…', placeHolder: 'Where should your choice apply?', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Case Review: choose checks for…',
+    placeHolder: 'Where should your choice apply?',
+    ignoreFocusOut: true,
+  });
   return picked?.target;
 }
 
@@ -79,7 +93,7 @@ function askChecks(target: ChecksTarget, onDidShow?: (pick: vscode.QuickPick<Che
   const pick = vscode.window.createQuickPick<CheckItem>();
   const items = checkItems(target);
   pick.title = `Case Review: checks that run (${TARGET_NAME[target]})`;
-  pick.placeholder = 'Tick the checks to run, untick those to turn off. A board’s .casereviewrc file still wins.';
+  pick.placeholder = 'Tick the checks to run; untick those to turn off';
   pick.canSelectMany = true;
   pick.matchOnDescription = true;
   pick.ignoreFocusOut = true;
@@ -106,7 +120,9 @@ export async function chooseChecks(args: ChooseChecksArgs = {}): Promise<Record<
   const target = args.target ?? (await askTarget());
   if (!target) return undefined;
   if (target === 'workspace' && !vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showErrorMessage('Case Review: no folder is open, so there are no workspace settings. Choose the checks for all your reports instead.');
+    void vscode.window.showErrorMessage(
+      'Case Review: no folder is open, so there are no workspace settings. Choose the checks for all your reports instead.',
+    );
     return undefined;
   }
   const running = args.running ?? (await askChecks(target, args.onDidShow));
@@ -114,18 +130,22 @@ export async function chooseChecks(args: ChooseChecksArgs = {}): Promise<Record<
   const ids = rules.map((r) => r.meta.id);
   const { own, inherited } = rulesIn(target);
   const next = chosenRules(ids, new Set(running), own, inherited);
-  await vscode.workspace.getConfiguration('caseReview').update('rules', Object.keys(next).length > 0 ? next : undefined, SETTINGS_TARGET[target]);
+  await vscode.workspace
+    .getConfiguration('caseReview')
+    .update('rules', Object.keys(next).length > 0 ? next : undefined, SETTINGS_TARGET[target]);
   const off = ids.filter((id) => !checkRuns(next[id] ?? (inherited as Record<string, unknown> | undefined)?.[id]));
   void vscode.window.showInformationMessage(
     off.length === 0
-      ? `Case Review: every check runs (${TARGET_NAME[target]}).`
-      : `Case Review: ${off.length} of ${ids.length} checks ${off.length === 1 ? 'is' : 'are'} off (${TARGET_NAME[target]}).`,
+      ? `Case Review: every check runs (${TARGET_NAME[target]}). A board’s .casereviewrc file can still turn a check off.`
+      : `Case Review: ${off.length} of ${ids.length} checks ${off.length === 1 ? 'is' : 'are'} off (${TARGET_NAME[target]}). A board’s .casereviewrc file can still turn a check on or off.`,
   );
   return next;
 }
 
 export function registerChooseChecks(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(CHOOSE_CHECKS_COMMAND, (args?: ChooseChecksArgs) => chooseChecks(args && typeof args === 'object' ? args : {})),
+    vscode.commands.registerCommand(CHOOSE_CHECKS_COMMAND, (args?: ChooseChecksArgs) =>
+      chooseChecks(args && typeof args === 'object' ? args : {}),
+    ),
   );
 }

@@ -28,7 +28,16 @@ export function placeOfUntitled(uri: vscode.Uri): vscode.Uri | undefined {
   return undefined;
 }
 
+/** Whether a file exists, answered at once where that is possible (Node's file system, for `file:` URIs); undefined otherwise. */
+export type IsFileNow = (uri: vscode.Uri) => boolean | undefined;
+
 export class ConfigLookup {
+  /**
+   * @param isFileNow answers at once where it can (the desktop extension, for `file:` URIs): on a busy
+   * extension host each look through vscode.workspace.fs waits its turn, seconds on a cold start.
+   */
+  constructor(private readonly isFileNow?: IsFileNow) {}
+
   private readonly byFolder = new Map<string, Promise<vscode.Uri | undefined>>();
   private readonly byFile = new Map<string, Promise<ParsedConfig>>();
   private readonly parsedListeners: ((file: vscode.Uri, parsed: ParsedConfig) => void)[] = [];
@@ -102,7 +111,7 @@ export class ConfigLookup {
       }
       chain.push(current);
     }
-    const own = chain.map((f) => firstFile(CONFIG_FILE_NAMES.map((name) => vscode.Uri.joinPath(f, name))));
+    const own = chain.map((f) => firstFile(CONFIG_FILE_NAMES.map((name) => vscode.Uri.joinPath(f, name)), this.isFileNow));
     // From the top down: a folder's answer is its own file, else the answer of the folder above.
     for (let i = chain.length - 1; i >= 0; i--) {
       const fromAbove = above;
@@ -114,13 +123,15 @@ export class ConfigLookup {
 }
 
 /** The first of the candidates that is a file (all looked at at once). */
-async function firstFile(candidates: vscode.Uri[]): Promise<vscode.Uri | undefined> {
+async function firstFile(candidates: vscode.Uri[], isFileNow: IsFileNow | undefined): Promise<vscode.Uri | undefined> {
   const isFile = await Promise.all(
-    candidates.map((candidate) =>
-      vscode.workspace.fs.stat(candidate).then(
-        (stat) => (stat.type & vscode.FileType.File) !== 0,
-        () => false,
-      ),
+    candidates.map(
+      (candidate) =>
+        isFileNow?.(candidate) ??
+        vscode.workspace.fs.stat(candidate).then(
+          (stat) => (stat.type & vscode.FileType.File) !== 0,
+          () => false,
+        ),
     ),
   );
   return candidates[isFile.indexOf(true)];

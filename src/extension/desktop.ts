@@ -5,8 +5,9 @@
  * which runs the bundled CLI. The web build (browser.ts) leaves both out.
  */
 // First, in this order (imports evaluate in order): note when the bundle starts to evaluate, start the lint worker.
-import './startup-timeline.js';
+import '../models/startup-timeline.js';
 import { prestartedLintWorker } from './lint-worker-prestart.js';
+import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { WorkerLintRunner } from '../lint-worker/worker-runner.js';
 import { activateWith, type CaseReviewApi } from './extension.js';
@@ -17,12 +18,23 @@ export type { CaseReviewApi } from './extension.js';
 export function activate(context: vscode.ExtensionContext): CaseReviewApi {
   return activateWith(context, {
     registerLintTask,
+    isFileNow,
     createLintRunner: (ctx, log, timeline) => {
       if (prestartedLintWorker.problem) log(`lint worker: could not start it early (${prestartedLintWorker.problem})`);
       const script = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'lint-worker.cjs').fsPath;
       return new WorkerLintRunner({ script, prestarted: prestartedLintWorker, onProblem: log, timeline });
     },
   });
+}
+
+/** Whether a local file exists (a file that cannot be looked at counts as absent, as with vscode.workspace.fs.stat). */
+function isFileNow(uri: vscode.Uri): boolean | undefined {
+  if (uri.scheme !== 'file') return undefined;
+  try {
+    return statSync(uri.fsPath, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 export function deactivate(): void {

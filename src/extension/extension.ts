@@ -4,7 +4,7 @@
  * engine runs in-process and the rule documentation ships with the extension.
  */
 import * as vscode from 'vscode';
-import { startupTimeline, type StartupTimeline } from './startup-timeline.js';
+import { startupTimeline, type StartupTimeline } from '../models/startup-timeline.js';
 import { registerChecklist, type ChecklistProvider } from './checklist-view.js';
 import { registerChronologyCommands } from './chronology-commands.js';
 import { ChildFocusStatus } from './child-focus-status.js';
@@ -12,7 +12,7 @@ import { CaseReviewCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
 import { registerExportCommand } from './export-command.js';
 import { registerPseudonymCommand } from './pseudonym-command.js';
-import { ConfigLookup } from './config-lookup.js';
+import { ConfigLookup, type IsFileNow } from './config-lookup.js';
 import { LintController, MARKDOWN, type LintState } from './linter.js';
 import { Overrides } from './overrides.js';
 import { registerNewReport } from './new-report.js';
@@ -55,6 +55,14 @@ function shownUris(): Set<string> {
   return uris;
 }
 
+/** Documents in the order to lint them: the active editor's, then the other visible ones, then the rest (lints run one at a time). */
+function shownFirst(documents: readonly vscode.TextDocument[]): vscode.TextDocument[] {
+  const active = vscode.window.activeTextEditor?.document.uri.toString();
+  const visible = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
+  const rank = (document: vscode.TextDocument) => (document.uri.toString() === active ? 0 : visible.has(document.uri.toString()) ? 1 : 2);
+  return [...documents].sort((a, b) => rank(a) - rank(b));
+}
+
 /** A lint runner that may use a worker thread (desktop.ts); in process otherwise. */
 export interface ExtensionLintRunner extends LintRunner {
   readonly usesWorker: boolean;
@@ -70,6 +78,8 @@ export interface ExtensionLintRunner extends LintRunner {
 export interface NodeFeatures {
   /** The “lint workspace” task, which runs the bundled CLI in a process. */
   registerLintTask?(context: vscode.ExtensionContext): void;
+  /** Whether a file exists, at once (Node's file system, `file:` URIs only): for finding config files. */
+  isFileNow?: IsFileNow;
   /** Lints in a worker thread so that a long one never blocks the extension host. */
   createLintRunner?(context: vscode.ExtensionContext, log: (line: string) => void, timeline: StartupTimeline): ExtensionLintRunner;
 }
@@ -91,7 +101,7 @@ export function activateWith(context: vscode.ExtensionContext, node: NodeFeature
   // The worker loads its bundle on its own thread while the rest of activation and the first document's settings are read.
   runner.start?.();
   const overrides = new Overrides(context.workspaceState);
-  const lookup = new ConfigLookup();
+  const lookup = new ConfigLookup(node.isFileNow);
   const controller = new LintController(context.extensionUri, lookup, overrides, output, runner, startupTimeline);
   const isShown = (uri: vscode.Uri) => shownUris().has(uri.toString());
   const relintAll = () => void controller.relintAll(isShown);
@@ -157,7 +167,7 @@ export function activateWith(context: vscode.ExtensionContext, node: NodeFeature
     () => undefined,
   );
 
-  for (const document of vscode.workspace.textDocuments) void controller.lintDocument(document);
+  for (const document of shownFirst(vscode.workspace.textDocuments)) void controller.lintDocument(document);
 
   startupTimeline.mark('activate-end');
   return {

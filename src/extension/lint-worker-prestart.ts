@@ -15,10 +15,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vscode from 'vscode';
+import type { Speculation } from '../lint-worker/job-config.js';
 import type { WorkerRequest } from '../lint-worker/protocol.js';
 import { PrestartedWorker } from '../lint-worker/prestarted-worker.js';
-import { frontMatterNamesReportType } from './report-front-matter.js';
-import { startupTimeline } from './startup-timeline.js';
+import { frontMatterNamesReportType } from '../models/report-front-matter.js';
+import { startupTimeline } from '../models/startup-timeline.js';
 
 /** The report to lint ahead: the active editor's, else the last opened, whose front matter names a report type. */
 function reportToLintAhead(): vscode.TextDocument | undefined {
@@ -43,7 +44,8 @@ function firstRequest(bundle: string): WorkerRequest {
       speculation: {
         text: report.getText(),
         filePath: report.uri.fsPath,
-        settings: { rules: section.get('rules'), defaultReportType: section.get('defaultReportType'), child: section.get('child') },
+        // Plain data: the values VS Code gives cannot be sent to a worker as they are.
+        settings: JSON.parse(JSON.stringify({ rules: section.get('rules'), defaultReportType: section.get('defaultReportType'), child: section.get('child') })) as Speculation['settings'],
         docsBaseUrl: extensionUri.toString(),
       },
     };

@@ -10,7 +10,7 @@ import { configErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import { Overrides } from './overrides.js';
 import { TextIndex } from '../models/positions.js';
 import { ReferencedDocuments, type ReferencedTexts } from './referenced-documents.js';
-import { frontMatterNamesReportType } from './report-front-matter.js';
+import { frontMatterNamesReportType } from '../models/report-front-matter.js';
 import { combineConfig, configFromSettings, delaySetting, normalizeEnable, type ExtensionSettings } from '../models/settings.js';
 import { type Classification, classify, decideLint, describeSource, NOT_A_CASE_REVIEW, reportTypeTitle, type LintReason } from '../models/when-to-lint.js';
 import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
@@ -18,7 +18,7 @@ import type { LintOutcome } from '../lint-worker/protocol.js';
 import { lintConfigOf, NO_REFERENCED_TEXTS } from '../lint-worker/job-config.js';
 import type { Checklist } from '../models/checklist-model.js';
 import type { ChildFocusSummary } from '../models/child-focus-model.js';
-import type { StartupTimeline } from './startup-timeline.js';
+import type { StartupTimeline } from '../models/startup-timeline.js';
 
 /** What the extension made of one document, after its latest lint. */
 export interface LintState {

@@ -144,7 +144,11 @@ async function askAll(profiles: Profile[], given: Answers, givenSteps: ReadonlyS
   let index = 0;
   for (;;) {
     const steps = wizardSteps(answers.profile?.id, givenSteps);
-    if (index >= steps.length) return answers;
+    if (index >= steps.length) {
+      // An agency typed for an IMR before going back to choose another type is not kept.
+      if (!steps.includes('agency') && !givenSteps.has('agency')) answers.agency = undefined;
+      return answers;
+    }
     const id = steps[index]!;
     const frame = { step: index + 1, totalSteps: steps.length };
     let result: StepResult<unknown>;

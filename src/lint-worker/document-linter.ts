@@ -43,7 +43,6 @@ export class DocumentLinter {
     const speculated = this.speculated.get(key);
     if (speculated) {
       this.speculated.delete(key);
-      if (speculated.fingerprint !== fingerprint(job)) (globalThis as any).process.getBuiltinModule('fs').writeFileSync('/tmp/fl-spec-debug.json', JSON.stringify({ a: JSON.parse(speculated.fingerprint).slice(1), b: JSON.parse(fingerprint(job)).slice(1) }, null, 1)); // TMPDEBUG
       if (speculated.fingerprint === fingerprint(job)) return { ...speculated.outcome, took: { lint: 0, ...speculated.outcome.took, speculated: true } };
     }
     return this.run(key, job);

@@ -40,8 +40,8 @@ export class PrestartedWorker {
       worker.on('message', this.keepers.message);
       worker.on('error', this.keepers.error);
       worker.on('exit', this.keepers.exit);
-      worker.postMessage(first);
       this.worker = worker;
+      worker.postMessage(first);
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);
     }

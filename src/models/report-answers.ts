@@ -52,6 +52,7 @@ export function readChildAnswer(value: string): { children: string[] } | { error
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  if (children.length === 0) return { error: 'Type the child’s pseudonym, such as “Child D”. For brothers and sisters, separate the names with commas.' };
+  if (children.length === 0)
+    return { error: 'Type the child’s pseudonym, such as “Child D”. For brothers and sisters, separate the names with commas.' };
   return { children };
 }

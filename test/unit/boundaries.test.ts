@@ -67,6 +67,11 @@ describe('module boundaries', () => {
     assert.deepEqual(offending, []);
   });
 
+  it('no rule holds a cache of its own: rules ask their lint context for a memo', () => {
+    const offending = files('lint-rules').filter((f) => /\b(?:ContextMemo|TextMemo)\b|^(?:export )?(?:const|let) [^=\n]{1,80}= new (?:Weak)?Map(?:<[^>\n]{1,80}>)?\(\)|contextKey\(/m.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(offending, []);
+  });
+
   it('every parse goes through the one parser factory', () => {
     const offending = [...files('src'), ...files('lint-rules')]
       .filter((f) => f !== join('src', 'engine', 'markdown-syntax.ts'))

@@ -165,7 +165,7 @@ function fakeVscode(): FakeVscode {
       textDocuments,
       workspaceFolders: undefined,
       findFiles: () => Promise.resolve([]),
-      getConfiguration: () => ({ get: () => undefined }),
+      getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }),
       getWorkspaceFolder: () => undefined,
       asRelativePath: (uri: { toString(): string }) => uri.toString(),
       fs: partial('vscode.workspace.fs', {

@@ -25,7 +25,8 @@ function inserted(snippet: string): string {
   return out;
 }
 
-const stops = (snippet: string) => [...snippet.matchAll(/(?<!\\)\$\{(\d+):((?:\\.|[^\\}])*)\}/g)].map((m) => [Number(m[1]), m[2]!.replace(/\\(.)/g, '$1')]);
+const stops = (snippet: string) =>
+  [...snippet.matchAll(/(?<!\\)\$\{(\d+):((?:\\.|[^\\}])*)\}/g)].map((m) => [Number(m[1]), m[2]!.replace(/\\(.)/g, '$1')]);
 
 describe('fixes as snippets', () => {
   it('puts a tab stop on each placeholder, numbered in order, and inserts the same text', () => {
@@ -38,7 +39,11 @@ describe('fixes as snippets', () => {
       [3, '[how success will be evidenced]'],
     ]);
     assert.equal(inserted(snippet), text);
-    assert.deepEqual(stops(snippetOf(text, 4).snippet).map(([n]) => n), [4, 5, 6], 'numbered on from the changes before it');
+    assert.deepEqual(
+      stops(snippetOf(text, 4).snippet).map(([n]) => n),
+      [4, 5, 6],
+      'numbered on from the changes before it',
+    );
   });
 
   it('escapes $, } and \\ in the rest of the text and in the placeholders', () => {
@@ -67,12 +72,20 @@ describe('fixes as snippets', () => {
   });
 
   it('turns the rules’ own scaffolds into snippets whose first stop is the first placeholder', () => {
-    const scaffolds = lintText(TEXT, {}).messages.flatMap((m) => fixesOf(m, TEXT)).filter((f) => f.scaffold);
+    const scaffolds = lintText(TEXT, {})
+      .messages.flatMap((m) => fixesOf(m, TEXT))
+      .filter((f) => f.scaffold);
     assert.ok(scaffolds.length >= 3, `${scaffolds.length} scaffold fixes`);
     const smart = scaffolds.find((f) => /^Add the missing SMART parts/.test(f.title));
     assert.ok(smart, scaffolds.map((f) => f.title).join(' | '));
     for (const fix of scaffolds) {
-      assert.ok(wantsSnippet(fix, fix.changes.map((c) => c.text)), fix.title);
+      assert.ok(
+        wantsSnippet(
+          fix,
+          fix.changes.map((c) => c.text),
+        ),
+        fix.title,
+      );
       for (const change of fix.changes) assert.equal(inserted(snippetOf(change.text).snippet), change.text, fix.title);
     }
     const first = stops(snippetOf(smart.changes[0]!.text).snippet)[0];

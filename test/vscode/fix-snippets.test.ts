@@ -22,17 +22,21 @@ describe('Case Review quick fixes with placeholders', function () {
     assert.ok(diagnostic);
     const action = (await codeActions(document, diagnostic.range)).find((a) => a.title === 'Add the missing SMART parts (by, measure)');
     assert.ok(action?.edit, 'the SMART scaffold is offered');
-    const [[, edits]] = action.edit.entries();
-    assert.ok(edits[0] instanceof vscode.SnippetTextEdit, 'as a snippet');
-    assert.match(edits[0].snippet.value, /by: \$\{1:\[insert date\]\}; measure: \$\{2:\[[^\]]+\]\}/);
-
+    // (A snippet edit is not listed by WorkspaceEdit.entries(): what it does is checked in the editor.)
     assert.ok(await vscode.workspace.applyEdit(action.edit));
-    const selected = await waitFor('the first placeholder selected', () => {
-      const text = document.getText(editor.selection);
-      return text === '[insert date]' ? text : undefined;
-    }, [vscode.window.onDidChangeTextEditorSelection]);
+    const selected = await waitFor(
+      'the first placeholder selected',
+      () => {
+        const text = document.getText(editor.selection);
+        return text === '[insert date]' ? text : undefined;
+      },
+      [vscode.window.onDidChangeTextEditorSelection],
+    );
     assert.equal(selected, '[insert date]');
-    assert.match(document.getText(new vscode.Range(editor.selection.start.line, 0, editor.selection.start.line + 1, 0)), /men in the household\. by: \[insert date\]; measure: \[.*\]\.\n$/);
+    assert.match(
+      document.getText(new vscode.Range(editor.selection.start.line, 0, editor.selection.start.line + 1, 0)),
+      /men in the household\. by: \[insert date\]; measure: \[.*\]\.\n$/,
+    );
 
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     assert.match(document.getText(editor.selection), /^\[how success will be evidenced/);

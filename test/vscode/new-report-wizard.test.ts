@@ -72,7 +72,9 @@ describe('Case Review: New Report… wizard', function () {
 
   it('asks step by step with a counter and a way back, checks dates as typed, and writes them one way (screenshot: test-results/new-report-date-check.png)', async () => {
     const steps = stepQueue();
-    const created = vscode.commands.executeCommand<vscode.TextDocument | undefined>('caseReview.newReport', { onDidShowStep: steps.onDidShowStep });
+    const created = vscode.commands.executeCommand<vscode.TextDocument | undefined>('caseReview.newReport', {
+      onDidShowStep: steps.onDidShowStep,
+    });
 
     const type = await steps.next('report type');
     assert.deepEqual([type.id, type.step, type.totalSteps], ['reportType', 1, 6]);
@@ -108,11 +110,15 @@ describe('Case Review: New Report… wizard', function () {
       text: '“31/02/2008” is not a real date: February 2008 has 29 days. Type it day first, such as 01/03/2007 or 1 March 2007.',
       severity: vscode.InputBoxValidationSeverity.Error,
     });
+    await vscode.commands.executeCommand('notifications.clearAll');
     await pause(1500);
     console.log('CASE_REVIEW_SCREENSHOT new-report-date-check');
     await pause(2500);
     end.type!('28/02/2006');
-    assert.equal(message(end)?.text, 'The review period cannot end on 28/02/2006 when it starts on 01/03/2007. Type a date after the start.');
+    assert.equal(
+      message(end)?.text,
+      'The review period cannot end on 28/02/2006 when it starts on 01/03/2007. Type a date after the start.',
+    );
     await accept();
     await pause(700);
     assert.equal(steps.pending, 0, 'an end before the start is not accepted');
@@ -136,12 +142,18 @@ describe('Case Review: New Report… wizard', function () {
 
     const document = await created;
     assert.ok(document, 'a report is created');
-    assert.match(document.getText(), /^---\nreport-type: overview\nchild: Child M\nperiod-start: 01\/03\/2007\nperiod-end: 31\/08\/2008\nreport-date: 15\/01\/2009\n---\n/);
+    assert.match(
+      document.getText(),
+      /^---\nreport-type: overview\nchild: Child M\nperiod-start: 01\/03\/2007\nperiod-end: 31\/08\/2008\nreport-date: 15\/01\/2009\n---\n/,
+    );
   });
 
   it('asks for the agency of an IMR (seven steps), and creates nothing when closed', async () => {
     const steps = stepQueue();
-    const created = vscode.commands.executeCommand<vscode.TextDocument | undefined>('caseReview.newReport', { reportType: 'imr', onDidShowStep: steps.onDidShowStep });
+    const created = vscode.commands.executeCommand<vscode.TextDocument | undefined>('caseReview.newReport', {
+      reportType: 'imr',
+      onDidShowStep: steps.onDidShowStep,
+    });
     const child = await steps.next('child');
     assert.deepEqual([child.id, child.step, child.totalSteps], ['child', 1, 6], 'the type given: one step fewer');
     await typeAndAccept(child, 'Child N');

@@ -101,7 +101,7 @@ export async function lintCommand(argv: readonly string[], version: string): Pro
   const pending = prepareFiles(plan, entries);
   const size = poolSize(plan);
   const script = workerScript();
-  /** How many threads linted: the workers that started, or this one. */
+  /** How many threads linted: the workers that did, or this one. */
   let threads = 1;
   if (size > 1 && existsSync(script)) {
     const entryOf = new Map<FileJob, FileEntry>();
@@ -112,8 +112,13 @@ export async function lintCommand(argv: readonly string[], version: string): Pro
       entry.job = undefined;
       entryOf.delete(job);
     };
+    /**
+     * Every file is read and its config found first, in command-line order, while the workers load; then
+     * the longest go first, so that the last lint to finish is a short one and no thread waits long for it.
+     */
     function* jobs(): Generator<FileJob> {
-      for (const entry of pending) {
+      const longestFirst = [...pending].sort((a, b) => b.job!.text.length - a.job!.text.length);
+      for (const entry of longestFirst) {
         entryOf.set(entry.job!, entry);
         yield entry.job!;
       }

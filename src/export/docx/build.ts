@@ -3,12 +3,10 @@ import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumb
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
-import { buildReport, completeConfig, parseDate, renderingParser, stringList, stringValue } from '../../index.js';
+import { buildReport, completeConfig, MONTH_NAMES, parseDate, renderingParser, stringList, stringValue } from '../../index.js';
 import { Converter } from './converter.js';
 import { documentStyles, numberingOptions, PAGE } from './layout.js';
 import { DEFAULT_MARKING, type DocxBuild, type DocxExportOptions } from './options.js';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function parse(text: string): Root {
   return renderingParser().parse(text) as Root;
@@ -18,7 +16,7 @@ function displayDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const date = parseDate(value);
   if (!date || !date.valid) return value;
-  const month = MONTHS[date.month - 1]!;
+  const month = MONTH_NAMES[date.month - 1]!;
   return date.day ? `${date.day} ${month} ${date.year}` : `${month} ${date.year}`;
 }
 
