@@ -25,25 +25,46 @@ const TOKEN = /(?<![\p{L}\p{N}&'’])([A-Z][A-Z0-9&]{1,9})(s?)(?![\p{L}\p{N}&])/
 const ROMAN = /^[IVXLC]+$/;
 const TWO_CAPITALS = /[A-Z][A-Z0-9&]|[A-Z]\d/;
 /** Words before a pseudonym's letters (“Child BW”, “CHILD BW”, “Mr GH”, “Appendix B”), in any case. */
-const PSEUDONYM_BEFORE = /(?<![\p{L}])(?:Child|Children|Mr|Mrs|Ms|Miss|Mx|Adult|Sibling|Baby|Family|Male|Female|Person|Appendix|Annex|Section|Part|CHILD|BABY|baby)\.?\s{1,3}$/u;
+const PSEUDONYM_BEFORE =
+  /(?<![\p{L}])(?:Child|Children|Mr|Mrs|Ms|Miss|Mx|Adult|Sibling|Baby|Family|Male|Female|Person|Appendix|Annex|Section|Part|CHILD|BABY|baby)\.?\s{1,3}$/u;
 /** Relatives before a short pseudonym (“his mother SR”, “the father, KT”). */
-const RELATIVE_BEFORE = /(?<![\p{L}])(?:mother|father|step-?mother|step-?father|parent|partner|boyfriend|girlfriend|husband|wife|grandmother|grandfather|grandparent|brother|sister|half-brother|half-sister|sibling|aunt|uncle|cousin|son|daughter|infant|boy|girl|man|woman|carer)['’]?,?\s{1,3}$/iu;
+const RELATIVE_BEFORE =
+  /(?<![\p{L}])(?:mother|father|step-?mother|step-?father|parent|partner|boyfriend|girlfriend|husband|wife|grandmother|grandfather|grandparent|brother|sister|half-brother|half-sister|sibling|aunt|uncle|cousin|son|daughter|infant|boy|girl|man|woman|carer)['’]?,?\s{1,3}$/iu;
 /** What follows a person's initials used as a pseudonym (“AB was an eighteen month old boy”, “AB’s mother”, “before AB died”). */
-const PERSON_AFTER = /^(?:['’]s\s+(?:mother|father|parents?|sister|brother|siblings?|half-siblings?|grand\w+|aunt|uncle|life|death|birth|care|carers?|family|needs|health|welfare|behaviour|school|home|bedroom|cot|injur\w+)|\s+(?:was|had been)\s+(?:born|aged|killed|injured|admitted|taken|found|placed|an?\s+(?:[\p{L}-]+\s+){0,4}(?:boy|girl|baby|child|infant|toddler|teenager|young person))|\s+(?:died|and (?:his|her) (?:mother|father|sister|brother|siblings?)))(?![\p{L}])/iu;
+const PERSON_AFTER =
+  /^(?:['’]s\s+(?:mother|father|parents?|sister|brother|siblings?|half-siblings?|grand\w+|aunt|uncle|life|death|birth|care|carers?|family|needs|health|welfare|behaviour|school|home|bedroom|cot|injur\w+)|\s+(?:was|had been)\s+(?:born|aged|killed|injured|admitted|taken|found|placed|an?\s+(?:[\p{L}-]+\s+){0,4}(?:boy|girl|baby|child|infant|toddler|teenager|young person))|\s+(?:died|and (?:his|her) (?:mother|father|sister|brother|siblings?)))(?![\p{L}])/iu;
 /** Compass points before a place (“SE Dorset”), not acronyms. */
 const COMPASS = /^(?:NE|NW|SE)$/;
-const MONTHS_AND_DAYS = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)$/;
+const MONTHS_AND_DAYS =
+  /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)$/;
 /** The last word of an agency's name (“… Regional Safeguarding Children Board”). */
-const AGENCY_END = '(?:Board|Partnership|Service|Services|Team|Trust|Council|Unit|Panel|Group|Agency|Department|Hub|Committee|Forum|Network|Authority|Commission|Inspectorate|Office|Court|Constabulary|Police|Society|Foundation|Project|Programme|Centre|Conference)';
+const AGENCY_END =
+  '(?:Board|Partnership|Service|Services|Team|Trust|Council|Unit|Panel|Group|Agency|Department|Hub|Committee|Forum|Network|Authority|Commission|Inspectorate|Office|Court|Constabulary|Police|Society|Foundation|Project|Programme|Centre|Conference)';
 /** “ACR: The Mid Shire Safeguarding Children Board”, “ACR (Northshire Children’s Trust)”: a name that says what the letters are. */
-const AGENCY_GLOSS = new RegExp(`^\\s{0,2}(?:[:–—(]|\\s-)\\s{0,3}(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}'’-]*\\s+(?:(?:of|and|the|for|in|&)\\s+)*){1,8}${AGENCY_END}(?![\\p{L}])`, 'u');
-const GLOSSARY_HEADINGS = ['glossary', 'glossary of terms', 'abbreviations', 'acronyms', 'list of abbreviations', 'abbreviations used', 'acronyms used', 'terms used', 'key to abbreviations'];
+const AGENCY_GLOSS = new RegExp(
+  `^\\s{0,2}(?:[:–—(]|\\s-)\\s{0,3}(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}'’-]*\\s+(?:(?:of|and|the|for|in|&)\\s+)*){1,8}${AGENCY_END}(?![\\p{L}])`,
+  'u',
+);
+const GLOSSARY_HEADINGS = [
+  'glossary',
+  'glossary of terms',
+  'abbreviations',
+  'acronyms',
+  'list of abbreviations',
+  'abbreviations used',
+  'acronyms used',
+  'terms used',
+  'key to abbreviations',
+];
 const CONTENTS_HEADINGS = ['contents', 'table of contents', 'list of contents', 'index'];
 const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', 'a', 'an', 'with', 'at', 'by']);
 const POST_NOMINALS = new Set(data.postNominals);
 const POST_NOMINAL_WORD = `(?:${data.postNominals.map(escapeRegExp).join('|')})(?:\\s{0,2}\\((?:Hons|Oxon|Cantab|Open)\\))?`;
 /** A personal name (two capitalised words, or a title and a name: “Rosa Pike”, “Dr Okafor”) or a qualification just before, and the commas and spaces between. */
-const AFTER_NAME = new RegExp(`(?:(?<![\\p{L}])(?:[\\p{Lu}][\\p{Ll}'’-]+|Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\\.?\\s{1,2}[\\p{Lu}][\\p{Ll}'’-]+|(?<![\\p{L}])${POST_NOMINAL_WORD}),?\\s{1,3}$`, 'u');
+const AFTER_NAME = new RegExp(
+  `(?:(?<![\\p{L}])(?:[\\p{Lu}][\\p{Ll}'’-]+|Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\\.?\\s{1,2}[\\p{Lu}][\\p{Ll}'’-]+|(?<![\\p{L}])${POST_NOMINAL_WORD}),?\\s{1,3}$`,
+  'u',
+);
 const BEFORE_POST_NOMINAL = new RegExp(`^,?\\s{1,3}${POST_NOMINAL_WORD}(?![\\p{L}])`, 'u');
 
 interface Use {
@@ -63,7 +84,14 @@ interface Use {
 export function initialsMatch(acronym: string, expansion: string): boolean {
   const letters = acronym.replace(/[^A-Za-z]/g, '').toUpperCase();
   const words = expansion.split(/[\s/,-]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
-  const initials = words.map((w) => w.replace(/^[^\p{L}]+/u, '').charAt(0).toUpperCase()).join('');
+  const initials = words
+    .map((w) =>
+      w
+        .replace(/^[^\p{L}]+/u, '')
+        .charAt(0)
+        .toUpperCase(),
+    )
+    .join('');
   let i = 0;
   for (const c of initials) if (c === letters[i]) i++;
   return i === letters.length && letters.length > 0;
@@ -132,7 +160,8 @@ function isDefinition(text: string, start: number, end: number, token: string): 
   const before = text.slice(Math.max(0, start - 60), start);
   const after = text.slice(end, end + 160);
   // “Local Safeguarding Children Board (LSCB)”, “(the LSCB)”, “(hereafter CAMHS)”, “(Devon SCP)”
-  if (/\((?:the\s|hereafter\s|known as\s|referred to as\s)?(?:[\p{Lu}][\p{L}'’-]*\s){0,3}$/iu.test(before) && /^s?['’]?s?\)/.test(after)) return true;
+  if (/\((?:the\s|hereafter\s|known as\s|referred to as\s)?(?:[\p{Lu}][\p{L}'’-]*\s){0,3}$/iu.test(before) && /^s?['’]?s?\)/.test(after))
+    return true;
   // “LSCB (Local Safeguarding Children Board)”
   const paren = /^\s{0,2}\(([^()\n]{3,100})\)/.exec(after);
   if (paren && initialsMatch(token, paren[1]!)) return true;
@@ -142,7 +171,8 @@ function isDefinition(text: string, start: number, end: number, token: string): 
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lead = text.slice(lineStart, start);
   const defined = /^\s{0,3}(?:\*\*|__)?\s{0,2}[:–—=-]\s{0,3}(?:\*\*|__)?\s{0,2}([^\n|]{3,120})/.exec(after.replace(/^(?:\*\*|__)/, ''));
-  if (/^\s{0,8}(?:[-*+]\s{1,4}|\d{1,3}[.)]\s{1,4}|\|\s{0,4})?(?:\*\*|__)?$/.test(lead) && defined && initialsMatch(token, defined[1]!)) return true;
+  if (/^\s{0,8}(?:[-*+]\s{1,4}|\d{1,3}[.)]\s{1,4}|\|\s{0,4})?(?:\*\*|__)?$/.test(lead) && defined && initialsMatch(token, defined[1]!))
+    return true;
   return false;
 }
 
@@ -173,7 +203,11 @@ function tableDefinition(next: string | undefined, cell: string, token: string, 
  * word beside an emphasis word (“NOT SEEN”).
  */
 function shoutedWords(text: string, emphasis: ReadonlySet<string>): Set<number> {
-  const words = [...text.matchAll(/(?<![\p{L}\p{N}&])[A-Z][A-Z&']{1,15}(?![\p{L}\p{N}&])/gu)].map((m) => ({ index: m.index, end: m.index + m[0].length, word: m[0] }));
+  const words = [...text.matchAll(/(?<![\p{L}\p{N}&])[A-Z][A-Z&']{1,15}(?![\p{L}\p{N}&])/gu)].map((m) => ({
+    index: m.index,
+    end: m.index + m[0].length,
+    word: m[0],
+  }));
   const result = new Set<number>();
   let runStart = 0;
   for (let i = 1; i <= words.length; i++) {
@@ -215,7 +249,6 @@ interface BlockAcronym {
   pseudonym: boolean;
 }
 
-
 /** Is the token a qualification or honour after a person's name (“Jane Doe MA RN”, “Gill Roe, OBE, BA (Hons)”), or one of several opening a cell (“MA, RN”)? */
 function isPostNominal(text: string, index: number, token: string): boolean {
   if (!POST_NOMINALS.has(token)) return false;
@@ -225,7 +258,12 @@ function isPostNominal(text: string, index: number, token: string): boolean {
 }
 
 /** The acronyms one block's masked text uses, less shouted words, words in capitals, qualifications and compass points. */
-function acronymsIn(text: string, glossary: ReadonlyMap<string, Meaning[]>, emphasis: ReadonlySet<string>, mixed: RegExp | undefined): BlockAcronym[] {
+function acronymsIn(
+  text: string,
+  glossary: ReadonlyMap<string, Meaning[]>,
+  emphasis: ReadonlySet<string>,
+  mixed: RegExp | undefined,
+): BlockAcronym[] {
   if (isCapitalsBlock(text, glossary)) return [];
   const shouted = shoutedWords(text, emphasis);
   const found: { token: string; key: string; index: number }[] = [];
@@ -250,9 +288,16 @@ function acronymsIn(text: string, glossary: ReadonlyMap<string, Meaning[]>, emph
     const known = glossary.has(f.key);
     if (known && PSEUDONYM_BEFORE.test(before)) continue;
     const short = f.key.length <= 3 && f.token === f.key;
-    const pseudonym = !known && (PSEUDONYM_BEFORE.test(before) || (short && (RELATIVE_BEFORE.test(before) || PERSON_AFTER.test(text.slice(end, end + 60)))));
+    const pseudonym =
+      !known &&
+      (PSEUDONYM_BEFORE.test(before) || (short && (RELATIVE_BEFORE.test(before) || PERSON_AFTER.test(text.slice(end, end + 60)))));
     const prev = trimOpeners(before);
-    acronyms.push({ ...f, defines: isDefinition(text, f.index, end, f.key), sentenceStart: prev === '' || /[.!?:]$/.test(prev), pseudonym });
+    acronyms.push({
+      ...f,
+      defines: isDefinition(text, f.index, end, f.key),
+      sentenceStart: prev === '' || /[.!?:]$/.test(prev),
+      pseudonym,
+    });
   }
   return acronyms;
 }
@@ -264,10 +309,15 @@ function acronymUses(
   memo: RuleContext<Options>['memo'],
 ): { uses: Use[]; glossaryKeys: Set<string>; pseudonyms: Set<string> } {
   const mixedKeys = [...glossary.keys()].filter((k) => !/^[A-Z][A-Z0-9&]{1,9}s?$/.test(k));
-  const mixed = mixedKeys.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}&])(?:${mixedKeys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}&])`, 'gu') : undefined;
+  const mixed =
+    mixedKeys.length > 0
+      ? new RegExp(`(?<![\\p{L}\\p{N}&])(?:${mixedKeys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}&])`, 'gu')
+      : undefined;
   const glossaryRanges = report.outline.filter((s) => isGlossarySection(report, s)).map((s) => ({ start: s.start, end: s.end }));
   // A contents list repeats the headings: its lines are not uses.
-  const contentsRanges = report.outline.filter((s) => CONTENTS_HEADINGS.includes(normalizePhrase(s.title))).map((s) => ({ start: s.start, end: s.end }));
+  const contentsRanges = report.outline
+    .filter((s) => CONTENTS_HEADINGS.includes(normalizePhrase(s.title)))
+    .map((s) => ({ start: s.start, end: s.end }));
   const uses: Use[] = [];
   const glossaryKeys = new Set<string>();
   const pseudonyms = new Set<string>();
@@ -322,7 +372,8 @@ function expansionsFor(use: Use, meanings: Meaning[] | undefined): string[] {
 
 /** The author-facing message: the problem, then what to write. */
 function message(token: string, spelled: string[], laterLine: number | undefined): string {
-  const problem = laterLine === undefined ? `“${token}” is not spelled out.` : `“${token}” is used before it is spelled out (on line ${laterLine}).`;
+  const problem =
+    laterLine === undefined ? `“${token}” is not spelled out.` : `“${token}” is used before it is spelled out (on line ${laterLine}).`;
   const here = laterLine === undefined ? 'the first time' : 'here, where it first appears';
   if (spelled.length === 1) return `${problem} Write “${spelled[0]}” ${here}, or list it in a glossary.`;
   if (spelled.length > 1) {
@@ -337,22 +388,66 @@ export default defineRule(
     id: 'acronym-first-use',
     summary: 'Acronyms are spelled out at first use or listed in a glossary.',
     description:
-      'Finds acronyms — words of two to ten capital letters (“LSCB”, “CAMHS”, “A&E”, plurals such as “IMRs”) and the built-in glossary’s mixed-case ones (“Cafcass”, “s47”) — outside headings, contents lists, table header rows, code and front matter, and reports the first use of each one that the reader has not been told the meaning of: neither “Local Safeguarding Children Board (LSCB)” nor “LSCB (Local Safeguarding Children Board)” nor a glossary line such as “LSCB – Local Safeguarding Children Board”. An acronym listed in a glossary section (“Glossary”, “Abbreviations”, “Acronyms used”) anywhere in the report is not reported, nor one whose full name the text has already used, with or without “(ABC)” after it: “Bromley Safeguarding Children Board” on the cover explains a later “BSCB”, and “serious case review” a later “SCR”.\n\nThe message says what is wrong and what to write: ““MARAC” is not spelled out. Write “Multi-Agency Risk Assessment Conference (MARAC)” the first time, or list it in a glossary.” The built-in glossary (`src/data/acronyms.json`, from primer §10) lets the quick fix write that expansion; boards add their own with the `acronyms` option (`"HV: Health Visitor"`). Some acronyms mean more than one thing (CPR is a Child Practice Review in Wales and cardiopulmonary resuscitation at a bedside; CP, SW): the rule offers the meaning the paragraph points to (“ambulance” for resuscitation), and when it cannot tell, a choice of meanings and no one-click fix. Acronyms the glossary does not know are reported without a fix (switch that off with `unknown: false`).\n\n**Allowed without expansion:** only acronyms the UK public reads as words or names — UK, NHS, NSPCC, COVID, TV, ID, OK, EU, USA, BBC, CCTV, MP — and DNA (as “did not attend” it is the business of `was-not-brought`). Ofsted is a name in its own right, not an acronym authors spell out, and is not reported. GP and A&E are *not* allowed by default, because the primer lists them among the acronyms to spell out; a board can allow them with `allow`.\n\n**Not acronyms:** words in capitals — cover pages and titles written in capitals (“SERIOUS CASE REVIEW … AGED 2 YEARS”, “AUTHOR: …”, “JULY 2011”), ordinary words and names in capitals (“SERIOUS case review”, “baby PETER”), emphasis (“NOT”, “NEVER”) and template markers (“TBC”); qualifications and honours after a person’s name (“Jane Roe MA RN RM HV”, “OBE, BA (Hons)”); initials used as pseudonyms (“Child BW” and then “BW” alone, “his mother SR”, “AB was an eighteen month old boy”); a compass point before a place (“SE Dorset”); a misspelling of an allowed word (“COVD”); Roman numerals.',
-    why: 'Reports are read by the public and by professionals of other agencies who do not share one agency’s shorthand; an unexplained “MARAC” or “s47” shuts them out, and published reviews are expected to spell acronyms out at first use or list them in a glossary. A finding on a word that is not an acronym, or a quick fix that writes a wrong meaning (“Child Practice Review” for a resuscitation), costs the author’s trust in every other finding, so the rule leaves alone what it cannot be sure of. Primer §10 (acronyms) and §1 (executive summaries are published).',
+      'Finds acronyms — words of two to ten capital letters (“LSCB”, “CAMHS”, “A&E”, plurals such as ' +
+      '“IMRs”) and the built-in glossary’s mixed-case ones (“Cafcass”, “s47”) — outside headings, contents ' +
+      'lists, table header rows, code and front matter, and reports the first use of each one that the ' +
+      'reader has not been told the meaning of: neither “Local Safeguarding Children Board (LSCB)” nor ' +
+      '“LSCB (Local Safeguarding Children Board)” nor a glossary line such as “LSCB – Local Safeguarding ' +
+      'Children Board”. An acronym listed in a glossary section (“Glossary”, “Abbreviations”, “Acronyms ' +
+      'used”) anywhere in the report is not reported, nor one whose full name the text has already used, ' +
+      'with or without “(ABC)” after it: “Bromley Safeguarding Children Board” on the cover explains a ' +
+      'later “BSCB”, and “serious case review” a later “SCR”.\n\nThe message says what is wrong and what to ' +
+      'write: ““MARAC” is not spelled out. Write “Multi-Agency Risk Assessment Conference (MARAC)” the ' +
+      'first time, or list it in a glossary.” The built-in glossary (`src/data/acronyms.json`, from primer ' +
+      '§10) lets the quick fix write that expansion; boards add their own with the `acronyms` option (`"HV: ' +
+      'Health Visitor"`). Some acronyms mean more than one thing (CPR is a Child Practice Review in Wales ' +
+      'and cardiopulmonary resuscitation at a bedside; CP, SW): the rule offers the meaning the paragraph ' +
+      'points to (“ambulance” for resuscitation), and when it cannot tell, a choice of meanings and no ' +
+      'one-click fix. Acronyms the glossary does not know are reported without a fix (switch that off with ' +
+      '`unknown: false`).\n\n**Allowed without expansion:** only acronyms the UK public reads as words or ' +
+      'names — UK, NHS, NSPCC, COVID, TV, ID, OK, EU, USA, BBC, CCTV, MP — and DNA (as “did not attend” it ' +
+      'is the business of `was-not-brought`). Ofsted is a name in its own right, not an acronym authors ' +
+      'spell out, and is not reported. GP and A&E are *not* allowed by default, because the primer lists ' +
+      'them among the acronyms to spell out; a board can allow them with `allow`.\n\n**Not acronyms:** ' +
+      'words in capitals — cover pages and titles written in capitals (“SERIOUS CASE REVIEW … AGED 2 ' +
+      'YEARS”, “AUTHOR: …”, “JULY 2011”), ordinary words and names in capitals (“SERIOUS case review”, ' +
+      '“baby PETER”), emphasis (“NOT”, “NEVER”) and template markers (“TBC”); qualifications and honours ' +
+      'after a person’s name (“Jane Roe MA RN RM HV”, “OBE, BA (Hons)”); initials used as pseudonyms ' +
+      '(“Child BW” and then “BW” alone, “his mother SR”, “AB was an eighteen month old boy”); a compass ' +
+      'point before a place (“SE Dorset”); a misspelling of an allowed word (“COVD”); Roman numerals.',
+    why:
+      'Reports are read by the public and by professionals of other agencies who do not share one agency’s ' +
+      'shorthand; an unexplained “MARAC” or “s47” shuts them out, and published reviews are expected to ' +
+      'spell acronyms out at first use or list them in a glossary. A finding on a word that is not an ' +
+      'acronym, or a quick fix that writes a wrong meaning (“Child Practice Review” for a resuscitation), ' +
+      'costs the author’s trust in every other finding, so the rule leaves alone what it cannot be sure of. ' +
+      'Primer §10 (acronyms) and §1 (executive summaries are published).',
     primer: '§10 Acronyms',
     defaultSeverity: 'warning',
     fixable: true,
     options: [
       { name: 'acronyms', type: 'string[]', default: [], description: 'More acronyms with their expansions, as `"ACRONYM: Expansion"`.' },
       { name: 'allow', type: 'string[]', default: [], description: 'More acronyms that need no expansion (for example `GP`).' },
-      { name: 'unknown', type: 'boolean', default: true, description: 'Also report acronyms that the glossary does not know (without a quick fix).' },
+      {
+        name: 'unknown',
+        type: 'boolean',
+        default: true,
+        description: 'Also report acronyms that the glossary does not know (without a quick fix).',
+      },
     ],
     defaults: { acronyms: [], allow: [], unknown: true },
     examples: [
       {
         title: 'An acronym that is never spelled out is reported, with its expansion',
         markdown: `The LSCB commissioned the review in May 2008.\n`,
-        flags: [{ line: 1, column: 5, message: '“LSCB” is not spelled out. Write “Local Safeguarding Children Board (LSCB)” the first time, or list it in a glossary.' }],
+        flags: [
+          {
+            line: 1,
+            column: 5,
+            message:
+              '“LSCB” is not spelled out. Write “Local Safeguarding Children Board (LSCB)” the first time, or list ' + 'it in a glossary.',
+          },
+        ],
       },
       {
         title: 'Acronyms spelled out at first use, in the glossary, or allowed are left alone',
@@ -362,7 +457,14 @@ export default defineRule(
       {
         title: 'Spelled out only later: the first use is reported',
         markdown: `A MARAC was held in March. The Multi-Agency Risk Assessment Conference (MARAC) heard from the police.\n`,
-        flags: [{ line: 1, column: 3, message: '“MARAC” is used before it is spelled out (on line 1). Write “Multi-Agency Risk Assessment Conference (MARAC)” here' }],
+        flags: [
+          {
+            line: 1,
+            column: 3,
+            message:
+              '“MARAC” is used before it is spelled out (on line 1). Write “Multi-Agency Risk Assessment Conference ' + '(MARAC)” here',
+          },
+        ],
       },
       {
         title: 'Cover pages in capitals, qualifications, pseudonym initials, a board named in full and Ofsted are left alone',
@@ -370,7 +472,9 @@ export default defineRule(
         flags: [],
       },
       {
-        title: 'An acronym with more than one meaning gets the meaning its paragraph points to (and a choice, with no one-click fix, when it points to none)',
+        title:
+          'An acronym with more than one meaning gets the meaning its paragraph points to (and a choice, with ' +
+          'no one-click fix, when it points to none)',
         markdown: `A neighbour called an ambulance and began CPR.\n`,
         flags: [{ line: 1, column: 43, message: 'Write “cardiopulmonary resuscitation (CPR)” the first time' }],
       },
@@ -396,7 +500,12 @@ export default defineRule(
       // …or a name whose initials make the acronym (“Bromley Safeguarding Children Board” before “BSCB”).
       if (nameRegExp(use.key)?.test(before)) continue;
       // A name in capitals that the report also writes as a name (“PETER”, “Peter”).
-      if (!meanings && /^[A-Z]{3,}$/.test(use.key) && new RegExp(`(?<![\\p{L}])${use.key.charAt(0)}${use.key.slice(1).toLowerCase()}(?![\\p{L}])`, 'u').test(report.text)) continue;
+      if (
+        !meanings &&
+        /^[A-Z]{3,}$/.test(use.key) &&
+        new RegExp(`(?<![\\p{L}])${use.key.charAt(0)}${use.key.slice(1).toLowerCase()}(?![\\p{L}])`, 'u').test(report.text)
+      )
+        continue;
       if (!meanings && !options.unknown) continue;
       const later = uses.find((u) => u.start > use.start && u.defines && u.key === use.key);
       const expansions = expansionsFor(use, meanings);
@@ -406,7 +515,11 @@ export default defineRule(
         end: use.end,
         message: message(use.token, spelled, later ? report.toPoint(later.start).line : undefined),
         expected: spelled.length > 0 ? spelled : undefined,
-        data: { acronym: use.token, ...(expansions.length === 1 ? { expansion: expansions[0] } : {}), ...(expansions.length > 1 ? { expansions } : {}) },
+        data: {
+          acronym: use.token,
+          ...(expansions.length === 1 ? { expansion: expansions[0] } : {}),
+          ...(expansions.length > 1 ? { expansions } : {}),
+        },
       });
     }
   },

@@ -6,8 +6,17 @@ export default defineRule(
     id: 'action-plan-columns',
     summary: 'An action plan table has reference, action, lead, target date and measure columns.',
     description:
-      'Finds action plans — every table under a heading that means Action plan (“Action plan”, “Improvement plan”, “Implementation plan”), and any table elsewhere whose header has action-plan columns (action and lead, with a date, measure or recommendation column) — and maps header cells to columns by synonyms (`src/data/action-plan-columns.json`: “Ref”, “Rec no”, “Lead agency/officer”, “Timescale”, “By when”, “Outcome sought”, “Evidence”…). A column that records when an action was completed and its outcome (“Date of completion and outcome”) is a status column, not the measure of success. One message per table lists the missing columns among recommendation reference (a “Recommendation” column counts), action, lead, target date and measure of success.',
-    why: 'An action plan has one row per action: which recommendation it serves, what, who leads, by when, and how success is measured. Primer §8.',
+      'Finds action plans — every table under a heading that means Action plan (“Action plan”, “Improvement ' +
+      'plan”, “Implementation plan”), and any table elsewhere whose header has action-plan columns (action ' +
+      'and lead, with a date, measure or recommendation column) — and maps header cells to columns by ' +
+      'synonyms (`src/data/action-plan-columns.json`: “Ref”, “Rec no”, “Lead agency/officer”, “Timescale”, ' +
+      '“By when”, “Outcome sought”, “Evidence”…). A column that records when an action was completed and ' +
+      'its outcome (“Date of completion and outcome”) is a status column, not the measure of success. One ' +
+      'message per table lists the missing columns among recommendation reference (a “Recommendation” ' +
+      'column counts), action, lead, target date and measure of success.',
+    why:
+      'An action plan has one row per action: which recommendation it serves, what, who leads, by when, and ' +
+      'how success is measured. Primer §8.',
     primer: '§8 Action plans',
     defaultSeverity: 'warning',
     fixable: false,

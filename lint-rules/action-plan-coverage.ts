@@ -18,7 +18,8 @@ import {
 } from '../src/engine/recommendations/index.js';
 import { quote } from '../src/engine/text.js';
 
-const ELSEWHERE_WORDS = /\b(?:appendix|annex|separate|separately|attached|accompanying|alongside|to follow|will be (?:produced|developed|agreed|published|drawn up))\b/i;
+const ELSEWHERE_WORDS =
+  /\b(?:appendix|annex|separate|separately|attached|accompanying|alongside|to follow|will be (?:produced|developed|agreed|published|drawn up))\b/i;
 
 /** Does the report say its action plan lives elsewhere ("see Appendix 2", "published separately")? One sentence or line at a time. */
 function planElsewhere(text: string): boolean {
@@ -62,8 +63,20 @@ export default defineRule(
     id: 'action-plan-coverage',
     summary: 'Every recommendation has an action plan row, and every row serves a recommendation.',
     description:
-      'Matches action plan rows to the report’s recommendations by their reference (“1”, “R1”, “Rec 1”, “1.2” serves recommendation 1 when there is no 1.2; “1, 2 and 4”; rows with an empty reference or “as above” continue the row above) or by repeating the recommendation’s opening words. A recommendation with no row is flagged at its first line, with a pre-filled row for the editor to insert (reference, lead and date filled from the recommendation where it names them). A row pointing at a recommendation the report does not contain is flagged at its reference. When the report has recommendations but no action plan table at all, one message at the action plan heading (or the first Recommendations heading) offers a whole action plan with one row per recommendation — unless the report says the plan is elsewhere (“see Appendix 2”, “published separately”) or its report type has no action plan section.',
-    why: 'Every recommendation needs at least one action; the action plan is how a board monitors that recommendations are carried out. Primer §8 and §1 (the executive summary carries the action plan in full).',
+      'Matches action plan rows to the report’s recommendations by their reference (“1”, “R1”, “Rec 1”, ' +
+      '“1.2” serves recommendation 1 when there is no 1.2; “1, 2 and 4”; rows with an empty reference or ' +
+      '“as above” continue the row above) or by repeating the recommendation’s opening words. A ' +
+      'recommendation with no row is flagged at its first line, with a pre-filled row for the editor to ' +
+      'insert (reference, lead and date filled from the recommendation where it names them). A row pointing ' +
+      'at a recommendation the report does not contain is flagged at its reference. When the report has ' +
+      'recommendations but no action plan table at all, one message at the action plan heading (or the ' +
+      'first Recommendations heading) offers a whole action plan with one row per recommendation — unless ' +
+      'the report says the plan is elsewhere (“see Appendix 2”, “published separately”) or its report type ' +
+      'has no action plan section.',
+    why:
+      'Every recommendation needs at least one action; the action plan is how a board monitors that ' +
+      'recommendations are carried out. Primer §8 and §1 (the executive summary carries the action plan in ' +
+      'full).',
     primer: '§8 Action plans',
     defaultSeverity: 'warning',
     fixable: true,
@@ -143,15 +156,21 @@ The action plan is at Appendix 2.
         end: anchor.heading.position?.end.offset ?? anchor.start,
         message:
           recs.length === 1
-            ? 'The recommendation has no action plan. Add an action plan table with at least one action for it, with a lead and a target date.'
+            ? 'The recommendation has no action plan. Add an action plan table with at least one action for it, ' +
+              'with a lead and a target date.'
             : `The ${recs.length} recommendations have no action plan. Add an action plan table with at least one action for each, with a lead and a target date.`,
         data: { recommendations: recs.map((r) => ({ number: r.number, start: r.start, end: r.end })) },
-        fixes: [insertionFix('Add an action plan with a row for each recommendation', insertOffset, insertionAfter(report, insertOffset, body), { scaffold: true })],
+        fixes: [
+          insertionFix('Add an action plan with a row for each recommendation', insertOffset, insertionAfter(report, insertOffset, body), {
+            scaffold: true,
+          }),
+        ],
       });
       return;
     }
     const covered = (rec: Recommendation) =>
-      (rec.table !== undefined && plans.some((p) => p.table.start === rec.table!.model.start)) || plans.some((p) => p.rows.some((row) => rowServes(row, rec)));
+      (rec.table !== undefined && plans.some((p) => p.table.start === rec.table!.model.start)) ||
+      plans.some((p) => p.rows.some((row) => rowServes(row, rec)));
     const missing = recs.filter((rec) => !covered(rec));
     if (missing.length > 0) {
       const plan = bestPlan(plans, recs);
@@ -164,7 +183,9 @@ The action plan is at Appendix 2.
           end: line.end,
           message: `Recommendation ${rec.number} has no row in the action plan. Add at least one action for it, with a lead, a target date and a measure of success.`,
           data: { recommendation: { number: rec.number, start: rec.start, end: rec.end } },
-          fixes: [insertionFix(`Add an action plan row for recommendation ${rec.number}`, where.insertOffset, where.text, { scaffold: true })],
+          fixes: [
+            insertionFix(`Add an action plan row for recommendation ${rec.number}`, where.insertOffset, where.text, { scaffold: true }),
+          ],
         });
       }
     }

@@ -11,8 +11,16 @@ export default defineRule(
     id: 'action-plan-date',
     summary: 'Every action plan row has a real target date after the report’s date.',
     description:
-      'In each action plan’s target date column (“Target date”, “Timescale”, “By when”, “Deadline”…), flags an empty cell; a non-committal one (“ongoing”, “TBC”, “ASAP”, “immediate”, “annually”); one that does not read as a date, month, quarter, financial year, year or period; an impossible date (“31/02/2013”); and a date that falls before the report’s own date (front matter `report-date`, else `date`) unless the row’s status or date says the action is completed. Dates are UK day-first. “As above” takes the row above. Tables without a date column are left to action-plan-columns.' + PLACEHOLDER_NOTE,
-    why: 'Every action names one date; a date already past when the report is signed off, or one that cannot be read, cannot be monitored. Primer §8 (and §4 “Time-bound”).',
+      'In each action plan’s target date column (“Target date”, “Timescale”, “By when”, “Deadline”…), flags ' +
+      'an empty cell; a non-committal one (“ongoing”, “TBC”, “ASAP”, “immediate”, “annually”); one that ' +
+      'does not read as a date, month, quarter, financial year, year or period; an impossible date ' +
+      '(“31/02/2013”); and a date that falls before the report’s own date (front matter `report-date`, else ' +
+      '`date`) unless the row’s status or date says the action is completed. Dates are UK day-first. “As ' +
+      'above” takes the row above. Tables without a date column are left to action-plan-columns.' +
+      PLACEHOLDER_NOTE,
+    why:
+      'Every action names one date; a date already past when the report is signed off, or one that cannot ' +
+      'be read, cannot be monitored. Primer §8 (and §4 “Time-bound”).',
     primer: '§8 Action plans',
     defaultSeverity: 'warning',
     fixable: true,
@@ -64,7 +72,12 @@ report-date: 2012-05-01
     for (const { row, cell, span } of planColumnCells(report, 'date')) {
       const text = cell.text;
       if (!text) {
-        flag({ start: span.start, end: span.end, message: `This action has no target date. Add the date by which it will be done, ${FORMS}.`, expected: ['[insert date]'] });
+        flag({
+          start: span.start,
+          end: span.end,
+          message: `This action has no target date. Add the date by which it will be done, ${FORMS}.`,
+          expected: ['[insert date]'],
+        });
         continue;
       }
       const status = row.cells.status?.text ?? '';
@@ -85,7 +98,12 @@ report-date: 2012-05-01
       }
       const invalid = bounds.find((b) => b.date && !b.date.valid);
       if (invalid) {
-        flag({ start: span.start, end: span.end, message: `The target date ${quote(invalid.text)} is not a real calendar date. Check the day and the month.`, expected: ['[insert date]'] });
+        flag({
+          start: span.start,
+          end: span.end,
+          message: `The target date ${quote(invalid.text)} is not a real calendar date. Check the day and the month.`,
+          expected: ['[insert date]'],
+        });
         continue;
       }
       const latest = Math.max(...bounds.map((b) => b.endKey ?? Number.POSITIVE_INFINITY));

@@ -9,8 +9,14 @@ export default defineRule(
     id: 'action-plan-measure',
     summary: 'Every action plan row says how success will be measured.',
     description:
-      'In each action plan’s measure column (“Measure of success”, “Outcome sought”, “Evidence”, “Success criteria”…), flags an empty cell and one that measures nothing: “TBC”, “N/A”, “-”, “ongoing”, “completed”, “yes”, “in place”, “policy signed off” (list in `src/data/action-plan-columns.json`). “As above” takes the row above. Tables without a measure column are left to action-plan-columns.' + PLACEHOLDER_NOTE,
-    why: 'Each action says how success is measured, ideally an outcome for children, not just “policy signed off”. Primer §8 and §4 “Measurable”.',
+      'In each action plan’s measure column (“Measure of success”, “Outcome sought”, “Evidence”, “Success ' +
+      'criteria”…), flags an empty cell and one that measures nothing: “TBC”, “N/A”, “-”, “ongoing”, ' +
+      '“completed”, “yes”, “in place”, “policy signed off” (list in `src/data/action-plan-columns.json`). ' +
+      '“As above” takes the row above. Tables without a measure column are left to action-plan-columns.' +
+      PLACEHOLDER_NOTE,
+    why:
+      'Each action says how success is measured, ideally an outcome for children, not just “policy signed ' +
+      'off”. Primer §8 and §4 “Measurable”.',
     primer: '§8 Action plans',
     defaultSeverity: 'warning',
     fixable: false,
@@ -42,7 +48,7 @@ export default defineRule(
         ],
       },
       {
-        title: 'A column for the date of completion and its outcome is filled in afterwards: it is not the measure of success',
+        title: 'A column for the date of completion and its outcome is filled in afterwards: it is not the measure ' + 'of success',
         markdown: `## Action plan
 
 | Ref | Action | Lead | Target date | Evidence of impact | Date of completion and outcome |
@@ -59,7 +65,9 @@ export default defineRule(
         flag({
           start: span.start,
           end: span.end,
-          message: 'This action has no measure of success. Say what will show it worked, such as an audit result, a figure or an outcome for children.',
+          message:
+            'This action has no measure of success. Say what will show it worked, such as an audit result, a ' +
+            'figure or an outcome for children.',
         });
       } else if (isNonCommittal(cell.text, 'measure')) {
         flag({

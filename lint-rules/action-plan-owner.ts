@@ -27,7 +27,15 @@ export default defineRule(
     id: 'action-plan-owner',
     summary: 'Every action plan row names one lead.',
     description:
-      'In each action plan’s lead column (“Lead”, “Lead agency/officer”, “Responsible”, “Owner”…), flags an empty cell and a non-committal one: “TBC”, “TBA”, “N/A”, “-”, “all agencies”, “partner agencies”, “everyone”, “all staff”, “ongoing” (list in `src/data/action-plan-columns.json`). “As above” and ditto marks take the lead of the row above. A cell that names two or more organisations in separate entries (split at “;” or a line break: “Head of Quality, the Trust; Chief Nurse, the CCG”) is flagged too: one action, one lead. A template’s guidance row (cells that ask what to write, “Who will lead?”) and a row that only heads a group of actions (“Record keeping”) are not actions. Tables without a lead column are left to action-plan-columns.' + PLACEHOLDER_NOTE,
+      'In each action plan’s lead column (“Lead”, “Lead agency/officer”, “Responsible”, “Owner”…), flags an ' +
+      'empty cell and a non-committal one: “TBC”, “TBA”, “N/A”, “-”, “all agencies”, “partner agencies”, ' +
+      '“everyone”, “all staff”, “ongoing” (list in `src/data/action-plan-columns.json`). “As above” and ' +
+      'ditto marks take the lead of the row above. A cell that names two or more organisations in separate ' +
+      'entries (split at “;” or a line break: “Head of Quality, the Trust; Chief Nurse, the CCG”) is ' +
+      'flagged too: one action, one lead. A template’s guidance row (cells that ask what to write, “Who ' +
+      'will lead?”) and a row that only heads a group of actions (“Record keeping”) are not actions. Tables ' +
+      'without a lead column are left to action-plan-columns.' +
+      PLACEHOLDER_NOTE,
     why: 'Every action names one lead; “all agencies” owns nothing. Primer §8 (and §4 “Assigned”).',
     primer: '§8 Action plans',
     defaultSeverity: 'warning',
@@ -63,7 +71,7 @@ export default defineRule(
         ],
       },
       {
-        title: 'A template’s guidance row (what to write in each column) and a row heading a group of actions are not actions',
+        title: 'A template’s guidance row (what to write in each column) and a row heading a group of actions are ' + 'not actions',
         markdown: `## Action plan
 
 | Recommendation | Action | Lead | Target date | Measure of success |
@@ -91,7 +99,11 @@ export default defineRule(
       if (!cell.text) {
         flag({ start: span.start, end: span.end, message: 'This action has no lead. Name the one agency or officer who leads it.' });
       } else if (isNonCommittal(cell.text, 'lead')) {
-        flag({ start: span.start, end: span.end, message: `${quote(cell.text)} does not name a lead. Name the one agency or officer who leads this action.` });
+        flag({
+          start: span.start,
+          end: span.end,
+          message: `${quote(cell.text)} does not name a lead. Name the one agency or officer who leads this action.`,
+        });
       } else if (cell === raw) {
         const leads = separateLeads(span.text);
         if (leads.length > 0) {

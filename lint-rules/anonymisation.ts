@@ -59,15 +59,31 @@ const WHAT: Record<IdentifierKind, { label: string; advice: string; redact: stri
     advice: 'Write an age or the year alone: a date of birth identifies a child.',
     redact: ['[date of birth removed]'],
   },
-  postcode: { label: 'a postcode', advice: 'Remove it: a report that may be published holds no postcodes.', redact: ['[postcode removed]'] },
+  postcode: {
+    label: 'a postcode',
+    advice: 'Remove it: a report that may be published holds no postcodes.',
+    redact: ['[postcode removed]'],
+  },
   address: {
     label: 'a street address',
     advice: 'Write a description such as “the family home”: street names and addresses identify a family.',
     redact: ['the family home', '[address removed]'],
   },
-  phone: { label: 'a phone number', advice: 'Remove it: a report that may be published holds no phone numbers.', redact: ['[phone number removed]'] },
-  email: { label: 'an e-mail address', advice: 'Remove it: a report that may be published holds no e-mail addresses.', redact: ['[e-mail address removed]'] },
-  'nhs-number': { label: 'an NHS number', advice: 'Remove it: a report that may be published holds no NHS numbers.', redact: ['[NHS number removed]'] },
+  phone: {
+    label: 'a phone number',
+    advice: 'Remove it: a report that may be published holds no phone numbers.',
+    redact: ['[phone number removed]'],
+  },
+  email: {
+    label: 'an e-mail address',
+    advice: 'Remove it: a report that may be published holds no e-mail addresses.',
+    redact: ['[e-mail address removed]'],
+  },
+  'nhs-number': {
+    label: 'an NHS number',
+    advice: 'Remove it: a report that may be published holds no NHS numbers.',
+    redact: ['[NHS number removed]'],
+  },
   'ni-number': {
     label: 'a National Insurance number',
     advice: 'Remove it: a report that may be published holds no National Insurance numbers.',
@@ -137,10 +153,20 @@ export function pseudonymKeyInsert(report: Report): PseudonymKeyInsert {
     if (key.flow) {
       const close = value.lastIndexOf(isSeq(key) ? ']' : '}', to);
       const item = isSeq(key) ? P : `${P}:`;
-      return { offset: base + close, text: items.length ? `, ${item}` : item, placeholder: P, shape: isSeq(key) ? 'flow-list' : 'flow-map' };
+      return {
+        offset: base + close,
+        text: items.length ? `, ${item}` : item,
+        placeholder: P,
+        shape: isSeq(key) ? 'flow-list' : 'flow-map',
+      };
     }
     const last = items[items.length - 1] as YamlNode | { key?: YamlNode; value?: YamlNode } | undefined;
-    const lastEnd = last && 'range' in last && last.range ? last.range[1] : (last as { value?: YamlNode; key?: YamlNode } | undefined)?.value?.range?.[1] ?? (last as { key?: YamlNode } | undefined)?.key?.range?.[1] ?? to;
+    const lastEnd =
+      last && 'range' in last && last.range
+        ? last.range[1]
+        : ((last as { value?: YamlNode; key?: YamlNode } | undefined)?.value?.range?.[1] ??
+          (last as { key?: YamlNode } | undefined)?.key?.range?.[1] ??
+          to);
     const indent = indentOf(from);
     return isSeq(key)
       ? { offset: base + lastEnd, text: `\n${indent}- ${P}`, placeholder: P, shape: 'block-list' }
@@ -164,7 +190,6 @@ function occurrencesOf(text: string, phrase: string): { start: number; end: numb
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-
 /** Mask comments, inline code, link destinations, HTML tags and Markdown punctuation, keeping offsets. */
 function maskForNames(source: string): string {
   const blank = (m: string) => m.replace(/[^\n]/g, ' ');
@@ -175,10 +200,13 @@ function maskForNames(source: string): string {
     .replace(/[*_#|>[\]~\\]/g, ' ');
 }
 
-export default defineRule(
+export default defineRule<Options>(
   {
     id: 'anonymisation',
-    summary: 'Nothing in the report identifies the family: names outside the pseudonym key, dates of birth, addresses, postcodes, phone numbers, e-mail addresses, NHS, National Insurance and record numbers, school names.',
+    summary:
+      'Nothing in the report identifies the family: names outside the pseudonym key, dates of birth, ' +
+      'addresses, postcodes, phone numbers, e-mail addresses, NHS, National Insurance and record numbers, ' +
+      'school names.',
     description: `Looks through every paragraph, list item, heading and table cell (not code blocks, HTML comments or the front matter) for text that may identify the child or the family:
 
 - **personal names** that are not in the report's pseudonym key. The key is front matter \`pseudonyms:\` (a list, a list of \`{ name: ... }\` items, or a mapping: its keys, and values whose every word is capitalised, such as \`mother: Ms B\`), front matter \`child:\`, the name column of the family composition table, and the rule options \`allowNames\` and \`places\`. Agency names and roles from the gazetteer (and \`agencies\` in configuration), months, days, report vocabulary, nationalities, languages and religions (\`src/data/anonymisation.json\`), acronyms (“SCRs”, “IoM” too), single letters and pseudonym forms (“Child A”, “Sibling 2”, “Mr G”) are never names. Pseudonyms the text introduces are learnt: the name after “Baby” or “Child” (“Baby Rowan”), names “referred to as” or given as a pseudonym, and a name followed by “(not her real name)”.
@@ -196,16 +224,49 @@ Measured on four invented, labelled reports (\`test/fixtures/anonymisation/\`, 8
 Messages are **errors** when front matter says \`publication: public\` (or \`published\`) and **warnings** otherwise. Export of a public report and \`--fail-on-identifiers\` run this check themselves: comments, front matter and configuration do not switch it off there (see “The publication gate” in the README). Make exceptions per item, with \`pseudonyms:\` or a reasoned \`publication-exceptions:\` entry.
 
 Every message carries \`data.kind\` (\`name\`, \`date-of-birth\`, \`postcode\`, \`address\`, \`phone\`, \`email\`, \`nhs-number\`, \`ni-number\`, \`record-number\`, \`school\`), \`data.text\` and \`data.occurrences\` (\`[{ start, end }]\`, 0-based offsets of every occurrence of the same text in the document, so an editor can replace them all at once). Name messages also carry \`data.name\` and \`data.pseudonymKeyInsert\` = \`{ offset, end?, text, placeholder, shape }\`: to add the chosen pseudonym to the key, replace \`placeholder\` (\`{pseudonym}\`) in \`text\` with it and put the result in place of the range [\`offset\`, \`end\` ?? \`offset\`). \`shape\` says what was found (\`block-list\`, \`flow-list\`, \`block-map\`, \`flow-map\`, \`scalar\`, \`empty\`, \`new-key\`, \`new-front-matter\`). Other messages carry \`expected\` replacements (“[postcode removed]”, “the family home”…).`,
-    why: 'Executive summaries and, later, full reports are published. Children and family members are given pseudonyms or letters and professionals are described by role; anything that lets a reader identify the family — real names, dates of birth, addresses and postcodes, school or street names, NHS or case numbers — must be removed before publication. Primer §9 (publication and anonymisation) and §1 (the executive summary is the published, anonymised document).',
+    why:
+      'Executive summaries and, later, full reports are published. Children and family members are given ' +
+      'pseudonyms or letters and professionals are described by role; anything that lets a reader identify ' +
+      'the family — real names, dates of birth, addresses and postcodes, school or street names, NHS or ' +
+      'case numbers — must be removed before publication. Primer §9 (publication and anonymisation) and §1 ' +
+      '(the executive summary is the published, anonymised document).',
     primer: '§9 Publication and anonymisation; §1 The documents',
     defaultSeverity: 'warning',
     fixable: true,
     options: [
-      { name: 'allowNames', type: 'string[]', default: [], description: 'Names and words that are never flagged as personal names (pseudonyms kept in configuration, the names of a published report’s chair and author).' },
-      { name: 'places', type: 'string[]', default: [], description: 'Place names (the board’s area, towns, estates) that are not personal names.' },
+      {
+        name: 'allowNames',
+        type: 'string[]',
+        default: [],
+        description:
+          'Names and words that are never flagged as personal names (pseudonyms kept in configuration, the ' +
+          'names of a published report’s chair and author).',
+      },
+      {
+        name: 'places',
+        type: 'string[]',
+        default: [],
+        description: 'Place names (the board’s area, towns, estates) that are not personal names.',
+      },
       { name: 'schools', type: 'string[]', default: [], description: 'School and nursery names to flag wherever they appear.' },
-      { name: 'flagProfessionalNames', type: 'boolean', default: false, description: 'Also flag the names of professionals named on purpose: the author, the chair, panel members, ministers and officials (after “Author:”, “Chair:”, “written by”, or before a role or qualification such as “, Independent Chair” or “MSc”). Off by default: reports name them deliberately.' },
-      { name: 'nameDetector', type: 'string', default: 'combined', description: 'How personal names are recognised: `combined` (capitalisation rules plus the compromise tagger; the default), `caps` (capitalisation rules only) or `nlp` (compromise’s people only). See docs for measured precision and recall.' },
+      {
+        name: 'flagProfessionalNames',
+        type: 'boolean',
+        default: false,
+        description:
+          'Also flag the names of professionals named on purpose: the author, the chair, panel members, ' +
+          'ministers and officials (after “Author:”, “Chair:”, “written by”, or before a role or qualification ' +
+          'such as “, Independent Chair” or “MSc”). Off by default: reports name them deliberately.',
+      },
+      {
+        name: 'nameDetector',
+        type: 'string',
+        default: 'combined',
+        description:
+          'How personal names are recognised: `combined` (capitalisation rules plus the compromise tagger; the ' +
+          'default), `caps` (capitalisation rules only) or `nlp` (compromise’s people only). See docs for ' +
+          'measured precision and recall.',
+      },
     ],
     defaults: { allowNames: [], places: [], schools: [], nameDetector: 'combined', flagProfessionalNames: false },
     examples: [
@@ -246,7 +307,9 @@ Child A was frightened of Darren Mitchell, and Mr Mitchell was not seen by any a
         ],
       },
       {
-        title: 'Professionals named on purpose (author, chair, minister), conditions, offences, places and pseudonyms the text introduces are left alone; a family name is not',
+        title:
+          'Professionals named on purpose (author, chair, minister), conditions, offences, places and ' +
+          'pseudonyms the text introduces are left alone; a family name is not',
         markdown: `## Introduction
 
 Overview report prepared by: Helen Marchbank, Independent Author. The chair of the Board, Owen Treharne, agreed the terms of reference after a letter from the Minister of State, Judith Carrow.
@@ -285,7 +348,7 @@ Child A's NHS number is 943 476 5919 and the crime number was 14/12345/08.
         ],
       },
       {
-        title: 'A ten-digit number whose NHS check digit fails, a date that is not a date of birth and a year of birth are left alone',
+        title: 'A ten-digit number whose NHS check digit fails, a date that is not a date of birth and a year of ' + 'birth are left alone',
         markdown: `## Background
 
 The file held 943 476 5910 pages of records. The conference met on 12 March 2007. Child A was born in 2007.
@@ -342,7 +405,8 @@ The primary school made a referral.
             }
           } else if (kind === 'address') {
             // "the family home" describes; "Elm Cottage, Eastwood" or "22 Elm Road" identifies.
-            const specific = /\d/.test(trimmed) || (trimmed.match(/\p{Lu}[\p{L}'\u2019-]{1,30}/gu) ?? []).some((w) => !NOT_NAMES.has(wordKey(w)));
+            const specific =
+              /\d/.test(trimmed) || (trimmed.match(/\p{Lu}[\p{L}'\u2019-]{1,30}/gu) ?? []).some((w) => !NOT_NAMES.has(wordKey(w)));
             if (!specific) continue;
             found.push({ kind, start: c.start + lead, end: c.start + lead + trimmed.length, text: trimmed });
           } else if ((trimmed.match(/\d/g)?.length ?? 0) >= 3) {
@@ -423,7 +487,11 @@ The primary school made a referral.
     // The parts of a full name are names too: "Amara Nwosu" makes "Nwosu" alone a name.
     const parts = foundNames
       .filter((n) => n.includes(' '))
-      .flatMap((n) => n.split(' ').filter((w) => w.length >= 3 && !allowed.has(wordKey(w)) && !professionalWords.has(wordKey(w)) && !HONORIFICS.has(wordKey(w))));
+      .flatMap((n) =>
+        n
+          .split(' ')
+          .filter((w) => w.length >= 3 && !allowed.has(wordKey(w)) && !professionalWords.has(wordKey(w)) && !HONORIFICS.has(wordKey(w))),
+      );
     const names = [...new Set([...foundNames, ...parts])].filter((n) => !allowedPhrases.has(n)).sort((a, b) => b.length - a.length);
     const nameFlags: { name: string; start: number; end: number; occurrences: { start: number; end: number }[] }[] = [];
     const keyInsert = names.length > 0 ? pseudonymKeyInsert(report) : undefined;

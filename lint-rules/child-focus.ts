@@ -14,13 +14,39 @@ interface Options {
 const PRACTICE_ROLES: SectionRole[] = ['analysis', 'lessons', 'chronology'];
 /** Profile sections that are about the review itself, not the practice: never judged here. */
 const EXCLUDED_ROLES: SectionRole[] = [
-  'introduction', 'terms-of-reference', 'methodology', 'family-involvement', 'family-composition', 'panel', 'context',
-  'recommendations', 'action-plan', 'glossary', 'decision', 'core-data', 'learning-event',
+  'introduction',
+  'terms-of-reference',
+  'methodology',
+  'family-involvement',
+  'family-composition',
+  'panel',
+  'context',
+  'recommendations',
+  'action-plan',
+  'glossary',
+  'decision',
+  'core-data',
+  'learning-event',
 ];
 /** Heading words of a practice section that no profile section matched (“Health visiting involvement”). */
 const PRACTICE_HEADINGS = [
-  'analysis', 'practice', 'agency involvement', 'involvement of', 'involvement with', 'findings', 'learning', 'lessons', 'practice episode',
-  'key episode', 'response to', 'assessment of', 'chronology', 'narrative', 'events', 'themes', 'theme',
+  'analysis',
+  'practice',
+  'agency involvement',
+  'involvement of',
+  'involvement with',
+  'findings',
+  'learning',
+  'lessons',
+  'practice episode',
+  'key episode',
+  'response to',
+  'assessment of',
+  'chronology',
+  'narrative',
+  'events',
+  'themes',
+  'theme',
 ];
 
 function kindOf(report: Report, section: Section): string {
@@ -44,19 +70,44 @@ function parentOf(report: Report, section: Section): Section | undefined {
   return undefined;
 }
 
-export default defineRule(
+export default defineRule<Options>(
   {
     id: 'child-focus',
     summary: 'Sections that analyse or narrate practice keep the child in view.',
     description:
-      'Looks at the sections that analyse or narrate practice — analysis, findings and lessons, key issues, the chronology or summary of events, and any heading with words such as “involvement of”, “practice episode” or “themes”, with their subsections — and reports a section of more than `minWords` words of prose (default 300) in which the child is never mentioned. The child is the pseudonym from front matter `child:` (and `siblings:`/`children:`), the other children in the family composition, a “Child A” / “Sibling 1” / “Baby P” pseudonym, or a role word such as “the child”, “the baby”, “the children” or “her son”; siblings count as children. “Child A’s mother” is a mention of the mother, and “child protection plan” or “Children’s Social Care” are not mentions of the child. The message says how many sentences are about the child and how many are about the parents and other adults or about agencies and professionals (the subject of a sentence is taken to be the first person or agency it names). When a whole section never mentions the child, one message is given at its heading; otherwise each subsection is judged on its own.',
-    why: 'The most repeated finding of reviews of serious case reviews is that the child was lost from view behind the adults and the agencies’ processes; a section of analysis that never mentions the child is the plainest textual sign of it. Primer §5 (child focus: “sections of analysis in which the child is not mentioned at all”).',
+      'Looks at the sections that analyse or narrate practice — analysis, findings and lessons, key issues, ' +
+      'the chronology or summary of events, and any heading with words such as “involvement of”, “practice ' +
+      'episode” or “themes”, with their subsections — and reports a section of more than `minWords` words ' +
+      'of prose (default 300) in which the child is never mentioned. The child is the pseudonym from front ' +
+      'matter `child:` (and `siblings:`/`children:`), the other children in the family composition, a ' +
+      '“Child A” / “Sibling 1” / “Baby P” pseudonym, or a role word such as “the child”, “the baby”, “the ' +
+      'children” or “her son”; siblings count as children. “Child A’s mother” is a mention of the mother, ' +
+      'and “child protection plan” or “Children’s Social Care” are not mentions of the child. The message ' +
+      'says how many sentences are about the child and how many are about the parents and other adults or ' +
+      'about agencies and professionals (the subject of a sentence is taken to be the first person or ' +
+      'agency it names). When a whole section never mentions the child, one message is given at its ' +
+      'heading; otherwise each subsection is judged on its own.',
+    why:
+      'The most repeated finding of reviews of serious case reviews is that the child was lost from view ' +
+      'behind the adults and the agencies’ processes; a section of analysis that never mentions the child ' +
+      'is the plainest textual sign of it. Primer §5 (child focus: “sections of analysis in which the child ' +
+      'is not mentioned at all”).',
     primer: '§5 Child focus',
     defaultSeverity: 'warning',
     fixable: false,
     options: [
-      { name: 'minWords', type: 'number', default: 300, description: 'Words of prose a section may have without mentioning the child before it is reported.' },
-      { name: 'headings', type: 'string[]', default: [], description: 'More heading words that mark a section analysing practice (for a board’s own headings).' },
+      {
+        name: 'minWords',
+        type: 'number',
+        default: 300,
+        description: 'Words of prose a section may have without mentioning the child before it is reported.',
+      },
+      {
+        name: 'headings',
+        type: 'string[]',
+        default: [],
+        description: 'More heading words that mark a section analysing practice (for a board’s own headings).',
+      },
     ],
     defaults: { minWords: 300, headings: [] },
     examples: [
@@ -145,7 +196,8 @@ The GP did not share the prescription with the health visitor.
       }
       if (section.ownEnd < section.end) {
         const own = wordsAndMentions(report, bodyStart(section), section.ownEnd);
-        if (own.childMentions === 0 && own.words > options.minWords) reportSection(section, focusOfRange(report, bodyStart(section), section.ownEnd), true);
+        if (own.childMentions === 0 && own.words > options.minWords)
+          reportSection(section, focusOfRange(report, bodyStart(section), section.ownEnd), true);
       }
     }
   },

@@ -5,7 +5,19 @@ import { sectionWritten } from '../src/engine/blocks.js';
 import { sectionInsertText, type Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import type { ProfileSection } from '../src/engine/types.js';
-import { blockSentences, bodyStart, childLexicon, findActors, reportTables, subjectOf, textBlocks, type ChildLexicon, type Mention, type TextBlock, wordsRegExp } from '../src/engine/child.js';
+import {
+  blockSentences,
+  bodyStart,
+  childLexicon,
+  findActors,
+  reportTables,
+  subjectOf,
+  textBlocks,
+  type ChildLexicon,
+  type Mention,
+  type TextBlock,
+  wordsRegExp,
+} from '../src/engine/child.js';
 import { normalizePhrase, quote } from '../src/engine/text.js';
 import type { ParagraphMemo } from '../src/engine/memo.js';
 import data from '../src/data/child-voice.json' with { type: 'json' };
@@ -19,17 +31,30 @@ interface Options {
 }
 
 const VOICE_PHRASES = wordsRegExp(data.voicePhrases, 'iu')!;
-const VOICE_NOUN_AFTER = new RegExp(`^['’]s?\\s{1,3}(?:[\\p{L}-]{1,20}\\s{1,3}){0,3}?(?:${data.voiceNouns.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-const VOICE_NOUN_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${data.voiceNouns.join('|')})(?:\\s{1,3}(?:and|or)\\s{1,3}[\\p{L}]{1,20})?\\s{1,3}of\\s{1,3}$`, 'iu');
+const VOICE_NOUN_AFTER = new RegExp(
+  `^['’]s?\\s{1,3}(?:[\\p{L}-]{1,20}\\s{1,3}){0,3}?(?:${data.voiceNouns.join('|')})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+const VOICE_NOUN_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${data.voiceNouns.join('|')})(?:\\s{1,3}(?:and|or)\\s{1,3}[\\p{L}]{1,20})?\\s{1,3}of\\s{1,3}$`,
+  'iu',
+);
 const SPEECH = wordsRegExp(data.speechVerbs, 'iu')!;
 /** “asked Child A”, “listened to the children”: the child's voice was sought. */
 const ASKED_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${data.askedBefore.join('|').replace(/ /g, '\\s{1,3}')})\\s{1,3}$`, 'iu');
 const LIVED = wordsRegExp(data.livedExperience, 'iu')!;
-const SEEN_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${data.seenBefore.join('|').replace(/ /g, '\\s{1,3}')})\\s{1,3}(?:with\\s{1,3})?$`, 'iu');
-const SEEN_AFTER = new RegExp(`^\\s{1,3}(?:was|were|is|are|had|has|had\\s{1,3}been|has\\s{1,3}been|have\\s{1,3}been)\\s{1,3}(?:not\\s{1,3}|never\\s{1,3}|only\\s{1,3}|rarely\\s{1,3}|regularly\\s{1,3})?(?:been\\s{1,3})?(?:${data.seenAfter.join('|').replace(/ /g, '\\s{1,3}')})(?![\\p{L}\\p{N}])`, 'iu');
+const SEEN_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${data.seenBefore.join('|').replace(/ /g, '\\s{1,3}')})\\s{1,3}(?:with\\s{1,3})?$`,
+  'iu',
+);
+const SEEN_AFTER = new RegExp(
+  `^\\s{1,3}(?:was|were|is|are|had|has|had\\s{1,3}been|has\\s{1,3}been|have\\s{1,3}been)\\s{1,3}(?:not\\s{1,3}|never\\s{1,3}|only\\s{1,3}|rarely\\s{1,3}|regularly\\s{1,3})?(?:been\\s{1,3})?(?:${data.seenAfter.join('|').replace(/ /g, '\\s{1,3}')})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 const SEEN_ALONE = wordsRegExp(data.seenAlone, 'iu')!;
 /** “saw Child A at four visits but never alone”, “spoke to her on her own”. */
-const SEEN_THEN_ALONE = /(?<![\p{L}\p{N}])(?:seen|saw|see|seeing|spoke|spoken|talked|interviewed|met)(?![\p{L}\p{N}])[^.;\n]{0,60}?(?<![\p{L}\p{N}])(?:alone|on (?:his|her|their) own|separately)(?![\p{L}\p{N}])/iu;
+const SEEN_THEN_ALONE =
+  /(?<![\p{L}\p{N}])(?:seen|saw|see|seeing|spoke|spoken|talked|interviewed|met)(?![\p{L}\p{N}])[^.;\n]{0,60}?(?<![\p{L}\p{N}])(?:alone|on (?:his|her|their) own|separately)(?![\p{L}\p{N}])/iu;
 const SEEN_COLUMNS = data.seenColumns.map((c) => ` ${normalizePhrase(c)} `);
 const ALONE_COLUMN = / alone /;
 const ALONE_WORD = /alone|separately|own|without/i;
@@ -51,10 +76,16 @@ function has(pattern: RegExp, text: string): boolean {
 }
 
 /** Which aspects the sentences of a block record, together (kept across lints by block text, per lexicon; read-only). */
-function aspectsOfBlock(report: Report, block: TextBlock, lexicon: ChildLexicon, kept: ParagraphMemo<ReadonlySet<Aspect>>): ReadonlySet<Aspect> {
+function aspectsOfBlock(
+  report: Report,
+  block: TextBlock,
+  lexicon: ChildLexicon,
+  kept: ParagraphMemo<ReadonlySet<Aspect>>,
+): ReadonlySet<Aspect> {
   return kept.get(block.text, () => {
     const found = new Set<Aspect>();
-    for (const sentence of blockSentences(report, block)) for (const a of aspectsOfSentence(sentence.text, lexicon, sentence.actors)) found.add(a);
+    for (const sentence of blockSentences(report, block))
+      for (const a of aspectsOfSentence(sentence.text, lexicon, sentence.actors)) found.add(a);
     return found;
   });
 }
@@ -78,7 +109,10 @@ export function aspectsOfSentence(sentence: string, lexicon: ChildLexicon, known
     if (subject?.kind === 'child' && has(SPEECH, sentence.slice(subject.end))) found.add('wishes-feelings');
     if (has(LIVED, sentence)) found.add('lived-experience');
   }
-  if ((has(SEEN_ALONE, sentence) && (children.length > 0 || subject?.kind !== 'family')) || (children.length > 0 && SEEN_THEN_ALONE.test(sentence))) {
+  if (
+    (has(SEEN_ALONE, sentence) && (children.length > 0 || subject?.kind !== 'family')) ||
+    (children.length > 0 && SEEN_THEN_ALONE.test(sentence))
+  ) {
     found.add('seen-alone');
     found.add('seen');
   }
@@ -97,13 +131,17 @@ function livedExperienceProfileSection(report: Report): ProfileSection {
     role: 'lived-experience',
     status: 'expected',
     synonyms: ['lived experience', 'voice of the child'],
-    prompt: 'Describe the child’s daily lived experience, the child’s wishes and feelings, and whether the child was seen, and seen alone, at key points.',
+    prompt:
+      'Describe the child’s daily lived experience, the child’s wishes and feelings, and whether the child ' +
+      'was seen, and seen alone, at key points.',
   };
 }
 
 function livedExperienceSections(report: Report, profileSection: ProfileSection): Section[] {
   const synonyms = profileSection.synonyms.map((s) => ` ${normalizePhrase(s)} `);
-  return report.outline.filter((s) => hasRole(report, s, 'lived-experience') || (!s.isTitle && synonyms.some((syn) => ` ${s.normalized} `.includes(syn))));
+  return report.outline.filter(
+    (s) => hasRole(report, s, 'lived-experience') || (!s.isTitle && synonyms.some((syn) => ` ${s.normalized} `.includes(syn))),
+  );
 }
 
 interface Placement {
@@ -150,7 +188,9 @@ function headingEnd(section: Section): number {
 }
 
 function listAspects(missing: Aspect[]): string {
-  const parts = missing.filter((a) => !(a === 'seen-alone' && missing.includes('seen'))).map((a) => (a === 'seen' && missing.includes('seen-alone') ? 'whether the child was seen, and seen alone' : DESCRIBE[a]));
+  const parts = missing
+    .filter((a) => !(a === 'seen-alone' && missing.includes('seen')))
+    .map((a) => (a === 'seen' && missing.includes('seen-alone') ? 'whether the child was seen, and seen alone' : DESCRIBE[a]));
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
 }
@@ -170,19 +210,50 @@ function viewsColumn(report: Report, start: number, end: number): boolean {
   return reportTables(report, start, end).some((t) => t.header.some((cell) => VIEWS_COLUMN.test(` ${normalizePhrase(cell.text)} `)));
 }
 
-export default defineRule(
+export default defineRule<Options>(
   {
     id: 'child-voice',
-    summary: 'The report records the child’s wishes and feelings, daily lived experience, and whether the child was seen and seen alone.',
+    summary:
+      'The report records the child’s wishes and feelings, daily lived experience, and whether the child ' + 'was seen and seen alone.',
     description:
-      'Reads every sentence that mentions the child (pseudonym, “Child A”, or a role word such as “the baby”; see `child-focus`) outside the terms of reference, recommendations, action plan and glossary, and looks for four things: the child’s **wishes, feelings and views** (“Child A’s wishes”, “the views of the child”, “wishes and feelings”, or the child as the subject of “said”, “told”, “disclosed”, “was frightened”…), the child’s **daily lived experience** (“lived experience”, “daily life”, “would have experienced”, hunger, nappies, sleep, play…), whether the child was **seen** (“the health visitor saw Child A”, “Child A was not seen”) and whether the child was **seen alone** (“seen alone”, “spoken to on her own”, “without her mother present”). A chronology column such as “Child seen”, “Seen alone” or “Child’s views” counts. Questions do not count: a question asks, it does not record.\n\nWhen one or more of the four are never recorded, one message points to where they belong — the lived-experience section if there is one, else the place the profile expects it (after the analysis in an overview report; at the end of the analysis in an IMR) — and offers a fix that inserts a “The child’s lived experience” section with its prompt (or, when the section exists, the prompt to add to it). Reports under `minWords` words are not judged yet.\n\nFor IMRs, a chronology that never says whether the child was seen at a contact (no “Child seen” column and no sentence saying so) is also reported, at the chronology’s heading.',
-    why: 'Reviewers keep finding that the child’s wishes and feelings were not recorded and that no one knew whether the child had been seen, or seen alone; a report that cannot say what daily life was like for the child has lost the child. Primer §5 (the child’s daily lived experience, wishes and feelings, seen and seen alone; “absence anywhere of ‘wishes’, ‘feelings’, ‘views’, ‘seen alone’, ‘voice’, ‘lived experience’”) and §7 (chronology column “Child seen / child’s views”).',
+      'Reads every sentence that mentions the child (pseudonym, “Child A”, or a role word such as “the ' +
+      'baby”; see `child-focus`) outside the terms of reference, recommendations, action plan and glossary, ' +
+      'and looks for four things: the child’s **wishes, feelings and views** (“Child A’s wishes”, “the ' +
+      'views of the child”, “wishes and feelings”, or the child as the subject of “said”, “told”, ' +
+      '“disclosed”, “was frightened”…), the child’s **daily lived experience** (“lived experience”, “daily ' +
+      'life”, “would have experienced”, hunger, nappies, sleep, play…), whether the child was **seen** ' +
+      '(“the health visitor saw Child A”, “Child A was not seen”) and whether the child was **seen alone** ' +
+      '(“seen alone”, “spoken to on her own”, “without her mother present”). A chronology column such as ' +
+      '“Child seen”, “Seen alone” or “Child’s views” counts. Questions do not count: a question asks, it ' +
+      'does not record.\n\nWhen one or more of the four are never recorded, one message points to where ' +
+      'they belong — the lived-experience section if there is one, else the place the profile expects it ' +
+      '(after the analysis in an overview report; at the end of the analysis in an IMR) — and offers a fix ' +
+      'that inserts a “The child’s lived experience” section with its prompt (or, when the section exists, ' +
+      'the prompt to add to it). Reports under `minWords` words are not judged yet.\n\nFor IMRs, a ' +
+      'chronology that never says whether the child was seen at a contact (no “Child seen” column and no ' +
+      'sentence saying so) is also reported, at the chronology’s heading.',
+    why:
+      'Reviewers keep finding that the child’s wishes and feelings were not recorded and that no one knew ' +
+      'whether the child had been seen, or seen alone; a report that cannot say what daily life was like ' +
+      'for the child has lost the child. Primer §5 (the child’s daily lived experience, wishes and ' +
+      'feelings, seen and seen alone; “absence anywhere of ‘wishes’, ‘feelings’, ‘views’, ‘seen alone’, ' +
+      '‘voice’, ‘lived experience’”) and §7 (chronology column “Child seen / child’s views”).',
     primer: '§5 Child focus, §7 Chronologies',
     defaultSeverity: 'warning',
     fixable: true,
     options: [
-      { name: 'aspects', type: 'string[]', default: ASPECTS, description: 'Which of `wishes-feelings`, `lived-experience`, `seen` and `seen-alone` the report must record.' },
-      { name: 'minWords', type: 'number', default: 200, description: 'Reports with fewer words than this (an early draft) are not judged.' },
+      {
+        name: 'aspects',
+        type: 'string[]',
+        default: ASPECTS,
+        description: 'Which of `wishes-feelings`, `lived-experience`, `seen` and `seen-alone` the report must record.',
+      },
+      {
+        name: 'minWords',
+        type: 'number',
+        default: 200,
+        description: 'Reports with fewer words than this (an early draft) are not judged.',
+      },
     ],
     defaults: { aspects: ASPECTS, minWords: 200 },
     examples: [
@@ -278,19 +349,33 @@ child: Child A
             end: headingEnd(existing),
             message: `The report never records ${listAspects(missing)}. In “${existing.title}”, ${prompt.replace(/\.?$/, '.')}`,
             data: { missing, sectionId: profileSection.id },
-            fixes: [insertionFix(`Add the prompt to ${quote(existing.title)}`, offset, withLead(report, offset, `> Prompt: ${profileSection.prompt}\n\n`), { scaffold: true })],
+            fixes: [
+              insertionFix(
+                `Add the prompt to ${quote(existing.title)}`,
+                offset,
+                withLead(report, offset, `> Prompt: ${profileSection.prompt}\n\n`),
+                { scaffold: true },
+              ),
+            ],
           });
         } else {
           const place = placementOf(report);
-          const at = place.anchor ? { start: place.anchor.start, end: headingEnd(place.anchor) } : { start: contentStart, end: contentStart };
+          const at = place.anchor
+            ? { start: place.anchor.start, end: headingEnd(place.anchor) }
+            : { start: contentStart, end: contentStart };
           flag({
             ...at,
             message: `The report never records ${listAspects(missing)}. Add a “${profileSection.title}” section ${place.where}: ${prompt.replace(/\.?$/, '.')}`,
             data: { missing, sectionId: profileSection.id },
             fixes: [
-              insertionFix(`Insert missing section ${quote(profileSection.title)}`, place.offset, withLead(report, place.offset, sectionInsertText(profileSection, place.level)), {
-                scaffold: true,
-              }),
+              insertionFix(
+                `Insert missing section ${quote(profileSection.title)}`,
+                place.offset,
+                withLead(report, place.offset, sectionInsertText(profileSection, place.level)),
+                {
+                  scaffold: true,
+                },
+              ),
             ],
           });
         }
@@ -313,7 +398,10 @@ child: Child A
           start: chronology.start,
           end: headingEnd(chronology),
           message: `This chronology never says whether the child was seen. Add a “Child seen” column (seen, seen alone, not seen), or say at each contact whether ${lexicon.label} was seen and what ${lexicon.label} said.`,
-          data: { sectionId: profileSectionsWithRole(report.profile, 'chronology').find((p) => chronology.matches.includes(p.id))?.id, missing: ['seen'] },
+          data: {
+            sectionId: profileSectionsWithRole(report.profile, 'chronology').find((p) => chronology.matches.includes(p.id))?.id,
+            missing: ['seen'],
+          },
         });
       }
     }

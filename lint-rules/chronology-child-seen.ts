@@ -9,8 +9,19 @@ export default defineRule(
     id: 'chronology-child-seen',
     summary: 'Chronology rows about contacts with the child say whether the child was seen.',
     description:
-      'In a chronology table that has a column for whether the child was seen or for the child’s views (“Child seen”, “Seen alone”, “Child’s views”, “Wishes and feelings”), reports rows whose Event or Source describes a contact in which the child could have been seen — a home visit, clinic, appointment, assessment, school or nursery contact, an attendance at A&E, a child who was not brought — while that cell is blank (empty or a dash). The contact words are data (`childContact` in `src/data/chronology-columns.json`). Tables without such a column are left to `chronology-columns`. The fix offers “Not recorded” (honest when the record does not say); `data.suggestions` lists the usual answers for the editor.',
-    why: 'The most repeated finding of case reviews is that the child was lost from view behind the adults; reviews should record whether the child was seen, and seen alone, at key points, and the child’s wishes and feelings. A blank cell at a home visit hides exactly that. Primer §5 (child focus) and §7 (chronology columns).',
+      'In a chronology table that has a column for whether the child was seen or for the child’s views ' +
+      '(“Child seen”, “Seen alone”, “Child’s views”, “Wishes and feelings”), reports rows whose Event or ' +
+      'Source describes a contact in which the child could have been seen — a home visit, clinic, ' +
+      'appointment, assessment, school or nursery contact, an attendance at A&E, a child who was not ' +
+      'brought — while that cell is blank (empty or a dash). The contact words are data (`childContact` in ' +
+      '`src/data/chronology-columns.json`). Tables without such a column are left to `chronology-columns`. ' +
+      'The fix offers “Not recorded” (honest when the record does not say); `data.suggestions` lists the ' +
+      'usual answers for the editor.',
+    why:
+      'The most repeated finding of case reviews is that the child was lost from view behind the adults; ' +
+      'reviews should record whether the child was seen, and seen alone, at key points, and the child’s ' +
+      'wishes and feelings. A blank cell at a home visit hides exactly that. Primer §5 (child focus) and §7 ' +
+      '(chronology columns).',
     primer: '§5 Child focus; §7 Chronologies',
     defaultSeverity: 'warning',
     fixable: true,

@@ -18,7 +18,7 @@ const WHAT: Record<string, string> = {
   date: 'a Date column (when each event happened, day first: 03/08/2007)',
   time: 'a Time column',
   agency: 'an Agency column (the agency for each row)',
-  source: 'a Source column (the record or person each entry comes from, such as “GP records” or “Health visitor’s notes”)',
+  source: 'a Source column (the record or person each entry comes from, such as “GP records” or “Health ' + 'visitor’s notes”)',
   event: 'an Event column (what happened, factually and in plain English)',
   childSeen: 'a Child seen / child’s views column (whether the child was seen, seen alone, and what the child said)',
   action: 'an Action / outcome column',
@@ -35,19 +35,39 @@ export default defineRule<Options>(
     id: 'chronology-columns',
     summary: 'Chronology tables have Date, Source and Event columns, and an Agency column when they are multi-agency.',
     description:
-      'Finds chronology tables — any table under a heading that means chronology, timeline, summary of events or facts, with a Date column or an Event column plus another chronology column; and any table anywhere with both a Date and an Event column — and maps their header cells by meaning (“Date of contact”, “Source of information”, “Details of event”, “Child seen / views”; the synonyms are data in `src/data/chronology-columns.json`). A table without a Date, Source or Event column is reported (the list is the `columns` option). An Agency column is expected too when the chronology is multi-agency: in a report type whose profile says it is multi-agency (every built-in type but the IMR; the `multiAgencyTypes` option can say otherwise), and in any report whose Source cells name more than one kind of agency (police and health, say). Each message carries the table re-written with the missing column added, empty, in its usual place.',
-    why: 'A chronology’s typical columns are Date, Agency, Source, Event, Child seen / views, Action and Significance; a multi-agency chronology merges agency chronologies and adds the agency to each row. Without a source an entry cannot be checked; without an agency a reader of an integrated chronology cannot tell who knew what. Primer §7.',
+      'Finds chronology tables — any table under a heading that means chronology, timeline, summary of ' +
+      'events or facts, with a Date column or an Event column plus another chronology column; and any table ' +
+      'anywhere with both a Date and an Event column — and maps their header cells by meaning (“Date of ' +
+      'contact”, “Source of information”, “Details of event”, “Child seen / views”; the synonyms are data ' +
+      'in `src/data/chronology-columns.json`). A table without a Date, Source or Event column is reported ' +
+      '(the list is the `columns` option). An Agency column is expected too when the chronology is ' +
+      'multi-agency: in a report type whose profile says it is multi-agency (every built-in type but the ' +
+      'IMR; the `multiAgencyTypes` option can say otherwise), and in any report whose Source cells name ' +
+      'more than one kind of agency (police and health, say). Each message carries the table re-written ' +
+      'with the missing column added, empty, in its usual place.',
+    why:
+      'A chronology’s typical columns are Date, Agency, Source, Event, Child seen / views, Action and ' +
+      'Significance; a multi-agency chronology merges agency chronologies and adds the agency to each row. ' +
+      'Without a source an entry cannot be checked; without an agency a reader of an integrated chronology ' +
+      'cannot tell who knew what. Primer §7.',
     primer: '§7 Chronologies',
     defaultSeverity: 'warning',
     fixable: true,
     options: [
-      { name: 'columns', type: 'string[]', default: ['date', 'source', 'event'], description: 'Columns every chronology table needs (ids: date, time, agency, source, event, childSeen, action, significance).' },
+      {
+        name: 'columns',
+        type: 'string[]',
+        default: ['date', 'source', 'event'],
+        description: 'Columns every chronology table needs (ids: date, time, agency, source, event, childSeen, action, ' + 'significance).',
+      },
       {
         name: 'multiAgencyTypes',
         type: 'string[]',
         default: BUILT_IN_PROFILES.filter((p) => p.multiAgency).map((p) => p.id),
         description:
-          'Report types whose chronologies are multi-agency and need an Agency column. Left unset, each report type’s profile says (`multiAgency`: the built-in types shown, and a board’s own types that say so); set, this list is used instead.',
+          'Report types whose chronologies are multi-agency and need an Agency column. Left unset, each report ' +
+          'type’s profile says (`multiAgency`: the built-in types shown, and a board’s own types that say so); ' +
+          'set, this list is used instead.',
       },
     ],
     defaults: { columns: ['date', 'source', 'event'] },
@@ -144,7 +164,9 @@ report-type: imr
   ({ report, options, flag }) => {
     for (const chronology of findChronologies(report)) {
       const headerEnd = chronology.table.node.children[0]?.position?.end.offset ?? chronology.start;
-      const missing = options.columns.filter((c): c is ChronologyColumn => c in COLUMN_TITLES && chronology.columns[c as ChronologyColumn] === undefined);
+      const missing = options.columns.filter(
+        (c): c is ChronologyColumn => c in COLUMN_TITLES && chronology.columns[c as ChronologyColumn] === undefined,
+      );
       let mixed: string[] = [];
       if (chronology.columns.agency === undefined && !missing.includes('agency')) {
         mixed = sourceAgencyFamilies(chronology);
@@ -166,7 +188,9 @@ report-type: imr
           message: `This chronology has no ${title} column${multi}. Add ${WHAT[column]}.`,
           data: { column },
           // A new empty column for the author to fill in: a scaffold, not applied by a whole-file fix.
-          ...(withColumn ? { fixes: [{ title: `Add a “${title}” column`, changes: [withColumn], preferred: true, mechanical: true, scaffold: true }] } : {}),
+          ...(withColumn
+            ? { fixes: [{ title: `Add a “${title}” column`, changes: [withColumn], preferred: true, mechanical: true, scaffold: true }] }
+            : {}),
         });
       }
     }

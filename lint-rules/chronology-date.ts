@@ -36,7 +36,7 @@ function impossibleReason(v: DateValue): string {
 export default defineRule<Options>(
   {
     id: 'chronology-date',
-    summary: 'Chronology dates read as UK day-first dates, are real, are written one way, and fall within the period under review.',
+    summary: 'Chronology dates read as UK day-first dates, are real, are written one way, and fall within the ' + 'period under review.',
     description: `Reads the Date cell of every chronology row (tables found as in \`chronology-columns\`). Accepted: a day-first date (03/08/2007, 3.8.2007, 2007-08-03, 3 August 2007, 3rd Aug 2007), a month or a year alone (August 2007, 2005), with an optional weekday and time (Tuesday 3 August 2007 at 14:30), a range (12/03/2007 – 15/03/2007, 12–15 March 2007), and an uncertain date marked with a leading “?”, “c.”, “circa”, “approx.”, “w/c”, “early”, “mid”, “late”, an unknown day (?/03/2007) or a trailing “?”. “Unknown” or “n/k” says the date is not known and is accepted. Reported:
 
 - a date that does not read as a date (“Summer 2007”, “2007/08/03”);
@@ -46,7 +46,11 @@ export default defineRule<Options>(
 - a certain date outside the period under review, taken from the terms of reference (“from 1 March 2007 to 3 August 2008”) or else from front matter \`period-start\` / \`period-end\` (a typo in the year, or background history that belongs in the background section). Uncertain dates are not checked against the period.
 
 A blank Date cell is an info: sorting a chronology loses the meaning of a blank that stood for “same day as above”.`,
-    why: 'Entries are in date order and the date is when the event happened; an uncertain date is marked; UK dates are day first (03/08/2007 is 3 August 2007). A misread date puts an event in the wrong place in the story and breaks the merge of agency chronologies. Primer §7; the period under review comes from the terms of reference (§3).',
+    why:
+      'Entries are in date order and the date is when the event happened; an uncertain date is marked; UK ' +
+      'dates are day first (03/08/2007 is 3 August 2007). A misread date puts an event in the wrong place ' +
+      'in the story and breaks the merge of agency chronologies. Primer §7; the period under review comes ' +
+      'from the terms of reference (§3).',
     primer: '§7 Chronologies; §3 Terms of reference',
     defaultSeverity: 'warning',
     fixable: true,
@@ -158,7 +162,9 @@ period-end: 2008-08-03
             start: at,
             end: cell?.end ?? row.end,
             severity: 'info',
-            message: 'This row has no date. Give the date the event happened: repeat a date rather than leave the cell blank, or write “Unknown”.',
+            message:
+              'This row has no date. Give the date the event happened: repeat a date rather than leave the cell ' +
+              'blank, or write “Unknown”.',
           });
           continue;
         }
@@ -175,7 +181,10 @@ period-end: 2008-08-03
         let faulty = false;
         for (const v of [date.from, date.to]) {
           if (!v || (v === date.from && date.shorthand && v.valid)) continue;
-          const range = { start: date.shorthand && v === date.from ? date.from.start : v.start, end: date.shorthand ? date.to!.end : v.end };
+          const range = {
+            start: date.shorthand && v === date.from ? date.from.start : v.start,
+            end: date.shorthand ? date.to!.end : v.end,
+          };
           const pattern = usual && usual.family === v.family ? usual.pattern : v.pattern;
           if (v.monthFirst) {
             faulty = true;
@@ -187,9 +196,13 @@ period-end: 2008-08-03
             });
           } else if (!v.valid) {
             faulty = true;
-            flag({ ...range, message: `“${date.shorthand ? date.text : v.text}” is not a real date${impossibleReason(v)}. Check the day and the month.` });
+            flag({
+              ...range,
+              message: `“${date.shorthand ? date.text : v.text}” is not a real date${impossibleReason(v)}. Check the day and the month.`,
+            });
           } else if (v.twoDigitYear && !options.twoDigitYears) {
-            const target = usual && usual.family !== v.family && usual.pattern.includes('yyyy') ? usual.pattern : v.pattern.replace(/yy$/, 'yyyy');
+            const target =
+              usual && usual.family !== v.family && usual.pattern.includes('yyyy') ? usual.pattern : v.pattern.replace(/yy$/, 'yyyy');
             flag({
               ...range,
               severity: 'info',

@@ -13,7 +13,10 @@ export default defineRule(
     description: `Compares the dates of a chronology’s rows (tables found as in \`chronology-columns\`, dates read as in \`chronology-date\`), and on the same day their times (from the date cell or a Time column; a row without a time keeps the time of the row above on that day). Only the rows that are out of place are reported — those outside the longest run of rows already in date order — so one misplaced row gives one message, not one for every row after it; consecutive misplaced rows that belong in the same place give one message. A month or year given without a day (“March 2007”) is reported only when it cannot fall between its neighbours. Rows with an uncertain date (“?12/03/2007”, “c. June 2007”), no date or an impossible date are never reported: they keep their place after the row they follow.
 
 Each message offers a fix, “Sort the chronology by date”, that replaces the whole table with its rows sorted by date — a stable sort, uncertain and undated rows moving with the row above them; it is the one right answer, so Fix all and the command line's \`--fix\` apply it. Each row’s line is kept exactly as written (cell widths, alignment row, blockquote prefix); only the order of the lines changes.`,
-    why: 'Entries in a chronology are in date order, and the date is when the event happened, not when it was recorded; an entry out of order hides the sequence that the analysis depends on (who knew what, and when). Primer §7.',
+    why:
+      'Entries in a chronology are in date order, and the date is when the event happened, not when it was ' +
+      'recorded; an entry out of order hides the sequence that the analysis depends on (who knew what, and ' +
+      'when). Primer §7.',
     primer: '§7 Chronologies',
     defaultSeverity: 'warning',
     fixable: true,

@@ -7,8 +7,23 @@ export default defineRule(
     id: 'front-matter',
     summary: 'Front matter is valid YAML and names a known report type.',
     description:
-      'Front matter (a YAML block between `---` lines at the top) tells the linter the report type (`report-type:`), the child’s pseudonyms (`child:`), the agency of an IMR (`agency:`) and the period under review (`period-start:`, `period-end:`). This rule reports YAML that does not parse (the rest of the file is still linted with the report type inferred) and a `report-type:` that is not one of the known types, offering the known types as replacements. It checks the report’s own settings as the config file is checked, each at its line and column: a key that is not read (warning), a rule id, level or option in `case-review-lint: { rules: … }` that does not exist, a date that cannot be read or cannot be (`31/02/2007`, `yesterday`, `2009-13-45`), a period that ends before it starts, a `publication:` value other than `public`, `published`, `internal`, `draft`, `private`, `restricted`, `confidential`, `unpublished` or `not for publication`, a `publication-exceptions:` entry without its `text:` and `reason:`, and a rule id in a control comment (`<!-- case-review-lint disable tor-vauge-language -->`) that names no rule. Template placeholders such as `DD/MM/YYYY` are left to the template-placeholder rule.',
-    why: 'Every other rule depends on knowing which kind of report this is, who the child is and when the period under review ran; a typo there silently changes what is checked, and a misspelt rule id switches nothing off without a word. Primer §1 (the documents) and §2 (profiles).',
+      'Front matter (a YAML block between `---` lines at the top) tells the linter the report type ' +
+      '(`report-type:`), the child’s pseudonyms (`child:`), the agency of an IMR (`agency:`) and the period ' +
+      'under review (`period-start:`, `period-end:`). This rule reports YAML that does not parse (the rest ' +
+      'of the file is still linted with the report type inferred) and a `report-type:` that is not one of ' +
+      'the known types, offering the known types as replacements. It checks the report’s own settings as ' +
+      'the config file is checked, each at its line and column: a key that is not read (warning), a rule ' +
+      'id, level or option in `case-review-lint: { rules: … }` that does not exist, a date that cannot be ' +
+      'read or cannot be (`31/02/2007`, `yesterday`, `2009-13-45`), a period that ends before it starts, a ' +
+      '`publication:` value other than `public`, `published`, `internal`, `draft`, `private`, `restricted`, ' +
+      '`confidential`, `unpublished` or `not for publication`, a `publication-exceptions:` entry without ' +
+      'its `text:` and `reason:`, and a rule id in a control comment (`<!-- case-review-lint disable ' +
+      'tor-vauge-language -->`) that names no rule. Template placeholders such as `DD/MM/YYYY` are left to ' +
+      'the template-placeholder rule.',
+    why:
+      'Every other rule depends on knowing which kind of report this is, who the child is and when the ' +
+      'period under review ran; a typo there silently changes what is checked, and a misspelt rule id ' +
+      'switches nothing off without a word. Primer §1 (the documents) and §2 (profiles).',
     primer: '§1 The documents, §2 Expected sections',
     defaultSeverity: 'error',
     fixable: true,
@@ -17,8 +32,16 @@ export default defineRule(
     examples: [
       { title: 'Valid front matter is left alone', markdown: `---\nreport-type: imr\nchild: Child A\n---\n# IMR\n`, flags: [] },
       { title: 'A report without front matter is left alone', markdown: `# Overview report\n\n## Introduction\n`, flags: [] },
-      { title: 'YAML that does not parse', markdown: `---\nreport-type: imr\nchild: [Child A\n---\n# IMR\n`, flags: [{ line: 3, severity: 'error' }] },
-      { title: 'An unknown report type', markdown: `---\nreport-type: overveiw\n---\n# Report\n`, flags: [{ line: 2, severity: 'warning', message: 'overveiw' }] },
+      {
+        title: 'YAML that does not parse',
+        markdown: `---\nreport-type: imr\nchild: [Child A\n---\n# IMR\n`,
+        flags: [{ line: 3, severity: 'error' }],
+      },
+      {
+        title: 'An unknown report type',
+        markdown: `---\nreport-type: overveiw\n---\n# Report\n`,
+        flags: [{ line: 2, severity: 'warning', message: 'overveiw' }],
+      },
       {
         title: 'Settings, rule ids and levels that cannot be read',
         markdown: `---\nreport-type: imr\nperod-start: 01/03/2007\ncase-review-lint: { rules: { no-such: off, tor-questions: loud } }\n---\n# IMR\n\n<!-- case-review-lint disable tor-vauge-language -->\n`,
@@ -43,7 +66,11 @@ export default defineRule(
         markdown: `---\npublication: public\npublication-exceptions:\n  - text: Jane Hollis\n    reason: independent author, named with consent\n  - text: Darren Mitchell\n---\n# Executive summary\n`,
         flags: [{ line: 6, column: 5, severity: 'error', message: 'has no reason, so it does not apply' }],
       },
-      { title: 'Template date placeholders and every setting that is read are left alone', markdown: `---\nreport-type: imr\nchild: Child A\nagency: Northshire Police\nperiod-start: DD/MM/YYYY\nperiod-end: 3 August 2008\npublication: internal\npseudonyms: [Mother]\ncase-review-lint: { rules: { tor-questions: off } }\n---\n# IMR\n`, flags: [] },
+      {
+        title: 'Template date placeholders and every setting that is read are left alone',
+        markdown: `---\nreport-type: imr\nchild: Child A\nagency: Northshire Police\nperiod-start: DD/MM/YYYY\nperiod-end: 3 August 2008\npublication: internal\npseudonyms: [Mother]\ncase-review-lint: { rules: { tor-questions: off } }\n---\n# IMR\n`,
+        flags: [],
+      },
     ],
   },
   ({ report, flag }) => {

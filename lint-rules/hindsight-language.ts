@@ -64,13 +64,24 @@ function maskQuotes(text: string): string {
   return out.join('');
 }
 
-export default defineRule(
+export default defineRule<Options>(
   {
     id: 'hindsight-language',
     summary: 'Hindsight wording is pointed out so that the author can show what was known at the time.',
     description:
-      'Points at wording that judges practice by what is known now — “with hindsight”, “it is now clear that”, “obviously”, “should have known”, “clearly failed”, “it was inevitable” — as an **info**: not an error, but a prompt to show what practitioners knew at the time and why their actions made sense then. A sentence that guards against hindsight (“the panel has tried to avoid judging with hindsight”, “hindsight bias”), hindsight named openly when the same or the next sentence turns to why practice went as it did (“…decisions which, with the benefit of hindsight, departed from usual practice. The partnership wanted to understand why.”), and words in quotation marks (a practitioner’s own words) are left alone. The list is data (`src/data/hindsight-phrases.json`); boards add phrases with the `phrases` option.',
-    why: 'A review should explain why actions made sense to practitioners at the time (“local rationality”) and judge them by what was known then; hindsight wording turns learning into blame and makes outcomes look predictable that were not. Primer §6 (hindsight and blame).',
+      'Points at wording that judges practice by what is known now — “with hindsight”, “it is now clear ' +
+      'that”, “obviously”, “should have known”, “clearly failed”, “it was inevitable” — as an **info**: not ' +
+      'an error, but a prompt to show what practitioners knew at the time and why their actions made sense ' +
+      'then. A sentence that guards against hindsight (“the panel has tried to avoid judging with ' +
+      'hindsight”, “hindsight bias”), hindsight named openly when the same or the next sentence turns to ' +
+      'why practice went as it did (“…decisions which, with the benefit of hindsight, departed from usual ' +
+      'practice. The partnership wanted to understand why.”), and words in quotation marks (a ' +
+      'practitioner’s own words) are left alone. The list is data (`src/data/hindsight-phrases.json`); ' +
+      'boards add phrases with the `phrases` option.',
+    why:
+      'A review should explain why actions made sense to practitioners at the time (“local rationality”) ' +
+      'and judge them by what was known then; hindsight wording turns learning into blame and makes ' +
+      'outcomes look predictable that were not. Primer §6 (hindsight and blame).',
     primer: '§6 Hindsight and blame',
     defaultSeverity: 'info',
     fixable: false,

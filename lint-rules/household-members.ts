@@ -26,10 +26,14 @@ const GENERIC_DETERMINER = /(?<![\p{L}\p{N}])(a|an|any|every|each|no|all|one)\s{
 /** Groups where “a …” is still a person of this case (“Mother had a new partner”, “a man was seen”). */
 const INDEFINITE_OK = new Set(['partner', 'father-partner', 'lodger', 'visiting-man']);
 /** “Mr G”, “Ms Smith”, “Adult B” (professionals are named by role in these reports; “Dr” is left out). */
-const TITLED = /(?<![\p{L}\p{N}])(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s[A-Z](?:[a-z]{1,20}(?:-[A-Z][a-z]{1,20})?)?|(?:Adult|Male|Man|Woman|Female)\s[A-Z])(?![\p{L}\p{N}])/gu;
+const TITLED =
+  /(?<![\p{L}\p{N}])(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s[A-Z](?:[a-z]{1,20}(?:-[A-Z][a-z]{1,20})?)?|(?:Adult|Male|Man|Woman|Female)\s[A-Z])(?![\p{L}\p{N}])/gu;
 const PROFESSIONAL_WORDS = HOUSEHOLD.professionalContext.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s{1,3}')).join('|');
 /** “Ms K, the social worker” / “Ms K (health visitor)”: a professional named beside the person. */
-const PROFESSIONAL_AFTER = new RegExp(`^\\s{0,3}[,(–—-]\\s{0,3}(?:(?:the|a|an|his|her)\\s{1,3})?(?:[\\p{L}'’-]{1,20}\\s{1,3}){0,2}?(?:${PROFESSIONAL_WORDS})(?![\\p{L}\\p{N}])`, 'iu');
+const PROFESSIONAL_AFTER = new RegExp(
+  `^\\s{0,3}[,(–—-]\\s{0,3}(?:(?:the|a|an|his|her)\\s{1,3})?(?:[\\p{L}'’-]{1,20}\\s{1,3}){0,2}?(?:${PROFESSIONAL_WORDS})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 /** “the health visitor, Ms K”. */
 const PROFESSIONAL_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${PROFESSIONAL_WORDS})\\s{0,3},?\\s{1,3}$`, 'iu');
 const MASK = wordsRegExp(CHILD_FOCUS_DATA.notChild)!;
@@ -40,8 +44,14 @@ const STOP_LEAD = /^(?:by|with|and|to|from|the|a|an|her|his|their|that|of|was|is
 /** Was this surname introduced beside a professional role anywhere (“the health visitor, Helen Carter”, “Carter (social worker)”)? */
 function introducedAsProfessional(text: string, surname: string): boolean {
   const name = escapeRegExp(surname);
-  const before = new RegExp(`(?<![\\p{L}\\p{N}])(?:${PROFESSIONAL_WORDS})\\s{0,3},?\\s{1,3}(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s{1,3})?(?:[\\p{L}][\\p{L}'’-]{0,20}\\s{1,3})?${name}(?![\\p{L}\\p{N}])`, 'iu');
-  const after = new RegExp(`(?<![\\p{L}\\p{N}])${name}\\s{0,3}[,(]\\s{0,3}(?:(?:the|a|an)\\s{1,3})?(?:[\\p{L}'’-]{1,20}\\s{1,3}){0,2}?(?:${PROFESSIONAL_WORDS})(?![\\p{L}\\p{N}])`, 'iu');
+  const before = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${PROFESSIONAL_WORDS})\\s{0,3},?\\s{1,3}(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s{1,3})?(?:[\\p{L}][\\p{L}'’-]{0,20}\\s{1,3})?${name}(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
+  const after = new RegExp(
+    `(?<![\\p{L}\\p{N}])${name}\\s{0,3}[,(]\\s{0,3}(?:(?:the|a|an)\\s{1,3})?(?:[\\p{L}'’-]{1,20}\\s{1,3}){0,2}?(?:${PROFESSIONAL_WORDS})(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
   return before.test(text) || after.test(text);
 }
 
@@ -62,7 +72,8 @@ export function relationshipNear(before: string, after: string): string | undefi
   // Up to four words before the name, after the last small word (“… visited by Mother's partner, Mr G”, “Mr G's new girlfriend, Ms T”).
   const all = before.trimEnd().replace(/,$/, '').split(/\s+/);
   const words: string[] = [];
-  for (let i = all.length - 1; i >= 0 && words.length < 4 && /^[\p{L}'’-]{1,20}$/u.test(all[i]!) && !STOP_LEAD.test(all[i]!); i--) words.unshift(all[i]!);
+  for (let i = all.length - 1; i >= 0 && words.length < 4 && /^[\p{L}'’-]{1,20}$/u.test(all[i]!) && !STOP_LEAD.test(all[i]!); i--)
+    words.unshift(all[i]!);
   const phrase = words.join(' ');
   return phrase && has(RELATIONSHIP, phrase) ? capitalise(phrase) : undefined;
 }
@@ -106,7 +117,9 @@ interface Missing {
 }
 
 function customGroups(roles: readonly string[]): Group[] {
-  return roles.filter((r) => r.trim()).map((r) => ({ id: `custom:${normalizePhrase(r)}`, label: capitalise(r.trim()), phrases: [r.trim()], covered: [r.trim()] }));
+  return roles
+    .filter((r) => r.trim())
+    .map((r) => ({ id: `custom:${normalizePhrase(r)}`, label: capitalise(r.trim()), phrases: [r.trim()], covered: [r.trim()] }));
 }
 
 interface Hit {
@@ -139,14 +152,16 @@ function blockHits(blockText: string, groups: { group: Group; re: RegExp }[], ke
 }
 
 /** Adults named in the narrative and chronology who are not in the family composition. */
-export function missingHouseholdMembers(report: Report, composition: Composition, roles: readonly string[] = [], kept?: BlockHitsMemo): Missing[] {
+export function missingHouseholdMembers(
+  report: Report,
+  composition: Composition,
+  roles: readonly string[] = [],
+  kept?: BlockHitsMemo,
+): Missing[] {
   const label = childLexicon(report).label;
   const placeholder = `[insert relationship to ${label}]`;
   const groups = [...(HOUSEHOLD.adultGroups as Group[]), ...customGroups(roles)].map((g) => ({ group: g, re: groupPattern(g) }));
-  const skip = [
-    ...composition.ranges,
-    ...sectionsWithRole(report, ...NOT_NARRATIVE).map((s) => ({ start: s.start, end: s.end })),
-  ];
+  const skip = [...composition.ranges, ...sectionsWithRole(report, ...NOT_NARRATIVE).map((s) => ({ start: s.start, end: s.end }))];
   const found = new Map<string, Missing>();
   const professionalNames = new Map<string, boolean>();
   const isProfessional = (surname: string) => {
@@ -204,21 +219,52 @@ export function missingHouseholdMembers(report: Report, composition: Composition
   // A role that a missing titled person was introduced with (“Mr G, Mother's boyfriend”) is that person: keep the name.
   const titled = [...found.values()].filter((f) => f.titled);
   return [...found.values()]
-    .filter((f) => f.titled || !titled.some((t) => normalizePhrase(t.relationship).includes(normalizePhrase(f.text.replace(/^(?:a|an|the|her|his)\s+/i, '')))))
+    .filter(
+      (f) =>
+        f.titled ||
+        !titled.some((t) => normalizePhrase(t.relationship).includes(normalizePhrase(f.text.replace(/^(?:a|an|the|her|his)\s+/i, '')))),
+    )
     .sort((a, b) => a.start - b.start);
 }
 
-export default defineRule(
+export default defineRule<Options>(
   {
     id: 'household-members',
     summary: 'Every adult around the child is in the family composition, with their relationship to the child.',
     description:
-      'Finds the family composition (a section such as “Family composition”, “Genogram”, “Household members” or “Key people”, or a table with name and relationship columns) and compares it with the adults named everywhere else except the terms of reference, recommendations, action plan and glossary: titled pseudonyms (“Mr G”, “Ms H”, “Adult B”; not when a professional role stands beside them, as in “Ms K, the social worker”), and family and household roles — mother, father, the mother’s partner or boyfriend, stepfather, a father’s partner, lodger, a visiting man (“male visitor”, “a man”, “unknown male”), family friend, grandparents, aunts and uncles (“maternal” and “paternal” are told apart). An adult who is not in the composition is reported at the first mention, once per person, and the message carries `data.row` and a fix that inserts it: a pre-filled row for the composition table (or a list item) with the pseudonym, the relationship to the child found beside the name (“Mr G, Mother’s partner, …”) or a placeholder, and placeholders for age and ethnicity.\n\nThe composition itself is also checked: a table with no relationship column whose names are not relationships, and any person (except the subject child) with no relationship to the child, are reported. Roles are data (`src/data/household.json`); boards add their own with the `roles` option.',
-    why: 'Reviews kept finding “hidden” or “unseen” men — mothers’ partners, visiting men, lodgers — who were a risk to the child (or could have protected them) but whom no agency had identified; a terms of reference missed “who was living in the household”. A family composition that lists every adult with their relationship to the child is where this shows. Primer §5 (all adults around the child are known) and §2 (family composition: pseudonyms, relationship, age, ethnicity).',
+      'Finds the family composition (a section such as “Family composition”, “Genogram”, “Household ' +
+      'members” or “Key people”, or a table with name and relationship columns) and compares it with the ' +
+      'adults named everywhere else except the terms of reference, recommendations, action plan and ' +
+      'glossary: titled pseudonyms (“Mr G”, “Ms H”, “Adult B”; not when a professional role stands beside ' +
+      'them, as in “Ms K, the social worker”), and family and household roles — mother, father, the ' +
+      'mother’s partner or boyfriend, stepfather, a father’s partner, lodger, a visiting man (“male ' +
+      'visitor”, “a man”, “unknown male”), family friend, grandparents, aunts and uncles (“maternal” and ' +
+      '“paternal” are told apart). An adult who is not in the composition is reported at the first mention, ' +
+      'once per person, and the message carries `data.row` and a fix that inserts it: a pre-filled row for ' +
+      'the composition table (or a list item) with the pseudonym, the relationship to the child found ' +
+      'beside the name (“Mr G, Mother’s partner, …”) or a placeholder, and placeholders for age and ' +
+      'ethnicity.\n\nThe composition itself is also checked: a table with no relationship column whose ' +
+      'names are not relationships, and any person (except the subject child) with no relationship to the ' +
+      'child, are reported. Roles are data (`src/data/household.json`); boards add their own with the ' +
+      '`roles` option.',
+    why:
+      'Reviews kept finding “hidden” or “unseen” men — mothers’ partners, visiting men, lodgers — who were ' +
+      'a risk to the child (or could have protected them) but whom no agency had identified; a terms of ' +
+      'reference missed “who was living in the household”. A family composition that lists every adult with ' +
+      'their relationship to the child is where this shows. Primer §5 (all adults around the child are ' +
+      'known) and §2 (family composition: pseudonyms, relationship, age, ethnicity).',
     primer: '§5 Child focus, §2 Expected sections',
     defaultSeverity: 'warning',
     fixable: true,
-    options: [{ name: 'roles', type: 'string[]', default: [], description: 'More words for adults of the household (for example “godfather”) that must be in the family composition when named.' }],
+    options: [
+      {
+        name: 'roles',
+        type: 'string[]',
+        default: [],
+        description:
+          'More words for adults of the household (for example “godfather”) that must be in the family ' + 'composition when named.',
+      },
+    ],
     defaults: { roles: [] },
     examples: [
       {
@@ -278,7 +324,14 @@ In June 2008 the health visitor met Mr G, Mother's partner, at the flat. Ms K, t
         end: missing.end,
         message: `“${missing.text.replace(/\s+/g, ' ')}” is in the narrative but not in the family composition. Add a row for ${missing.titled ? `${missing.name} in ${where} with their` : `this person in ${where} with a pseudonym, their`} relationship to ${label}, age and ethnicity: every adult around the child must be known.`,
         data: { person: missing.titled ? missing.name : missing.relationship, row },
-        fixes: [insertionFix(`Add ${quote(missing.titled ? missing.name : missing.relationship)} to the family composition`, row.insertOffset, row.text, { scaffold: true })],
+        fixes: [
+          insertionFix(
+            `Add ${quote(missing.titled ? missing.name : missing.relationship)} to the family composition`,
+            row.insertOffset,
+            row.text,
+            { scaffold: true },
+          ),
+        ],
       });
     }
 

@@ -1,5 +1,5 @@
 /** Every rule of the preset, in the order they run. */
-import type { CaseReviewRule } from '../src/engine/rule.js';
+import type { AnyCaseReviewRule } from '../src/engine/rule.js';
 import anonymisation from './anonymisation.js';
 import summaryIdentifiers from './summary-identifiers.js';
 import summaryConsistency from './summary-consistency.js';
@@ -32,7 +32,7 @@ import actionPlanDate from './action-plan-date.js';
 import actionPlanMeasure from './action-plan-measure.js';
 import actionPlanCoverage from './action-plan-coverage.js';
 
-export const rules: readonly CaseReviewRule<any>[] = [
+export const rules: readonly AnyCaseReviewRule[] = [
   frontMatter,
   requiredSections,
   torPeriod,

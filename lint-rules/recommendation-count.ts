@@ -10,8 +10,12 @@ export default defineRule<Options>(
     id: 'recommendation-count',
     summary: 'A report makes few recommendations (at most 10 by default).',
     description:
-      'Counts the recommendations in the report (list items with their sub-points count once, as do numbered paragraphs and table rows under any Recommendations heading) and reports at the first Recommendations heading when there are more than `max` (default 10).',
-    why: 'Studies found averages near 47 recommendations per review and some above 100; boards are advised to keep to a few that matter, and a threshold (default 10) flags a long list. Primer §4.',
+      'Counts the recommendations in the report (list items with their sub-points count once, as do ' +
+      'numbered paragraphs and table rows under any Recommendations heading) and reports at the first ' +
+      'Recommendations heading when there are more than `max` (default 10).',
+    why:
+      'Studies found averages near 47 recommendations per review and some above 100; boards are advised to ' +
+      'keep to a few that matter, and a threshold (default 10) flags a long list. Primer §4.',
     primer: '§4 Recommendations: SMART, few, and tied to findings',
     defaultSeverity: 'warning',
     fixable: false,

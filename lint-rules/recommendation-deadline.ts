@@ -1,6 +1,13 @@
 import { defineRule } from '../src/engine/rule.js';
 import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
-import { analyseRecommendation, findRecommendations, firstLine, inActionPlanTable, recommendationData, recommendationFixes } from '../src/engine/recommendations/index.js';
+import {
+  analyseRecommendation,
+  findRecommendations,
+  firstLine,
+  inActionPlanTable,
+  recommendationData,
+  recommendationFixes,
+} from '../src/engine/recommendations/index.js';
 import { quote } from '../src/engine/text.js';
 
 export interface Options {
@@ -13,13 +20,22 @@ export default defineRule<Options>(
   {
     id: 'recommendation-deadline',
     summary: 'Each recommendation has a time bound.',
-    description: `Looks in each recommendation (and its heading, intro sentence or the table’s target date column) for a time bound: a date in UK form (“31/03/2013”, “31 March 2013”), a month and year, a quarter (“Q3 2012”, “quarter 2 of 2013/14”), a financial year (“2010/11”), a season or year with “by/in/before/from”, “by the end of the financial year”, “at its next meeting”, “before the next inspection”, “within the next twelve months”, “within six months (of the publication of this report)”, or a “Timescale:” label. Dates after “issued”, “introduced”, “since” and the like are history, not deadlines, and a period counted from an event of the case (“within 48 hours of discharge”, “within ten working days of their first appointment”) is a practice standard, not a deadline. When there is no time bound the message points at any non-date standing in for one (“as soon as possible”, “urgently”, “in due course”, “ongoing”, “immediately”; list in \`src/data/recommendation-timing.json\`, extendable with \`extraNonDates\`) and offers “by [insert date]” in its place; a frequency (“annually”, “quarterly”) is pointed at without a replacement. Otherwise the recommendation’s first line is flagged and a scaffold is offered to append.` + PLACEHOLDER_NOTE,
-    why: 'SMART recommendations are Time-bound: a date or a period relative to a known event; “as soon as possible”, “in due course” and “ongoing” are known weak patterns. Primer §4.',
+    description:
+      `Looks in each recommendation (and its heading, intro sentence or the table’s target date column) for a time bound: a date in UK form (“31/03/2013”, “31 March 2013”), a month and year, a quarter (“Q3 2012”, “quarter 2 of 2013/14”), a financial year (“2010/11”), a season or year with “by/in/before/from”, “by the end of the financial year”, “at its next meeting”, “before the next inspection”, “within the next twelve months”, “within six months (of the publication of this report)”, or a “Timescale:” label. Dates after “issued”, “introduced”, “since” and the like are history, not deadlines, and a period counted from an event of the case (“within 48 hours of discharge”, “within ten working days of their first appointment”) is a practice standard, not a deadline. When there is no time bound the message points at any non-date standing in for one (“as soon as possible”, “urgently”, “in due course”, “ongoing”, “immediately”; list in \`src/data/recommendation-timing.json\`, extendable with \`extraNonDates\`) and offers “by [insert date]” in its place; a frequency (“annually”, “quarterly”) is pointed at without a replacement. Otherwise the recommendation’s first line is flagged and a scaffold is offered to append.` +
+      PLACEHOLDER_NOTE,
+    why:
+      'SMART recommendations are Time-bound: a date or a period relative to a known event; “as soon as ' +
+      'possible”, “in due course” and “ongoing” are known weak patterns. Primer §4.',
     primer: '§4 Recommendations: SMART, few, and tied to findings',
     defaultSeverity: 'warning',
     fixable: true,
     options: [
-      { name: 'extraNonDates', type: 'string[]', default: [], description: 'More phrases that stand in for a date without being one (pointed at and offered a date placeholder).' },
+      {
+        name: 'extraNonDates',
+        type: 'string[]',
+        default: [],
+        description: 'More phrases that stand in for a date without being one (pointed at and offered a date placeholder).',
+      },
     ],
     defaults: { extraNonDates: [] },
     examples: [
@@ -89,7 +105,13 @@ export default defineRule<Options>(
       } else {
         if (rec.table && rec.table.columns.date !== undefined && inActionPlanTable(report, rec)) continue;
         const line = firstLine(report, rec);
-        flag({ start: line.start, end: line.end, message: `Recommendation ${n} has no deadline. Add a date, or a period after a known event, ${EXAMPLES}.`, data, fixes: recommendationFixes(report, rec, analysis) });
+        flag({
+          start: line.start,
+          end: line.end,
+          message: `Recommendation ${n} has no deadline. Add a date, or a period after a known event, ${EXAMPLES}.`,
+          data,
+          fixes: recommendationFixes(report, rec, analysis),
+        });
       }
     }
   },

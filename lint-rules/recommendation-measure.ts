@@ -1,6 +1,13 @@
 import { defineRule } from '../src/engine/rule.js';
 import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
-import { analyseRecommendation, findRecommendations, firstLine, inActionPlanTable, recommendationData, recommendationFixes } from '../src/engine/recommendations/index.js';
+import {
+  analyseRecommendation,
+  findRecommendations,
+  firstLine,
+  inActionPlanTable,
+  recommendationData,
+  recommendationFixes,
+} from '../src/engine/recommendations/index.js';
 
 export interface Options {
   extraMeasures: string[];
@@ -11,12 +18,27 @@ export default defineRule<Options>(
     id: 'recommendation-measure',
     summary: 'Each recommendation says how its success will be evidenced.',
     description:
-      'Looks in each recommendation (and the measure or outcome column of a recommendations table) for how success will be evidenced: an audit or dip sample, compliance, a target, a figure or percentage, a number of cases, evaluation or impact, an outcome for children, monitoring, assurance, or a report back to the Board (`src/data/recommendation-measures.json`, extendable with `extraMeasures`). A recommendation with none of these is flagged at its first line and offered a measure to append.' + PLACEHOLDER_NOTE,
-    why: 'SMART recommendations are Measurable: what evidence will show the change worked, ideally an outcome for children rather than “policy signed off”; “no measure of impact” is a known weak pattern. Primer §4.',
+      'Looks in each recommendation (and the measure or outcome column of a recommendations table) for how ' +
+      'success will be evidenced: an audit or dip sample, compliance, a target, a figure or percentage, a ' +
+      'number of cases, evaluation or impact, an outcome for children, monitoring, assurance, or a report ' +
+      'back to the Board (`src/data/recommendation-measures.json`, extendable with `extraMeasures`). A ' +
+      'recommendation with none of these is flagged at its first line and offered a measure to append.' +
+      PLACEHOLDER_NOTE,
+    why:
+      'SMART recommendations are Measurable: what evidence will show the change worked, ideally an outcome ' +
+      'for children rather than “policy signed off”; “no measure of impact” is a known weak pattern. Primer ' +
+      '§4.',
     primer: '§4 Recommendations: SMART, few, and tied to findings',
     defaultSeverity: 'warning',
     fixable: true,
-    options: [{ name: 'extraMeasures', type: 'string[]', default: [], description: 'More words or phrases that say how success will be evidenced.' }],
+    options: [
+      {
+        name: 'extraMeasures',
+        type: 'string[]',
+        default: [],
+        description: 'More words or phrases that say how success will be evidenced.',
+      },
+    ],
     defaults: { extraMeasures: [] },
     examples: [
       {

@@ -1,6 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
 import { PLACEHOLDER_NOTE } from '../src/engine/placeholders.js';
-import { analyseRecommendation, findRecommendations, inActionPlanTable, recommendationData, recommendationFixes } from '../src/engine/recommendations/index.js';
+import {
+  analyseRecommendation,
+  findRecommendations,
+  inActionPlanTable,
+  recommendationData,
+  recommendationFixes,
+} from '../src/engine/recommendations/index.js';
 import { quote } from '../src/engine/text.js';
 
 export interface Options {
@@ -12,13 +18,36 @@ export default defineRule<Options>(
     id: 'recommendation-owner',
     summary: 'Each recommendation names the agency or role that owns it.',
     description:
-      'Finds the recommendations (items under any heading that means Recommendations, including “Multi-agency recommendations” and “Recommendations for the Hospital Trust”: list items with their sub-points, numbered paragraphs such as “R3” or “Recommendation 3:”, items under “Recommendation N” headings, and rows of a recommendations table) and looks for an accountable owner: an agency, board, department or named role from the gazetteer (`src/data/agencies.json`, `src/data/recommendation-owners.json`, `agencies` in config and the `extraOwners` option), or “the … Trust/Board/Service”. The owner must be where an owner stands: the subject before “should/must/will/is to” (or after “It is recommended that”, “That”), the agent of a passive (“should be revised **by the Community Health Trust**”), a “Lead:” label, a leading “Hospital Trust: …”, the lead column of a table, a heading such as “Recommendations for the Hospital Trust”, or an intro sentence such as “The LSCB should ensure the following:”. A body named only as an object (“training should be provided **to health visitors**”) does not count, nor does an agentless passive (“procedures should be reviewed”, “consideration should be given”), nor a subject that is not an accountable body (“all staff”, “professionals”, “all agencies”). Professional groups (“health visitors”, “GPs”) own what they do but not what is done to them (“health visitors should be trained”).' + PLACEHOLDER_NOTE,
-    why: 'SMART recommendations are Assigned: a named agency or role owns each one; “should be reviewed” and “everyone” are known weak patterns. Primer §4.',
+      'Finds the recommendations (items under any heading that means Recommendations, including ' +
+      '“Multi-agency recommendations” and “Recommendations for the Hospital Trust”: list items with their ' +
+      'sub-points, numbered paragraphs such as “R3” or “Recommendation 3:”, items under “Recommendation N” ' +
+      'headings, and rows of a recommendations table) and looks for an accountable owner: an agency, board, ' +
+      'department or named role from the gazetteer (`src/data/agencies.json`, ' +
+      '`src/data/recommendation-owners.json`, `agencies` in config and the `extraOwners` option), or “the … ' +
+      'Trust/Board/Service”. The owner must be where an owner stands: the subject before ' +
+      '“should/must/will/is to” (or after “It is recommended that”, “That”), the agent of a passive ' +
+      '(“should be revised **by the Community Health Trust**”), a “Lead:” label, a leading “Hospital Trust: ' +
+      '…”, the lead column of a table, a heading such as “Recommendations for the Hospital Trust”, or an ' +
+      'intro sentence such as “The LSCB should ensure the following:”. A body named only as an object ' +
+      '(“training should be provided **to health visitors**”) does not count, nor does an agentless passive ' +
+      '(“procedures should be reviewed”, “consideration should be given”), nor a subject that is not an ' +
+      'accountable body (“all staff”, “professionals”, “all agencies”). Professional groups (“health ' +
+      'visitors”, “GPs”) own what they do but not what is done to them (“health visitors should be ' +
+      'trained”).' +
+      PLACEHOLDER_NOTE,
+    why:
+      'SMART recommendations are Assigned: a named agency or role owns each one; “should be reviewed” and ' +
+      '“everyone” are known weak patterns. Primer §4.',
     primer: '§4 Recommendations: SMART, few, and tied to findings',
     defaultSeverity: 'warning',
     fixable: true,
     options: [
-      { name: 'extraOwners', type: 'string[]', default: [], description: 'More agency, board or role names that can own a recommendation (added to the gazetteer).' },
+      {
+        name: 'extraOwners',
+        type: 'string[]',
+        default: [],
+        description: 'More agency, board or role names that can own a recommendation (added to the gazetteer).',
+      },
     ],
     defaults: { extraOwners: [] },
     examples: [
@@ -80,7 +109,13 @@ export default defineRule<Options>(
               : problem.reason === 'non-committal-cell'
                 ? `${quote(problem.text)} does not name a lead for recommendation ${n}. Name the one agency or officer that owns it.`
                 : `Recommendation ${n} has no owner. Name the agency or role that will act, ${example}.`;
-      flag({ start: problem.start, end: problem.end, message, data: recommendationData(report, rec, analysis), fixes: recommendationFixes(report, rec, analysis) });
+      flag({
+        start: problem.start,
+        end: problem.end,
+        message,
+        data: recommendationData(report, rec, analysis),
+        fixes: recommendationFixes(report, rec, analysis),
+      });
     }
   },
 );

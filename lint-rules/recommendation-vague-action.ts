@@ -1,5 +1,10 @@
 import { defineRule } from '../src/engine/rule.js';
-import { analyseRecommendation, findRecommendations, recommendationData, recommendationFixes } from '../src/engine/recommendations/index.js';
+import {
+  analyseRecommendation,
+  findRecommendations,
+  recommendationData,
+  recommendationFixes,
+} from '../src/engine/recommendations/index.js';
 import { quote } from '../src/engine/text.js';
 
 export interface Options {
@@ -11,12 +16,27 @@ export default defineRule<Options>(
     id: 'recommendation-vague-action',
     summary: 'The main action of each recommendation is a concrete change.',
     description:
-      'Finds the main action of each recommendation — the verb after “should/must/will/is to”, after the owner in “That the Trust reviews…”, after “Hospital Trust:”, or first in an imperative — and points at it when it is a vague verb: consider (and “consideration should be given”), review, look at, explore, remind, raise awareness, disseminate or share the learning, reflect on, emphasise or reiterate, or ensure when what it ensures is itself vague (“ensure that staff are aware”). When the action names only a means (“use safeguarding training to re-emphasise …”), the verb after “to” is judged. Recommendations labelled with letters and roman numerals (“A i.”, “ii.”, “B.”) are read too, and a bare “ii.” after “B i.” is B ii. Review, look at and reflect are left alone when the result is stated (“review and amend…”, “review … so that …”). Verbs are data (`src/data/recommendation-vague-verbs.json`, extendable with `extraVagueVerbs`). Only the main action is judged, so “The Trust will amend its procedure and review compliance” is not flagged.',
-    why: 'SMART recommendations are Specific: a concrete change, not “review procedures” or “raise awareness”; vague actions (consider, review, look at, explore, remind staff, raise awareness, disseminate, reflect on, ensure without saying what will be true) are a known weak pattern. Primer §4.',
+      'Finds the main action of each recommendation — the verb after “should/must/will/is to”, after the ' +
+      'owner in “That the Trust reviews…”, after “Hospital Trust:”, or first in an imperative — and points ' +
+      'at it when it is a vague verb: consider (and “consideration should be given”), review, look at, ' +
+      'explore, remind, raise awareness, disseminate or share the learning, reflect on, emphasise or ' +
+      'reiterate, or ensure when what it ensures is itself vague (“ensure that staff are aware”). When the ' +
+      'action names only a means (“use safeguarding training to re-emphasise …”), the verb after “to” is ' +
+      'judged. Recommendations labelled with letters and roman numerals (“A i.”, “ii.”, “B.”) are read too, ' +
+      'and a bare “ii.” after “B i.” is B ii. Review, look at and reflect are left alone when the result is ' +
+      'stated (“review and amend…”, “review … so that …”). Verbs are data ' +
+      '(`src/data/recommendation-vague-verbs.json`, extendable with `extraVagueVerbs`). Only the main ' +
+      'action is judged, so “The Trust will amend its procedure and review compliance” is not flagged.',
+    why:
+      'SMART recommendations are Specific: a concrete change, not “review procedures” or “raise awareness”; ' +
+      'vague actions (consider, review, look at, explore, remind staff, raise awareness, disseminate, ' +
+      'reflect on, ensure without saying what will be true) are a known weak pattern. Primer §4.',
     primer: '§4 Recommendations: SMART, few, and tied to findings',
     defaultSeverity: 'warning',
     fixable: false,
-    options: [{ name: 'extraVagueVerbs', type: 'string[]', default: [], description: 'More verbs or verb phrases to treat as vague main actions.' }],
+    options: [
+      { name: 'extraVagueVerbs', type: 'string[]', default: [], description: 'More verbs or verb phrases to treat as vague main actions.' },
+    ],
     defaults: { extraVagueVerbs: [] },
     examples: [
       {

@@ -2,8 +2,15 @@ import { defineRule } from '../src/engine/rule.js';
 import { insertionFix } from '../src/engine/fixes.js';
 import { quote } from '../src/engine/text.js';
 import type { Section } from '../src/engine/outline.js';
-import { headingEnd, inAppendix, insertionText, isTopLevel, numberedSectionInsertText, placementOf, standsFor } from '../src/engine/section-placement.js';
-
+import {
+  headingEnd,
+  inAppendix,
+  insertionText,
+  isTopLevel,
+  numberedSectionInsertText,
+  placementOf,
+  standsFor,
+} from '../src/engine/section-placement.js';
 
 /** Longest non-decreasing subsequence of profile positions: the sections that are in order. */
 function inOrder(positions: number[]): boolean[] {
@@ -30,8 +37,22 @@ export default defineRule(
     id: 'required-sections',
     summary: 'Every section the report type requires is present.',
     description:
-      'Reads the report profile for the document’s report type (front matter `report-type:`, else inferred from the title and headings, else the configured default) and matches headings to profile sections by meaning: numbering (“3.”, “3.1”, “Section 3 –”, “Appendix A –”), case, word order, plurals and possessives (“Involvement of family members” and “Family member involvement”; “Child C’s life” and “A day in the life of Child Q” for the child’s lived experience), synonyms (“Scope of the review” for the terms of reference; “Factual information” for the chronology) and any heading level. A section’s subsections and the appendices count (“1.2 Terms of reference” under the introduction, or “Appendix A – Terms of reference”), but a subsection never stands for the report’s introduction (“3.1 Introduction” introduces section 3). A missing **required** section is a warning and a missing **expected** section an info; each message says what to add and where, and carries a fix that inserts it (a heading at the level of its neighbours and the section’s prompt), so the editor can add it in one click. The order of sections is not checked unless the `order` option is on.',
-    why: 'Inspectors judged reports with missing sections (no terms of reference, no methodology, no family involvement) as weaker; boards’ templates fix the sections readers expect to find. Primer §2 (expected sections; profiles are data) and §1 (the documents).',
+      'Reads the report profile for the document’s report type (front matter `report-type:`, else inferred ' +
+      'from the title and headings, else the configured default) and matches headings to profile sections ' +
+      'by meaning: numbering (“3.”, “3.1”, “Section 3 –”, “Appendix A –”), case, word order, plurals and ' +
+      'possessives (“Involvement of family members” and “Family member involvement”; “Child C’s life” and ' +
+      '“A day in the life of Child Q” for the child’s lived experience), synonyms (“Scope of the review” ' +
+      'for the terms of reference; “Factual information” for the chronology) and any heading level. A ' +
+      'section’s subsections and the appendices count (“1.2 Terms of reference” under the introduction, or ' +
+      '“Appendix A – Terms of reference”), but a subsection never stands for the report’s introduction ' +
+      '(“3.1 Introduction” introduces section 3). A missing **required** section is a warning and a missing ' +
+      '**expected** section an info; each message says what to add and where, and carries a fix that ' +
+      'inserts it (a heading at the level of its neighbours and the section’s prompt), so the editor can ' +
+      'add it in one click. The order of sections is not checked unless the `order` option is on.',
+    why:
+      'Inspectors judged reports with missing sections (no terms of reference, no methodology, no family ' +
+      'involvement) as weaker; boards’ templates fix the sections readers expect to find. Primer §2 ' +
+      '(expected sections; profiles are data) and §1 (the documents).',
     primer: '§2 Expected sections',
     defaultSeverity: 'warning',
     fixable: true,
@@ -41,7 +62,9 @@ export default defineRule(
         type: 'boolean',
         default: false,
         description:
-          'Also report top-level sections out of the profile’s order (an info). Off by default: published reports routinely put the terms of reference in an appendix, a summary at the front, conclusions after recommendations and family involvement after the analysis.',
+          'Also report top-level sections out of the profile’s order (an info). Off by default: published ' +
+          'reports routinely put the terms of reference in an appendix, a summary at the front, conclusions ' +
+          'after recommendations and family involvement after the analysis.',
       },
     ],
     defaults: { order: false },
@@ -93,7 +116,7 @@ report-type: overview
         flags: [],
       },
       {
-        title: 'Missing required sections are warnings; missing expected sections are infos; the order is not checked by default',
+        title: 'Missing required sections are warnings; missing expected sections are infos; the order is not ' + 'checked by default',
         markdown: `---
 report-type: overview
 ---
@@ -115,7 +138,11 @@ report-type: overview
           { line: 8, severity: 'warning', message: 'chronology' },
           { line: 9, severity: 'info', message: 'lived experience' },
           { line: 9, severity: 'info', message: 'Equality' },
-          { line: 13, severity: 'info', message: 'No “Action plan” section, which readers of an overview report expect. Add one after “10. Conclusions”' },
+          {
+            line: 13,
+            severity: 'info',
+            message: 'No “Action plan” section, which readers of an overview report expect. Add one after “10. Conclusions”',
+          },
         ],
       },
       {
@@ -165,7 +192,7 @@ report-type: overview
         flags: [{ line: 6, severity: 'warning', message: 'No “Introduction” section. Add one before “1. Terms of reference”' }],
       },
       {
-        title: 'With the \`order\` option on, top-level sections out of the profile’s order are infos',
+        title: 'With the `order` option on, top-level sections out of the profile’s order are infos',
         options: { order: true },
         markdown: `---
 report-type: imr
@@ -184,7 +211,15 @@ agency: Northshire Hospital Trust
 ## Lessons learned
 ## Action plan
 `,
-        flags: [{ line: 15, severity: 'info', message: 'This section is out of the usual order. Readers of an individual management review expect “Lessons learned” before “Recommendations”' }],
+        flags: [
+          {
+            line: 15,
+            severity: 'info',
+            message:
+              'This section is out of the usual order. Readers of an individual management review expect “Lessons ' +
+              'learned” before “Recommendations”',
+          },
+        ],
       },
       {
         title: 'An IMR is judged against the IMR profile',
@@ -215,7 +250,11 @@ agency: Northshire Hospital Trust
     report.profile.sections.forEach((section, index) => {
       if (present.has(section.id) || section.status === 'optional') return;
       const place = placementOf(report, stands, index);
-      const where = place.after ? `after ${quoteTitle(place.after)}` : place.before ? `before ${quoteTitle(place.before)}` : 'to the report';
+      const where = place.after
+        ? `after ${quoteTitle(place.after)}`
+        : place.before
+          ? `before ${quoteTitle(place.before)}`
+          : 'to the report';
       const problem =
         section.status === 'required'
           ? `No “${section.title}” section.`
@@ -227,9 +266,14 @@ agency: Northshire Hospital Trust
         message: `${problem} Add one ${where}${section.prompt.trim() ? `: ${lowerFirst(section.prompt.trim())}` : '.'}`,
         data: { sectionId: section.id },
         fixes: [
-          insertionFix(`Insert missing section ${quote(section.title)}`, place.offset, insertionText(report, place.offset, numberedSectionInsertText(report, section, place)), {
-            scaffold: true,
-          }),
+          insertionFix(
+            `Insert missing section ${quote(section.title)}`,
+            place.offset,
+            insertionText(report, place.offset, numberedSectionInsertText(report, section, place)),
+            {
+              scaffold: true,
+            },
+          ),
         ],
       });
     });
@@ -243,8 +287,11 @@ agency: Northshire Hospital Trust
     const keep = inOrder(positions);
     matched.forEach((section, i) => {
       if (keep[i]) return;
-      const next = matched.find((s, j) => keep[j] && positions[j]! > positions[i]!);
-      const previous = matched.slice(0, i).reverse().find((_, k) => keep[i - 1 - k] && positions[i - 1 - k]! < positions[i]!);
+      const next = matched.find((_s, j) => keep[j] && positions[j]! > positions[i]!);
+      const previous = matched
+        .slice(0, i)
+        .reverse()
+        .find((_, k) => keep[i - 1 - k] && positions[i - 1 - k]! < positions[i]!);
       flag({
         start: section.start,
         end: headingEnd(section),

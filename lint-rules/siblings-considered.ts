@@ -10,15 +10,45 @@ import { escapeRegExp, normalizePhrase } from '../src/engine/text.js';
 const ANALYSIS_ROLES: SectionRole[] = ['analysis', 'lessons', 'lived-experience', 'conclusions', 'immediate-actions', 'equality'];
 /** Words that consider the children of the household together, or a sibling by relationship. */
 const COLLECTIVE = [
-  'the children', 'both children', 'all the children', 'all three children', 'all four children', 'the two children', 'the three children',
-  'the other children', 'other children', 'each child', 'the siblings', 'siblings', 'sibling', 'half-sibling', 'half-siblings', 'brother',
-  'brothers', 'sister', 'sisters', 'half-brother', 'half-sister', 'stepbrother', 'stepsister', 'step-brother', 'step-sister', 'the twins',
-  'the boys', 'the girls', 'her children', 'his children', 'their children', 'children in the household', 'children of the family',
+  'the children',
+  'both children',
+  'all the children',
+  'all three children',
+  'all four children',
+  'the two children',
+  'the three children',
+  'the other children',
+  'other children',
+  'each child',
+  'the siblings',
+  'siblings',
+  'sibling',
+  'half-sibling',
+  'half-siblings',
+  'brother',
+  'brothers',
+  'sister',
+  'sisters',
+  'half-brother',
+  'half-sister',
+  'stepbrother',
+  'stepsister',
+  'step-brother',
+  'step-sister',
+  'the twins',
+  'the boys',
+  'the girls',
+  'her children',
+  'his children',
+  'their children',
+  'children in the household',
+  'children of the family',
 ];
 const COLLECTIVE_RE = wordsRegExp(COLLECTIVE, 'iu')!;
 const MASK = wordsRegExp(CHILD_FOCUS_DATA.notChild)!;
 /** “Mother's sister” is an aunt, not a sibling. */
-const ADULT_SIBLING = /\b(?:mother|father|mum|dad|grandmother|grandfather|maternal|paternal)(?:['’]s)?\s{1,3}(?:half-|step-?)?(?:brother|sister|sibling)s?\b/gi;
+const ADULT_SIBLING =
+  /\b(?:mother|father|mum|dad|grandmother|grandfather|maternal|paternal)(?:['’]s)?\s{1,3}(?:half-|step-?)?(?:brother|sister|sibling)s?\b/gi;
 
 interface OtherChild {
   name: string;
@@ -34,7 +64,8 @@ export function otherChildren(report: Report): OtherChild[] {
     .filter((m) => m.isChild && !m.isSubject)
     .map((m) => ({ name: m.name, relationship: m.relationship, start: m.start, end: m.end }));
   for (const name of stringList(report.frontMatter.data['siblings'])) {
-    if (!children.some((c) => normalizePhrase(c.name) === normalizePhrase(name))) children.push({ name, relationship: 'sibling', start: -1, end: -1 });
+    if (!children.some((c) => normalizePhrase(c.name) === normalizePhrase(name)))
+      children.push({ name, relationship: 'sibling', start: -1, end: -1 });
   }
   return children;
 }
@@ -44,8 +75,17 @@ export default defineRule(
     id: 'siblings-considered',
     summary: 'When the family has other children, the analysis considers them.',
     description:
-      'Reads the other children of the family from the family composition (people under 18, or whose relationship is sibling, brother, sister, half- or step-sibling, son or daughter, other than the subject child) and from front matter `siblings:`. If the analysis, findings and lessons, lived-experience, key issues, equality and conclusions sections never consider them — neither by pseudonym nor by a collective or sibling word (“the children”, “both children”, “siblings”, “his sister”, “the other children”; “Mother’s sister” is an aunt, not a sibling) — the first analysis heading is reported, naming the children left out.',
-    why: 'Reviews found that agencies focused on one child and did not ask about the safety and needs of the other children in the household; a well-known review’s terms of reference missed the other children in the family. Primer §5 (siblings and other children in the household are considered) and §3.',
+      'Reads the other children of the family from the family composition (people under 18, or whose ' +
+      'relationship is sibling, brother, sister, half- or step-sibling, son or daughter, other than the ' +
+      'subject child) and from front matter `siblings:`. If the analysis, findings and lessons, ' +
+      'lived-experience, key issues, equality and conclusions sections never consider them — neither by ' +
+      'pseudonym nor by a collective or sibling word (“the children”, “both children”, “siblings”, “his ' +
+      'sister”, “the other children”; “Mother’s sister” is an aunt, not a sibling) — the first analysis ' +
+      'heading is reported, naming the children left out.',
+    why:
+      'Reviews found that agencies focused on one child and did not ask about the safety and needs of the ' +
+      'other children in the household; a well-known review’s terms of reference missed the other children ' +
+      'in the family. Primer §5 (siblings and other children in the household are considered) and §3.',
     primer: '§5 Child focus',
     defaultSeverity: 'warning',
     fixable: false,
@@ -120,7 +160,9 @@ Mother’s sister told the health visitor that Child A was often left alone.
     });
     if (left.length === 0) return;
     const first = sections[0]!;
-    const names = left.map((c) => `“${c.name || 'a child'}”${c.relationship ? ` (${c.relationship.replace(/\s+/g, ' ').toLowerCase()})` : ''}`).join(', ');
+    const names = left
+      .map((c) => `“${c.name || 'a child'}”${c.relationship ? ` (${c.relationship.replace(/\s+/g, ' ').toLowerCase()})` : ''}`)
+      .join(', ');
     const name = childLexicon(report).label;
     const label = name === 'the child' ? 'the subject child' : name;
     flag({

@@ -9,7 +9,14 @@ import { sectionBlocks } from '../src/engine/blocks.js';
 import { stringValue } from '../src/engine/front-matter.js';
 import { findAgencies } from '../src/engine/gazetteer.js';
 import { lookupDocument, resolveReference } from '../src/engine/documents.js';
-import { findActionPlans, findRecommendations, recommendationSections, plainText, type ActionPlan, type Recommendation } from '../src/engine/recommendations/index.js';
+import {
+  findActionPlans,
+  findRecommendations,
+  recommendationSections,
+  plainText,
+  type ActionPlan,
+  type Recommendation,
+} from '../src/engine/recommendations/index.js';
 import type { EngineSettings } from '../src/engine/types.js';
 import { buildReport, type Report } from '../src/engine/report.js';
 import type { Section } from '../src/engine/outline.js';
@@ -70,7 +77,7 @@ function pairUp(left: string[], right: string[], floor: number): Map<number, { i
   return result;
 }
 
-function recText(report: Report, rec: Recommendation): string {
+function recText(_report: Report, rec: Recommendation): string {
   return plainText(rec.text).replace(/\s+/g, ' ').trim();
 }
 
@@ -89,11 +96,20 @@ function panelEntries(report: Report): { start: number; end: number; text: strin
       if (block.node.type === 'tableCell') continue;
       const plain = plainText(block.source);
       // A paragraph introducing the list ("The panel members were:") is not an entry.
-      if (/:\s*$/.test(plain.trim()) || /\b(?:panel|members?|membership)\b.{0,80}\b(?:were|was|comprised|included|consisted)\b/i.test(plain)) continue;
+      if (
+        /:\s*$/.test(plain.trim()) ||
+        /\b(?:panel|members?|membership)\b.{0,80}\b(?:were|was|comprised|included|consisted)\b/i.test(plain)
+      )
+        continue;
       let offset = 0;
       for (const line of plain.split('\n')) {
         const text = line.trim();
-        if (text) entries.push({ start: block.start + offset + line.indexOf(text), end: block.start + offset + line.indexOf(text) + text.length, text });
+        if (text)
+          entries.push({
+            start: block.start + offset + line.indexOf(text),
+            end: block.start + offset + line.indexOf(text) + text.length,
+            text,
+          });
         offset += line.length + 1;
       }
     }
@@ -150,10 +166,12 @@ function overviewReference(report: Report): { raw: string; offset: number } | un
   return { raw, offset: at >= 0 && report.frontMatter.end !== undefined && at < report.frontMatter.end ? at : 0 };
 }
 
-export default defineRule(
+export default defineRule<Options>(
   {
     id: 'summary-consistency',
-    summary: 'The executive summary carries the overview report’s recommendations and action plan in full, and the panel by job title and organisation.',
+    summary:
+      'The executive summary carries the overview report’s recommendations and action plan in full, and the ' +
+      'panel by job title and organisation.',
     description: `For an executive summary whose front matter names its overview report (\`overview: overview-report.md\`, resolved against the summary’s own path), compares the two:
 
 - every recommendation of the overview must be in the summary. Recommendations are matched by **similarity, not exact text**: the token Jaccard index of their content words (lower case, punctuation folded, common words such as “the”, “will”, “should” left out — list in \`src/data/summary-consistency.json\` — and a light stem so that “share”, “sharing” and “shared” count as one word). Pairs are matched greedily, best first. At or above \`sameThreshold\` (default 0.8) a recommendation is the same; from \`similarThreshold\` (default 0.4) up to it, it is **reworded** (a warning offering the overview’s wording as the replacement); below it, the overview’s recommendation is **missing** (a warning whose fix adds it at the end of the summary’s recommendations) and a summary recommendation with no partner is **not in the overview**;
@@ -161,15 +179,37 @@ export default defineRule(
 - the **panel membership** section must list members by **job title and organisation**: each entry (list item, line or table row) needs a job title word (“Head of…”, “Manager”, “Designated Nurse”…) and an organisation (an agency from the gazetteer or an organisation word such as “Trust”, “Council”, “Constabulary”). A panel section with no entries is flagged; a missing panel section is left to \`required-sections\`.
 
 The engine never reads files: the editor or command line reads the overview and passes its text in the engine settings \`documents\` (path → text; \`documentReferences(markdown, path)\` in \`src/engine/documents.ts\` lists the paths to read). When the front matter names no overview, or its text was not supplied, one **info** says that the comparison could not run and why (the front end passes the reason a file could not be read — no file at that path, outside the workspace folder… — in \`documentErrors\`, by the same path).`,
-    why: 'The executive summary is the published document: it must represent the full overview report accurately and carry the action plan in full and the panel membership by job title and organisation. Primer §1 (the documents) and §2 (executive summary sections); recommendations and action plans per §4 and §8.',
+    why:
+      'The executive summary is the published document: it must represent the full overview report ' +
+      'accurately and carry the action plan in full and the panel membership by job title and organisation. ' +
+      'Primer §1 (the documents) and §2 (executive summary sections); recommendations and action plans per ' +
+      '§4 and §8.',
     primer: '§1 The documents; §2 Expected sections (executive summary); §8 Action plans',
     reportTypes: ['executive-summary'],
     defaultSeverity: 'warning',
     fixable: true,
     options: [
-      { name: 'sameThreshold', type: 'number', default: 0.8, description: 'Similarity (token Jaccard, 0–1) at or above which a summary recommendation is the overview’s recommendation as written.' },
-      { name: 'similarThreshold', type: 'number', default: 0.4, description: 'Similarity from which a summary recommendation is taken as a rewording of an overview recommendation; below it the two are unrelated.' },
-      { name: 'actionRowThreshold', type: 'number', default: 0.7, description: 'Similarity at or above which a summary action plan row is the overview’s row.' },
+      {
+        name: 'sameThreshold',
+        type: 'number',
+        default: 0.8,
+        description:
+          'Similarity (token Jaccard, 0–1) at or above which a summary recommendation is the overview’s ' + 'recommendation as written.',
+      },
+      {
+        name: 'similarThreshold',
+        type: 'number',
+        default: 0.4,
+        description:
+          'Similarity from which a summary recommendation is taken as a rewording of an overview ' +
+          'recommendation; below it the two are unrelated.',
+      },
+      {
+        name: 'actionRowThreshold',
+        type: 'number',
+        default: 0.7,
+        description: 'Similarity at or above which a summary action plan row is the overview’s row.',
+      },
     ],
     defaults: { sameThreshold: 0.8, similarThreshold: 0.4, actionRowThreshold: 0.7 },
     examples: [
@@ -222,7 +262,7 @@ report-type: overview
         flags: [],
       },
       {
-        title: 'A missing recommendation, a reworded one, an action plan not in full and a panel member without an organisation',
+        title: 'A missing recommendation, a reworded one, an action plan not in full and a panel member without an ' + 'organisation',
         markdown: `---
 report-type: executive-summary
 overview: ../reports/overview.md
@@ -309,14 +349,17 @@ overview: overveiw.md
         flag({
           start: section.start,
           end: section.heading.position?.end.offset ?? section.start,
-          message: 'The panel membership section lists no members. List each panel member by job title and organisation, for example “Head of Safeguarding, Northshire Hospital Trust”.',
+          message:
+            'The panel membership section lists no members. List each panel member by job title and organisation, ' +
+            'for example “Head of Safeguarding, Northshire Hospital Trust”.',
           data: { check: 'panel' },
         });
       }
       for (const entry of entries) {
         const hasTitle = new RegExp(JOB_TITLE.source, JOB_TITLE.flags).test(entry.text);
         const hasOrganisation =
-          findAgencies(entry.text, report.settings.agencies).length > 0 || new RegExp(ORGANISATION.source, ORGANISATION.flags).test(entry.text);
+          findAgencies(entry.text, report.settings.agencies).length > 0 ||
+          new RegExp(ORGANISATION.source, ORGANISATION.flags).test(entry.text);
         if (hasTitle && hasOrganisation) continue;
         const missing = !hasTitle && !hasOrganisation ? 'a job title and an organisation' : !hasTitle ? 'a job title' : 'an organisation';
         flag({
@@ -334,7 +377,10 @@ overview: overveiw.md
         start: report.frontMatter.start ?? 0,
         end: report.frontMatter.start ?? 0,
         severity: 'info',
-        message: 'This executive summary does not say which overview report it summarises, so their recommendations and action plans were not compared. Add `overview:` with the overview report’s file name to the front matter.',
+        message:
+          'This executive summary does not say which overview report it summarises, so their recommendations ' +
+          'and action plans were not compared. Add `overview:` with the overview report’s file name to the ' +
+          'front matter.',
         data: { check: 'overview-unavailable', reason: 'no-reference' },
       });
       return;
@@ -366,8 +412,9 @@ overview: overveiw.md
     }
     // The settings that change how the overview is read (its report type is fixed).
     const settings = report.settings;
-    const overview = memo<OverviewFacts>('overview facts', [settings.agencies, settings.child, settings.profiles], OVERVIEW_TEXTS_KEPT).get(overviewText, () =>
-      overviewFacts(overviewText, settings),
+    const overview = memo<OverviewFacts>('overview facts', [settings.agencies, settings.child, settings.profiles], OVERVIEW_TEXTS_KEPT).get(
+      overviewText,
+      () => overviewFacts(overviewText, settings),
     );
 
     // Recommendations.
@@ -390,7 +437,14 @@ overview: overveiw.md
           end: anchorEnd,
           message: `The executive summary leaves out recommendation ${rec.number} of the overview report. Add it as the overview report gives it: ${quote(theirTexts[i]!)}.`,
           data: { check: 'recommendation-missing', overviewNumber: rec.number, overviewText: theirTexts[i] },
-          fixes: [insertionFix(`Add recommendation ${rec.number} of the overview report`, insertAt, `\n${lastRec ? '' : '\n'}- ${theirTexts[i]}\n`, { scaffold: true })],
+          fixes: [
+            insertionFix(
+              `Add recommendation ${rec.number} of the overview report`,
+              insertAt,
+              `\n${lastRec ? '' : '\n'}- ${theirTexts[i]}\n`,
+              { scaffold: true },
+            ),
+          ],
         });
       } else if (pair.score < options.sameThreshold) {
         const mine = ours[pair.index]!;
@@ -399,7 +453,12 @@ overview: overveiw.md
           end: mine.textEnd,
           message: `This recommendation is reworded from recommendation ${rec.number} of the overview report (${Math.round(pair.score * 100)}% similar). Give it as the overview report does: ${quote(theirTexts[i]!)}.`,
           expected: [rec.text],
-          data: { check: 'recommendation-reworded', overviewNumber: rec.number, overviewText: theirTexts[i], similarity: Math.round(pair.score * 100) / 100 },
+          data: {
+            check: 'recommendation-reworded',
+            overviewNumber: rec.number,
+            overviewText: theirTexts[i],
+            similarity: Math.round(pair.score * 100) / 100,
+          },
         });
       }
     });
@@ -428,7 +487,11 @@ overview: overveiw.md
         end: planSection ? at : anchorEnd,
         message: `The executive summary has no action plan. Give the overview report’s action plan in full (${theirRows.length} action${theirRows.length === 1 ? '' : 's'}).`,
         data: { check: 'action-plan-missing' },
-        fixes: [insertionFix('Add the overview report’s action plan', at, planSection ? `\n\n${tables}\n` : `\n## Action plan\n\n${tables}\n`, { scaffold: true })],
+        fixes: [
+          insertionFix('Add the overview report’s action plan', at, planSection ? `\n\n${tables}\n` : `\n## Action plan\n\n${tables}\n`, {
+            scaffold: true,
+          }),
+        ],
       });
       return;
     }

@@ -2,7 +2,15 @@ import { defineRule } from '../src/engine/rule.js';
 import { blocksIn } from '../src/engine/blocks.js';
 import { stringValue } from '../src/engine/front-matter.js';
 import { BUILT_IN_ROLES } from '../src/engine/gazetteer.js';
-import { NOT_NAMES, PROFESSIONAL_TITLES, HONORIFICS, learnPlaces, maskComments, pseudonymNames, wordKey } from '../src/engine/identifiers/index.js';
+import {
+  NOT_NAMES,
+  PROFESSIONAL_TITLES,
+  HONORIFICS,
+  learnPlaces,
+  maskComments,
+  pseudonymNames,
+  wordKey,
+} from '../src/engine/identifiers/index.js';
 import { escapeRegExp } from '../src/engine/text.js';
 import data from '../src/data/anonymisation.json' with { type: 'json' };
 import type { Severity } from '../src/engine/types.js';
@@ -60,7 +68,9 @@ function anyCaseInitials(phrase: string): string {
     .map((word) => {
       const first = word[0]!;
       const rest = escapeRegExp(word.slice(1)).replace(/'/g, "['\u2019]");
-      return first.toLowerCase() !== first.toUpperCase() && !/^\p{Lu}{2,}/u.test(word) ? `[${first.toUpperCase()}${first.toLowerCase()}]${rest}` : escapeRegExp(first) + rest;
+      return first.toLowerCase() !== first.toUpperCase() && !/^\p{Lu}{2,}/u.test(word)
+        ? `[${first.toUpperCase()}${first.toLowerCase()}]${rest}`
+        : escapeRegExp(first) + rest;
     })
     .join('[ \\t]');
 }
@@ -86,7 +96,10 @@ function rolePatterns(roles: readonly string[]) {
 }
 
 const NEEDS_ARTICLE_AFTER = new Set(
-  'by to with from for and or but that when while of at on in told asked saw called contacted visited informed met rang phoned emailed consulted'.split(' '),
+  (
+    'by to with from for and or but that when while of at on in told asked saw called contacted visited ' +
+    'informed met rang phoned emailed consulted'
+  ).split(' '),
 );
 
 function withoutHonorific(name: string): string {
@@ -103,7 +116,7 @@ function isPersonName(name: string, allowed: ReadonlySet<string>): boolean {
   });
 }
 
-export default defineRule(
+export default defineRule<Options>(
   {
     id: 'summary-identifiers',
     summary: 'An executive summary describes professionals by role, not by name.',
@@ -114,16 +127,32 @@ export default defineRule(
 - a name and a role: “Jane Brown, the social worker”, “Jane Brown (Head of Safeguarding)” — also in the panel membership, which is listed by job title and organisation.
 
 Roles come from the gazetteer (\`src/data/agencies.json\`), the professional roles in \`src/data/anonymisation.json\` and the \`roles\` option. Pseudonyms from front matter \`pseudonyms:\`, letters (“Dr X”) and names in \`allowNames\` (for example a chair or author whom the board names by agreement) are left alone. Messages are errors when front matter says \`publication: public\`, warnings otherwise, and offer the role as the replacement (“the doctor”, “the social worker”). \`data\` carries \`name\` and \`role\`.`,
-    why: 'The executive summary is the published, anonymised document: children and family members are given pseudonyms and professionals are described by role, and the panel is listed by job title and organisation. Naming a practitioner identifies them and, through them, the family. Primer §9 and §1.',
+    why:
+      'The executive summary is the published, anonymised document: children and family members are given ' +
+      'pseudonyms and professionals are described by role, and the panel is listed by job title and ' +
+      'organisation. Naming a practitioner identifies them and, through them, the family. Primer §9 and §1.',
     primer: '§9 Publication and anonymisation; §1 The documents (executive summary)',
     reportTypes: ['executive-summary'],
     defaultSeverity: 'warning',
     fixable: true,
     options: [
-      { name: 'allowNames', type: 'string[]', default: [], description: 'Names the board publishes by agreement (for example the independent chair and author).' },
+      {
+        name: 'allowNames',
+        type: 'string[]',
+        default: [],
+        description: 'Names the board publishes by agreement (for example the independent chair and author).',
+      },
       { name: 'places', type: 'string[]', default: [], description: 'Place names (the board’s area, towns) that are not personal names.' },
       { name: 'roles', type: 'string[]', default: [], description: 'Extra job titles to recognise next to a name.' },
-      { name: 'flagReviewTeam', type: 'boolean', default: false, description: 'Also point at the review’s own chair, author and reviewers, and ministers, when they are named beside their role (“Mike Tarver, Independent Chair”). Off by default: published summaries name them on purpose.' },
+      {
+        name: 'flagReviewTeam',
+        type: 'boolean',
+        default: false,
+        description:
+          'Also point at the review’s own chair, author and reviewers, and ministers, when they are named ' +
+          'beside their role (“Mike Tarver, Independent Chair”). Off by default: published summaries name them ' +
+          'on purpose.',
+      },
     ],
     defaults: { allowNames: [], places: [], roles: [], flagReviewTeam: false },
     examples: [
@@ -230,7 +259,8 @@ Dr Smith saw Child A in May.
     blocks.forEach((block, i) => {
       const text = texts[i]!;
       const at = block.start;
-      const sentenceStart = (offset: number) => /^\s*$/.test(text.slice(0, offset)) || /[.!?:]\s{1,4}$/.test(text.slice(Math.max(0, offset - 6), offset));
+      const sentenceStart = (offset: number) =>
+        /^\s*$/.test(text.slice(0, offset)) || /[.!?:]\s{1,4}$/.test(text.slice(Math.max(0, offset - 6), offset));
       // At the start of a list item or a table cell ("Independent Chair, Margaret Holloway") the role stands alone.
       const itemStart = (offset: number) => /^\s*$/.test(text.slice(0, offset));
       const capitalise = (t: string) => t[0]!.toUpperCase() + t.slice(1);
@@ -249,7 +279,8 @@ Dr Smith saw Child A in May.
         if (!isPersonName(withoutHonorific(name), allowed)) continue;
         // "told social worker Jane Brown" needs an article; "the duty social worker, Jane Brown," has one already.
         const previous = /([\p{L}]{1,20})\s{1,3}$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase();
-        const needsArticle = !itemStart(m.index) && (sentenceStart(m.index) || (previous !== undefined && NEEDS_ARTICLE_AFTER.has(previous)));
+        const needsArticle =
+          !itemStart(m.index) && (sentenceStart(m.index) || (previous !== undefined && NEEDS_ARTICLE_AFTER.has(previous)));
         let replacement = needsArticle ? `the ${role.toLowerCase()}` : role;
         if (needsArticle && sentenceStart(m.index)) replacement = capitalise(replacement);
         report1(at + m.index, at + m.index + m[0].length, name, role, replacement);
@@ -261,8 +292,13 @@ Dr Smith saw Child A in May.
         const name = words.join(' ');
         if (!name || !isPersonName(name, allowed)) continue;
         const titleText = m[0].slice(0, m[0].length - m[1]!.length).trim();
-        const lastTitle = m[0].slice(0, m[0].length - name.length).trim().split(/\s+/).pop()!;
-        const role = TITLE_ROLES[wordKey(lastTitle.replace(/\.$/, ''))] ?? TITLE_ROLES[wordKey(titleText.replace(/\.$/, ''))] ?? 'the professional';
+        const lastTitle = m[0]
+          .slice(0, m[0].length - name.length)
+          .trim()
+          .split(/\s+/)
+          .pop()!;
+        const role =
+          TITLE_ROLES[wordKey(lastTitle.replace(/\.$/, ''))] ?? TITLE_ROLES[wordKey(titleText.replace(/\.$/, ''))] ?? 'the professional';
         const replacement = sentenceStart(m.index) ? role[0]!.toUpperCase() + role.slice(1) : role;
         report1(at + m.index, at + m.index + m[0].length, m[0].replace(/\s+/g, ' '), role.replace(/^the /, ''), replacement);
       }

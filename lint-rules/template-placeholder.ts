@@ -14,8 +14,22 @@ export default defineRule(
     id: 'template-placeholder',
     summary: 'No unanswered template prompts or placeholders are left in the text.',
     description:
-      'Reports placeholders left from a template, a snippet or a quick fix — `[insert …]`, `[name]`, `[date]`, `[named agency or role]`, `[lead agency and officer]`, `[target date]`, `[evidence: …]`, `[action to deliver recommendation 2]`, `{{child}}`, `TBC`, `TBA`, `TODO`, `XX/XX/XXXX`, `DD/MM/YYYY` — in the text and the front matter, and template prompts: blockquotes that open with “Prompt:” (the form this product’s templates and “insert missing section” use). Inline code, HTML comments and link destinations are ignored, so a report can still quote a placeholder in code. “TBC” in an action plan cell is left to the action-plan rules (`action-plan-owner`, `action-plan-date`, `action-plan-measure`), which say what the column needs, so the same words are not reported twice. This is the one rule that reports a placeholder: the owner, deadline and measure checks of recommendations and action plans count a placeholder as missing and leave it to this rule, so each placeholder is reported once. Editorial brackets such as “[see Appendix 2]” or “[postcode removed]” are finished text and are left alone.',
-    why: 'IMR authors write from boards’ prompted templates; a prompt or placeholder left in the text means a question in the template went unanswered, and a published report with “[insert date]” in it discredits the review. Primer §1 (IMRs from prompted templates) and §2 (expected sections).',
+      'Reports placeholders left from a template, a snippet or a quick fix — `[insert …]`, `[name]`, ' +
+      '`[date]`, `[named agency or role]`, `[lead agency and officer]`, `[target date]`, `[evidence: …]`, ' +
+      '`[action to deliver recommendation 2]`, `{{child}}`, `TBC`, `TBA`, `TODO`, `XX/XX/XXXX`, ' +
+      '`DD/MM/YYYY` — in the text and the front matter, and template prompts: blockquotes that open with ' +
+      '“Prompt:” (the form this product’s templates and “insert missing section” use). Inline code, HTML ' +
+      'comments and link destinations are ignored, so a report can still quote a placeholder in code. “TBC” ' +
+      'in an action plan cell is left to the action-plan rules (`action-plan-owner`, `action-plan-date`, ' +
+      '`action-plan-measure`), which say what the column needs, so the same words are not reported twice. ' +
+      'This is the one rule that reports a placeholder: the owner, deadline and measure checks of ' +
+      'recommendations and action plans count a placeholder as missing and leave it to this rule, so each ' +
+      'placeholder is reported once. Editorial brackets such as “[see Appendix 2]” or “[postcode removed]” ' +
+      'are finished text and are left alone.',
+    why:
+      'IMR authors write from boards’ prompted templates; a prompt or placeholder left in the text means a ' +
+      'question in the template went unanswered, and a published report with “[insert date]” in it ' +
+      'discredits the review. Primer §1 (IMRs from prompted templates) and §2 (expected sections).',
     primer: '§1 The documents, §2 Expected sections',
     defaultSeverity: 'warning',
     fixable: false,
@@ -64,8 +78,12 @@ export default defineRule(
   ({ report, flag }) => {
     // Action plans are found only when a “TBC” needs them.
     let plans: { start: number; end: number }[] | undefined;
-    const inActionPlan = (offset: number) => (plans ??= findActionPlans(report).map((p) => p.table)).some((t) => offset >= t.start && offset < t.end);
-    const frontMatter = report.frontMatter.start !== undefined ? [{ start: report.frontMatter.start, source: report.text.slice(report.frontMatter.start, report.frontMatter.end) }] : [];
+    const inActionPlan = (offset: number) =>
+      (plans ??= findActionPlans(report).map((p) => p.table)).some((t) => offset >= t.start && offset < t.end);
+    const frontMatter =
+      report.frontMatter.start !== undefined
+        ? [{ start: report.frontMatter.start, source: report.text.slice(report.frontMatter.start, report.frontMatter.end) }]
+        : [];
     for (const block of [...frontMatter, ...blocksIn(report.tree, report.text, 0, report.text.length, true)]) {
       for (const m of placeholdersIn(maskMarkup(block.source))) {
         if (ACTION_PLAN_WORDS.test(m.text) && inActionPlan(block.start + m.index)) continue;

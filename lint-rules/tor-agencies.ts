@@ -9,8 +9,14 @@ export default defineRule(
     id: 'tor-agencies',
     summary: 'The terms of reference name the agencies asked to contribute.',
     description:
-      'Looks in the terms of reference for at least one agency named by type or name, from a built-in gazetteer (children’s social care, police, health visiting, the hospital trust, GP practice, school, probation, CAMHS, housing…) that a board extends with `agencies` in `.casereviewrc`. “All relevant agencies” alone does not name anyone.',
-    why: 'Specific terms of reference name “the agencies asked to contribute, by name”; “all relevant agencies” is listed among the signals of vagueness, and in one well-known case the terms missed the capacity of front-line services. Primer §3.',
+      'Looks in the terms of reference for at least one agency named by type or name, from a built-in ' +
+      'gazetteer (children’s social care, police, health visiting, the hospital trust, GP practice, school, ' +
+      'probation, CAMHS, housing…) that a board extends with `agencies` in `.casereviewrc`. “All relevant ' +
+      'agencies” alone does not name anyone.',
+    why:
+      'Specific terms of reference name “the agencies asked to contribute, by name”; “all relevant ' +
+      'agencies” is listed among the signals of vagueness, and in one well-known case the terms missed the ' +
+      'capacity of front-line services. Primer §3.',
     primer: '§3 Terms of reference: specific versus vague',
     defaultSeverity: 'warning',
     fixable: false,

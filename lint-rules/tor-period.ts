@@ -9,8 +9,16 @@ export default defineRule(
     id: 'tor-period',
     summary: 'The terms of reference give the period under review with two explicit dates.',
     description:
-      'Looks in the terms of reference (any heading that means it: “Terms of reference”, “Scope of the review”, “Remit”) for a period given by two explicit dates joined as a period: “from 1 March 2007 to 3 August 2008”, “between 03/03/2007 and 03/08/2008”, “March 2007 – August 2008”. UK day-first dates, month-year dates and ISO dates count; a year alone or “the relevant period” does not. A period that ends before it starts is reported too. When front matter has `period-start` and `period-end`, the message says so.',
-    why: 'Inspectors graded vague terms of reference as a mark of an inadequate review; the first element of specific terms is “a period under review with explicit start and end dates (and why it starts there)”. Primer §3.',
+      'Looks in the terms of reference (any heading that means it: “Terms of reference”, “Scope of the ' +
+      'review”, “Remit”) for a period given by two explicit dates joined as a period: “from 1 March 2007 to ' +
+      '3 August 2008”, “between 03/03/2007 and 03/08/2008”, “March 2007 – August 2008”. UK day-first dates, ' +
+      'month-year dates and ISO dates count; a year alone or “the relevant period” does not. A period that ' +
+      'ends before it starts is reported too. When front matter has `period-start` and `period-end`, the ' +
+      'message says so.',
+    why:
+      'Inspectors graded vague terms of reference as a mark of an inadequate review; the first element of ' +
+      'specific terms is “a period under review with explicit start and end dates (and why it starts ' +
+      'there)”. Primer §3.',
     primer: '§3 Terms of reference: specific versus vague',
     defaultSeverity: 'warning',
     fixable: false,
@@ -77,7 +85,10 @@ export default defineRule(
     }
     const fmStart = stringValue(report.frontMatter.data['period-start']);
     const fmEnd = stringValue(report.frontMatter.data['period-end']);
-    const hint = fmStart && fmEnd ? `The front matter gives ${fmStart} to ${fmEnd}; say so here, and why the review starts there.` : 'Give explicit start and end dates, such as “from 1 March 2007 to 3 August 2008”, and why the review starts there.';
+    const hint =
+      fmStart && fmEnd
+        ? `The front matter gives ${fmStart} to ${fmEnd}; say so here, and why the review starts there.`
+        : 'Give explicit start and end dates, such as “from 1 March 2007 to 3 August 2008”, and why the review ' + 'starts there.';
     flag({
       ...headingRange(tor.section),
       message: `The terms of reference give no period under review. ${hint}`,

@@ -48,8 +48,16 @@ export default defineRule(
     id: 'tor-questions',
     summary: 'The terms of reference set key lines of enquiry about this case.',
     description:
-      'Looks in the terms of reference for key lines of enquiry: sentences that end with a question mark, or items that open like one (“Whether…”, “How…”, “To what extent…”, “To examine how…”). At least one must be specific to this case: it names the child (pseudonym from front matter `child:` or a role such as “the baby”, “the children”), a family member or the household, a date, month or year, or a case-specific subject (missed appointments, domestic abuse, seen alone…). No lines of enquiry at all is reported at the heading; lines that could apply to any case are reported at the first of them.',
-    why: 'Specific terms of reference have “key lines of enquiry written as questions about this case”; “questions that could apply to any case” and “consider whether lessons can be learned” with no question attached are signals of vagueness. Primer §3.',
+      'Looks in the terms of reference for key lines of enquiry: sentences that end with a question mark, ' +
+      'or items that open like one (“Whether…”, “How…”, “To what extent…”, “To examine how…”). At least one ' +
+      'must be specific to this case: it names the child (pseudonym from front matter `child:` or a role ' +
+      'such as “the baby”, “the children”), a family member or the household, a date, month or year, or a ' +
+      'case-specific subject (missed appointments, domestic abuse, seen alone…). No lines of enquiry at all ' +
+      'is reported at the heading; lines that could apply to any case are reported at the first of them.',
+    why:
+      'Specific terms of reference have “key lines of enquiry written as questions about this case”; ' +
+      '“questions that could apply to any case” and “consider whether lessons can be learned” with no ' +
+      'question attached are signals of vagueness. Primer §3.',
     primer: '§3 Terms of reference: specific versus vague',
     defaultSeverity: 'warning',
     fixable: false,
@@ -86,7 +94,8 @@ export default defineRule(
       flag({
         ...headingRange(tor.section),
         message:
-          'The terms of reference set no key lines of enquiry. Add questions about this case, such as “How did agencies assess who was living in the household between March and August?”',
+          'The terms of reference set no key lines of enquiry. Add questions about this case, such as “How did ' +
+          'agencies assess who was living in the household between March and August?”',
       });
       return;
     }
@@ -95,7 +104,9 @@ export default defineRule(
     flag({
       start: first.start,
       end: first.end,
-      message: 'These lines of enquiry could apply to any case. Add at least one question about this case that names the child, a family member, a period or an event.',
+      message:
+        'These lines of enquiry could apply to any case. Add at least one question about this case that names ' +
+        'the child, a family member, a period or an event.',
     });
   },
 );

@@ -22,8 +22,15 @@ export default defineRule(
     id: 'tor-vague-language',
     summary: 'The terms of reference avoid over-general wording.',
     description:
-      'Points at over-general wording in the terms of reference — “all relevant agencies”, “any other relevant matters”, “as appropriate”, “as necessary”, “generally”, “the relevant period”, and “consider whether lessons can be learned” with nothing specific after it — and says what specific content is expected instead. The phrase list is data (`src/data/tor-vague-phrases.json`). “The relevant period” is replaced with the period from front matter when `period-start` and `period-end` are given.',
-    why: 'Inspectors graded “vague or over-general terms of reference” as a mark of an inadequate review, and the primer lists these words among the signals of vagueness. Primer §3.',
+      'Points at over-general wording in the terms of reference — “all relevant agencies”, “any other ' +
+      'relevant matters”, “as appropriate”, “as necessary”, “generally”, “the relevant period”, and ' +
+      '“consider whether lessons can be learned” with nothing specific after it — and says what specific ' +
+      'content is expected instead. The phrase list is data (`src/data/tor-vague-phrases.json`). “The ' +
+      'relevant period” is replaced with the period from front matter when `period-start` and `period-end` ' +
+      'are given.',
+    why:
+      'Inspectors graded “vague or over-general terms of reference” as a mark of an inadequate review, and ' +
+      'the primer lists these words among the signals of vagueness. Primer §3.',
     primer: '§3 Terms of reference: specific versus vague',
     defaultSeverity: 'warning',
     fixable: true,

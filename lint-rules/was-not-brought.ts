@@ -13,16 +13,21 @@ const NOT_ATTEND = new RegExp(
 );
 /** “DNA” as in “did not attend” (upper case): “DNA”, “DNA'd”, “DNAed”, “DNAs”. */
 const DNA = /(?<![\p{L}\p{N}])DNA(['’]?d|ed|s)?(?![\p{L}\p{N}])/gu;
-const GENETIC_AFTER = /^\s{0,3}(?:test|tests|testing|sample|samples|evidence|profile|profiling|analysis|result|results|match|swab|swabs|database|kit)\b/i;
+const GENETIC_AFTER =
+  /^\s{0,3}(?:test|tests|testing|sample|samples|evidence|profile|profiling|analysis|result|results|match|swab|swabs|database|kit)\b/i;
 const GENETIC_BEFORE = /\b(?:paternity|forensic|genetic)\s{1,3}$/i;
 const RECORDED_AS = /\b(?:recorded|marked|coded|noted|logged|entered|documented)\s{1,3}as\s{1,3}(?:an?\s{1,3})?$/i;
 const CELL_ONLY = /^\s*(?:\*\*|__)?(DNA(?:['’]?d)?|did not attend|failed to attend|not attended|didn['’]t attend)(?:\*\*|__)?\.?\s*$/i;
 const APPOINTMENT = wordsRegExp(data.appointmentWords, 'iu')!;
 const CHILD_APPOINTMENT = wordsRegExp(data.childAppointments, 'iu')!;
 const ADULT_APPOINTMENT = wordsRegExp(data.adultAppointments, 'iu')!;
-const NOT_APPOINTMENT = new RegExp(`^\\s{1,3}(?:(?:the|her|his|their|any|a)\\s{1,3})?(?:${data.notAppointment.map((w) => w.replace(/ /g, '\\s{1,3}')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const NOT_APPOINTMENT = new RegExp(
+  `^\\s{1,3}(?:(?:the|her|his|their|any|a)\\s{1,3})?(?:${data.notAppointment.map((w) => w.replace(/ /g, '\\s{1,3}')).join('|')})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 /** Words after “did not attend” that do not open an object, so the replacement needs no “to” (“did not attend on 4 May”, “… again”). */
-const NOT_OBJECT = /^(?:on|at|in|for|to|again|when|as|because|and|but|or|either|twice|once|despite|after|before|until|with|without|since|due|following|during|so|yet|then|by|today|yesterday|tomorrow|regularly|weekly|though|although|while|whilst|if|unless|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
+const NOT_OBJECT =
+  /^(?:on|at|in|for|to|again|when|as|because|and|but|or|either|twice|once|despite|after|before|until|with|without|since|due|following|during|so|yet|then|by|today|yesterday|tomorrow|regularly|weekly|though|although|while|whilst|if|unless|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
 const NEXT_WORD = /^\s{1,3}([\p{L}\p{N}][\p{L}\p{N}'’-]{0,30})/u;
 const PLURAL = /children|twins|siblings|boys|girls|babies|young people|\band\b/i;
 
@@ -111,7 +116,13 @@ export function findNotAttended(text: string, lexicon: ChildLexicon, rowContext?
       if (decision.owner === undefined && rowContext !== undefined) decision = ownerOfRow(rowContext, lexicon);
       if (decision.owner !== 'child') continue;
       const plural = decision.child ? PLURAL.test(decision.child.text) : false;
-      hits.push({ start: sentence.start + m.index, end: sentence.start + end, phrase: m[0], expected: wasNotBrought(m[0], following, plural), child: decision.child });
+      hits.push({
+        start: sentence.start + m.index,
+        end: sentence.start + end,
+        phrase: m[0],
+        expected: wasNotBrought(m[0], following, plural),
+        child: decision.child,
+      });
     }
     for (const m of s.matchAll(new RegExp(DNA.source, DNA.flags))) {
       const end = m.index + m[0].length;
@@ -119,7 +130,8 @@ export function findNotAttended(text: string, lexicon: ChildLexicon, rowContext?
       if (GENETIC_AFTER.test(s.slice(end, end + 30)) || GENETIC_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
       const clause = clauseAround(s, m.index);
       const verbal = m[1] !== undefined && m[1] !== 's';
-      if (!verbal && m[1] !== 's' && !has(APPOINTMENT, clause.text) && !has(CHILD_APPOINTMENT, clause.text) && rowContext === undefined) continue;
+      if (!verbal && m[1] !== 's' && !has(APPOINTMENT, clause.text) && !has(CHILD_APPOINTMENT, clause.text) && rowContext === undefined)
+        continue;
       let decision = ownerOf(clause.text, m.index - clause.start, end - clause.start, lexicon);
       if (decision.owner === undefined && rowContext !== undefined) decision = ownerOfRow(rowContext, lexicon);
       if (decision.owner !== 'child') continue;
@@ -155,7 +167,9 @@ function ownerOfRow(row: string, lexicon: ChildLexicon): Decision {
 function messageFor(hit: Hit, label: string): string {
   const who = hit.child ? `“${hit.child.text.replace(/\s+/g, ' ')}”` : label;
   const phrase = hit.phrase.replace(/\s+/g, ' ');
-  const instead = hit.expected ? `“${hit.expected.replace(/^“|”$/g, '')}”` : '“was not brought” (for example “Child A was not brought to the clinic”)';
+  const instead = hit.expected
+    ? `“${hit.expected.replace(/^“|”$/g, '')}”`
+    : '“was not brought” (for example “Child A was not brought to the clinic”)';
   return `“${phrase}” makes ${who} responsible for a missed appointment. Write ${instead}: a child depends on an adult to bring them.`;
 }
 
@@ -164,8 +178,22 @@ export default defineRule(
     id: 'was-not-brought',
     summary: 'A child’s missed appointment is written “was not brought”, not “did not attend” or “DNA”.',
     description:
-      'Finds “did not attend”, “didn’t attend”, “failed to attend”, “has not attended” (with any “(DNA)” after it) and “DNA” / “DNA’d” used for a missed appointment, and decides whose appointment it was: the nearest person named before it in the clause (the subject) — a child (pseudonym, “Child A”, “the baby”…) or an adult of the family (“Mother”, “Mr G”); when no one is named before it, what follows (“Did not attend paediatric outpatients”, “the 8-month check”) or, in a table, the rest of the row. Only a child’s appointment is reported. Adults’ own appointments (“Mother did not attend her antenatal appointment”, “Mr G DNA probation”) and school attendance are left alone, and so is “DNA” in “DNA test” or “paternity DNA”.\n\nThe quick fix is grammatical: “Child A did not attend the clinic” → “Child A was not brought to the clinic”; “the children have not attended” → “have not been brought”; a table cell “DNA” → “Was not brought”; “recorded as DNA” → “recorded as “was not brought””. The appointment words are data (`src/data/appointments.json`).',
-    why: 'A young child cannot take themselves to the clinic; writing that the child “did not attend” puts the failure on the child and hides the adult who did not bring them. Reviews found missed health appointments were an early sign of neglect that agencies recorded as “DNA” and closed. Primer §5 (“was not brought”, not “did not attend” / “DNA”).',
+      'Finds “did not attend”, “didn’t attend”, “failed to attend”, “has not attended” (with any “(DNA)” ' +
+      'after it) and “DNA” / “DNA’d” used for a missed appointment, and decides whose appointment it was: ' +
+      'the nearest person named before it in the clause (the subject) — a child (pseudonym, “Child A”, “the ' +
+      'baby”…) or an adult of the family (“Mother”, “Mr G”); when no one is named before it, what follows ' +
+      '(“Did not attend paediatric outpatients”, “the 8-month check”) or, in a table, the rest of the row. ' +
+      'Only a child’s appointment is reported. Adults’ own appointments (“Mother did not attend her ' +
+      'antenatal appointment”, “Mr G DNA probation”) and school attendance are left alone, and so is “DNA” ' +
+      'in “DNA test” or “paternity DNA”.\n\nThe quick fix is grammatical: “Child A did not attend the ' +
+      'clinic” → “Child A was not brought to the clinic”; “the children have not attended” → “have not been ' +
+      'brought”; a table cell “DNA” → “Was not brought”; “recorded as DNA” → “recorded as “was not ' +
+      'brought””. The appointment words are data (`src/data/appointments.json`).',
+    why:
+      'A young child cannot take themselves to the clinic; writing that the child “did not attend” puts the ' +
+      'failure on the child and hides the adult who did not bring them. Reviews found missed health ' +
+      'appointments were an early sign of neglect that agencies recorded as “DNA” and closed. Primer §5 ' +
+      '(“was not brought”, not “did not attend” / “DNA”).',
     primer: '§5 Child focus',
     defaultSeverity: 'warning',
     fixable: true,
@@ -208,8 +236,13 @@ export default defineRule(
     for (const table of reportTables(report)) {
       for (const row of table.rows) {
         for (const cell of row.cells) {
-          const source = maskMarkup(report.text.slice(cell.start, cell.end)).replace(/^\s*\|/, ' ').replace(/\|\s*$/, ' ');
-          const rowContext = row.cells.filter((c) => c !== cell).map((c) => c.text).join(' ; ');
+          const source = maskMarkup(report.text.slice(cell.start, cell.end))
+            .replace(/^\s*\|/, ' ')
+            .replace(/\|\s*$/, ' ');
+          const rowContext = row.cells
+            .filter((c) => c !== cell)
+            .map((c) => c.text)
+            .join(' ; ');
           const only = CELL_ONLY.exec(source);
           if (only) {
             const decision = ownerOfRow(rowContext, lexicon);

@@ -84,7 +84,10 @@ function ruleDoc(rule: CaseReviewRule<object>): string {
     const output = runExample(rule, example);
     lines.push(`### ${example.title}`, '');
     if (example.settings || example.options) {
-      lines.push(`With ${[example.options ? `options \`${JSON.stringify(example.options)}\`` : '', example.settings ? `settings \`${JSON.stringify(example.settings)}\`` : ''].filter(Boolean).join(' and ')}:`, '');
+      lines.push(
+        `With ${[example.options ? `options \`${JSON.stringify(example.options)}\`` : '', example.settings ? `settings \`${JSON.stringify(example.settings)}\`` : ''].filter(Boolean).join(' and ')}:`,
+        '',
+      );
     }
     lines.push(fence(example.markdown, 'markdown'), '', output.length === 0 ? 'No messages.' : fence(output.join('\n'), 'text'), '');
   }
@@ -97,20 +100,31 @@ function ruleDoc(rule: CaseReviewRule<object>): string {
   if (m.options.length === 0) lines.push('It has no options. Its level can be `off`, `on`, `info`, `warn` or `error`.', '');
   else {
     lines.push('| Option | Type | Default | Description |', '| --- | --- | --- | --- |');
-    for (const o of m.options) lines.push(`| \`${o.name}\` | ${o.type} | \`${JSON.stringify(o.default)}\` | ${forAuthors(o.description)} |`);
+    for (const o of m.options)
+      lines.push(`| \`${o.name}\` | ${o.type} | \`${JSON.stringify(o.default)}\` | ${forAuthors(o.description)} |`);
     lines.push('');
   }
   lines.push(
     'For a board’s shared settings, in `.casereviewrc.json`:',
     '',
-    fence(JSON.stringify({ rules: { [m.id]: m.options.length ? ['warn', Object.fromEntries(m.options.map((o) => [o.name, o.default]))] : 'warn' } }, null, 2), 'json'),
+    fence(
+      JSON.stringify(
+        { rules: { [m.id]: m.options.length ? ['warn', Object.fromEntries(m.options.map((o) => [o.name, o.default]))] : 'warn' } },
+        null,
+        2,
+      ),
+      'json',
+    ),
     '',
   );
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
 function rulesTable(): string {
-  const rows = rules.map((r) => `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.summary} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.primer} |`);
+  const rows = rules.map(
+    (r) =>
+      `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.summary} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.primer} |`,
+  );
   return ['| Rule | Checks | Default | Fix | Primer |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -125,11 +139,21 @@ function schema(): unknown {
         properties: Object.fromEntries(
           r.meta.options.map((o) => [
             o.name,
-            { description: o.description, default: o.default, ...(o.type === 'string[]' ? { type: 'array', items: { type: 'string' } } : { type: o.type }) },
+            {
+              description: o.description,
+              default: o.default,
+              ...(o.type === 'string[]' ? { type: 'array', items: { type: 'string' } } : { type: o.type }),
+            },
           ]),
         ),
       };
-      return [r.meta.id, { description: `${r.meta.summary} (docs/rules/${r.meta.id}.md)`, anyOf: [level, { type: 'array', prefixItems: [level, options], items: false, minItems: 1 }] }];
+      return [
+        r.meta.id,
+        {
+          description: `${r.meta.summary} (docs/rules/${r.meta.id}.md)`,
+          anyOf: [level, { type: 'array', prefixItems: [level, options], items: false, minItems: 1 }],
+        },
+      ];
     }),
   );
   const section = {
@@ -139,10 +163,18 @@ function schema(): unknown {
     properties: {
       id: { type: 'string' },
       title: { type: 'string' },
-      role: { description: 'What the section is for, in the words the rules ask for.', enum: SECTION_ROLE_NAMES, enumDescriptions: SECTION_ROLE_NAMES.map((r) => SECTION_ROLES[r]) },
+      role: {
+        description: 'What the section is for, in the words the rules ask for.',
+        enum: SECTION_ROLE_NAMES,
+        enumDescriptions: SECTION_ROLE_NAMES.map((r) => SECTION_ROLES[r]),
+      },
       status: { enum: ['required', 'expected', 'optional'] },
       synonyms: { type: 'array', items: { type: 'string' } },
-      except: { type: 'array', items: { type: 'string' }, description: 'Heading phrases that are not this section although a synonym matches.' },
+      except: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Heading phrases that are not this section although a synonym matches.',
+      },
       topLevel: { type: 'boolean', description: 'Only a top-level heading stands for this section.' },
       prompt: { type: 'string' },
       after: { type: 'string', description: 'Insert after the section with this id.' },
@@ -156,7 +188,8 @@ function schema(): unknown {
     properties: {
       $schema: { type: 'string' },
       reportType: {
-        description: 'Report type used when front matter does not say and the headings do not tell: a built-in type or one this file adds under "profiles".',
+        description:
+          'Report type used when front matter does not say and the headings do not tell: a built-in type or one this file adds under "profiles".',
         type: 'string',
         examples: types,
       },
@@ -218,7 +251,10 @@ emit('schemas/casereviewrc.schema.json', `${JSON.stringify(schema(), null, 2)}\n
 emit(PROFILES_INDEX_PATH, profilesIndex());
 emit('package.json', packageJsonWithReportTypes(readFileSync('package.json', 'utf8'), profiles));
 emit(PROFILE_SCHEMA_PATH, `${JSON.stringify(profileSchema(), null, 2)}\n`);
-emit(REPORT_TYPES_DOC_PATH, replaceBlock(readFileSync(REPORT_TYPES_DOC_PATH, 'utf8'), 'section-roles-table', sectionRolesTable(profiles), REPORT_TYPES_DOC_PATH));
+emit(
+  REPORT_TYPES_DOC_PATH,
+  replaceBlock(readFileSync(REPORT_TYPES_DOC_PATH, 'utf8'), 'section-roles-table', sectionRolesTable(profiles), REPORT_TYPES_DOC_PATH),
+);
 emit(IMR_SNIPPETS_PATH, imrSnippetsFile());
 
 if (check && stale.length > 0) {

@@ -20,7 +20,8 @@ for (const [name, corpus] of Object.entries(corpora)) {
       console.log(
         `${name.padEnd(8)} places=${String(withPlaces).padEnd(5)} ${detector.padEnd(9)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  F1 ${pct(s.f1).padStart(6)}  tp ${s.truePositives} fp ${s.falsePositives} fn ${s.falseNegatives}  ${ms.toFixed(0)} ms`,
       );
-      if (process.argv.includes('--verbose')) console.log(`   missed: ${s.missed.join(', ')}\n   false alarms: ${s.falseAlarms.join(', ')}`);
+      if (process.argv.includes('--verbose'))
+        console.log(`   missed: ${s.missed.join(', ')}\n   false alarms: ${s.falseAlarms.join(', ')}`);
     }
   }
 }

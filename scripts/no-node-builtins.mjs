@@ -20,7 +20,13 @@ export const noNodeBuiltins = {
   setup(build) {
     build.onResolve({ filter: /^[a-z_:][a-z0-9_/:.-]*$/ }, (args) => {
       if (!isNodeBuiltin(args.path)) return undefined;
-      return { errors: [{ text: `the web build cannot use the Node built-in “${args.path}” (imported by ${args.importer ? relative(process.cwd(), args.importer) : 'the entry point'})` }] };
+      return {
+        errors: [
+          {
+            text: `the web build cannot use the Node built-in “${args.path}” (imported by ${args.importer ? relative(process.cwd(), args.importer) : 'the entry point'})`,
+          },
+        ],
+      };
     });
   },
 };

@@ -43,7 +43,9 @@ export function escapePlaceholder(text: string): string {
 export function reuseBody(body: readonly string[], offset: number): string[] {
   const lines = [...body];
   while (lines.length > 0 && (lines[0]!.startsWith('#') || lines[0]!.trim() === '')) lines.shift();
-  const stops = [...new Set(lines.flatMap((line) => [...line.matchAll(/(?<!\\)\$\{?(\d+)/g)].map((m) => Number(m[1]))))].filter((n) => n > 0).sort((a, b) => a - b);
+  const stops = [...new Set(lines.flatMap((line) => [...line.matchAll(/(?<!\\)\$\{?(\d+)/g)].map((m) => Number(m[1]))))]
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   const renumbered = new Map(stops.map((n, i) => [n, offset + i + 1]));
   return lines
     .map((line) =>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: types, build, generated docs, unit and CLI tests, then the extension's
+# Every test: types, lint and format, build, generated docs, unit and CLI tests, then the extension's
 # suite inside a real VS Code (code-server's extension host, see scripts/vscode-test/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,8 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "typecheck"
 npx tsc -p .
+step "lint and format (ESLint, Prettier)"
+npm run lint
 step "build"
 node esbuild.js
 step "generated docs are up to date"

@@ -49,7 +49,10 @@ export function bundledPackageFolders(metafile, output) {
 export function readPackage(folder, cwd = process.cwd()) {
   const dir = join(cwd, folder);
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const declared = typeof manifest.license === 'string' ? manifest.license : manifest.license?.type ?? (Array.isArray(manifest.licenses) ? manifest.licenses.map((l) => l.type ?? l).join(' OR ') : undefined);
+  const declared =
+    typeof manifest.license === 'string'
+      ? manifest.license
+      : (manifest.license?.type ?? (Array.isArray(manifest.licenses) ? manifest.licenses.map((l) => l.type ?? l).join(' OR ') : undefined));
   const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
   const files = readdirSync(dir)
     .filter((name) => LICENCE_FILE.test(name) && statSync(join(dir, name)).isFile())
@@ -57,7 +60,15 @@ export function readPackage(folder, cwd = process.cwd()) {
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8').replace(/\r\n?/g, '\n').trimEnd() }));
   const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
   if (files.length === 0) files.push(...noticeFromReadme(dir, declared));
-  return { folder, name: String(manifest.name ?? folder), version: String(manifest.version ?? ''), license: declared, homepage: manifest.homepage ?? repository, author, files };
+  return {
+    folder,
+    name: String(manifest.name ?? folder),
+    version: String(manifest.version ?? ''),
+    license: declared,
+    homepage: manifest.homepage ?? repository,
+    author,
+    files,
+  };
 }
 
 /** The MIT licence's standard text, for a package that declares MIT but ships no licence file. */
@@ -159,7 +170,8 @@ export function noticesMarkdown(bundles, cwd = process.cwd()) {
     if (trimmed) legal.set(trimmed, [...(legal.get(trimmed) ?? []), output]);
   }
   if (legal.size > 0) {
-    out += '\n## Licence comments in the bundled code\n\nNotices that packages carry inside their own code (for code of others they include), as esbuild collected them.\n';
+    out +=
+      '\n## Licence comments in the bundled code\n\nNotices that packages carry inside their own code (for code of others they include), as esbuild collected them.\n';
     for (const [text, outputs] of legal) {
       const fence = fenceFor(text);
       out += `\nIn: ${outputs.map((o) => `\`${o}\``).join(', ')}\n\n${fence}text\n${text}\n${fence}\n`;

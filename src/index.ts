@@ -13,7 +13,7 @@ import {
   createProcessor as engineCreateProcessor,
   lintText as engineLintText,
   ruleInfosOf,
-  type CaseReviewRule,
+  type AnyCaseReviewRule,
   type LintConfig,
   type LintOptions as EngineLintOptions,
   type LintResult,
@@ -35,7 +35,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 }
 
 /** A unified processor with the built-in rules, then `extraRules` (a board's own rules). */
-export function createProcessor(config: Partial<LintConfig> = {}, extraRules: readonly CaseReviewRule<any>[] = []) {
+export function createProcessor(config: Partial<LintConfig> = {}, extraRules: readonly AnyCaseReviewRule[] = []) {
   return engineCreateProcessor(config, rules, extraRules);
 }
 

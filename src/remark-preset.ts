@@ -41,7 +41,10 @@ export default function remarkPresetCaseReview(this: Processor, options: PresetO
       reportedConfigErrors.add(line);
       process.stderr.write(line);
     }
-    const config = { ...mergeConfigs({ docsBaseUrl: base }, parsed.config, fromOptions), ...readReferencedDocuments(file.toString(), file.path || undefined, cwd) };
+    const config = {
+      ...mergeConfigs({ docsBaseUrl: base }, parsed.config, fromOptions),
+      ...readReferencedDocuments(file.toString(), file.path || undefined, cwd),
+    };
     createProcessor(config, extraRules).runSync(tree, file);
   };
 }

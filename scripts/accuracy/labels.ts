@@ -65,6 +65,9 @@ function readLine(line: string, lineNumber: number, result: Labels): void {
     return;
   }
   const m = LABEL.exec(line);
-  if (!m) throw new LabelError(`line ${lineNumber}: cannot read the label “${line}” (write flag|maybe RULE "text", fragment, only RULE…, or source: …)`);
+  if (!m)
+    throw new LabelError(
+      `line ${lineNumber}: cannot read the label “${line}” (write flag|maybe RULE "text", fragment, only RULE…, or source: …)`,
+    );
   result.labels.push({ kind: m[1] as Label['kind'], ruleId: m[2]!, text: m[3]!.replace(/\\(.)/g, '$1'), line: lineNumber });
 }

@@ -73,7 +73,10 @@ for (const file of files) {
 if (list) {
   for (const score of scores) {
     const lines = [
-      ...score.findings.map((f) => `  ${f.verdict.padEnd(9)} ${f.message.ruleId} ${f.message.line}:${f.message.column} “${f.covered.replace(/\s+/g, ' ').slice(0, 80)}” — ${f.message.message.slice(0, 160)}`),
+      ...score.findings.map(
+        (f) =>
+          `  ${f.verdict.padEnd(9)} ${f.message.ruleId} ${f.message.line}:${f.message.column} “${f.covered.replace(/\s+/g, ' ').slice(0, 80)}” — ${f.message.message.slice(0, 160)}`,
+      ),
       ...score.missed.map((l) => `  missed    ${l.ruleId} “${l.text}”`),
     ];
     if (lines.length > 0) console.log(`${score.path}\n${lines.join('\n')}`);
@@ -82,9 +85,30 @@ if (list) {
 }
 
 const fmt = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
-const rows = [...tally(scores)].map(([ruleId, t]) => [ruleId, t.findings, t.right, t.wrong, t.debatable, fmt(precision(t)), t.expected, t.missed, fmt(recall(t))]);
-const totals = rows.reduce((sum, r) => sum.map((v, i) => (i >= 1 && i <= 4 ? (v as number) + (r[i] as number) : i === 6 || i === 7 ? (v as number) + (r[i] as number) : v)), ['all rules', 0, 0, 0, 0, '', 0, 0, ''] as (string | number)[]);
-const all = { findings: totals[1] as number, right: totals[2] as number, wrong: totals[3] as number, debatable: totals[4] as number, expected: totals[6] as number, missed: totals[7] as number };
+const rows = [...tally(scores)].map(([ruleId, t]) => [
+  ruleId,
+  t.findings,
+  t.right,
+  t.wrong,
+  t.debatable,
+  fmt(precision(t)),
+  t.expected,
+  t.missed,
+  fmt(recall(t)),
+]);
+const totals = rows.reduce(
+  (sum, r) =>
+    sum.map((v, i) => (i >= 1 && i <= 4 ? (v as number) + (r[i] as number) : i === 6 || i === 7 ? (v as number) + (r[i] as number) : v)),
+  ['all rules', 0, 0, 0, 0, '', 0, 0, ''] as (string | number)[],
+);
+const all = {
+  findings: totals[1] as number,
+  right: totals[2] as number,
+  wrong: totals[3] as number,
+  debatable: totals[4] as number,
+  expected: totals[6] as number,
+  missed: totals[7] as number,
+};
 totals[5] = fmt(precision(all));
 totals[8] = fmt(recall(all));
 const header = ['rule', 'findings', 'right', 'wrong', 'debatable', 'precision', 'expected', 'missed', 'recall'];
@@ -95,10 +119,13 @@ if (markdown) {
   for (const r of [...rows, totals]) console.log(`| ${r.join(' | ')} |`);
 } else {
   const widths = header.map((h, i) => Math.max(h.length, ...[...rows, totals].map((r) => String(r[i]).length)));
-  const line = (r: (string | number)[]) => r.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]!) : String(v).padStart(widths[i]!))).join('  ');
+  const line = (r: (string | number)[]) =>
+    r.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]!) : String(v).padStart(widths[i]!))).join('  ');
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   console.log(line(totals));
 }
-console.log(`\n${scores.length} files, ${words} words; ${((all.findings / Math.max(1, words)) * 1000).toFixed(1)} findings per 1,000 words.`);
+console.log(
+  `\n${scores.length} files, ${words} words; ${((all.findings / Math.max(1, words)) * 1000).toFixed(1)} findings per 1,000 words.`,
+);
 if (failed) process.exit(2);

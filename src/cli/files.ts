@@ -183,9 +183,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function notTextReason(bytes: Uint8Array): string | undefined {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    if (bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46) return 'it is a program (a binary file), not text';
+    if (bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46)
+      return 'it is a program (a binary file), not text';
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'it is a compressed file (such as a Word document), not text';
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'it is saved as UTF-16 text; save it as UTF-8';
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+      return 'it is saved as UTF-16 text; save it as UTF-8';
     return `it holds a NUL byte (at byte ${nul}), so it is a binary file, not text`;
   }
   try {

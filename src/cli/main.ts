@@ -36,10 +36,13 @@ export async function main(argv: readonly string[]): Promise<CommandOutput> {
     if (argv.includes('--help') || argv.includes('-h')) return { stdout: LINT_HELP, stderr: '', code: EXIT.ok };
     return await lintCommand(argv, v);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       return { stdout: '', stderr: `case-review-lint: ${error.message}\nRun “case-review-lint --help” for usage.\n`, code: EXIT.usage };
     }
-    const reason = error instanceof Error ? error.stack ?? error.message : String(error);
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { stdout: '', stderr: `case-review-lint: internal error: ${reason}\n`, code: EXIT.usage };
   }
 }
@@ -50,7 +53,9 @@ async function run(): Promise<void> {
     try {
       writeFileSync(result.outputFile, result.stdout);
     } catch (error) {
-      process.stderr.write(`case-review-lint: cannot write “${result.outputFile}”: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `case-review-lint: cannot write “${result.outputFile}”: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exitCode = EXIT.usage;
       return;
     }

@@ -7,7 +7,15 @@
  * officer]”, “[target date]”, “[evidence: audit]”) is left out here, and a cell
  * with words beside a placeholder is judged by those words alone.
  */
-import { cellContent, effectiveCell, findActionPlans, type ActionPlan, type ActionRow, type ColumnId, type Span } from './recommendations/index.js';
+import {
+  cellContent,
+  effectiveCell,
+  findActionPlans,
+  type ActionPlan,
+  type ActionRow,
+  type ColumnId,
+  type Span,
+} from './recommendations/index.js';
 import type { Report } from './report.js';
 import type { Cell } from './tables.js';
 import { blankPlaceholders, hasPlaceholder, onlyPlaceholders } from './placeholders.js';
@@ -32,7 +40,9 @@ export function* planColumnCells(report: Report, column: ColumnId): Generator<Pl
       if (!raw) continue;
       const effective = effectiveCell(plan, index, column) ?? raw;
       if (onlyPlaceholders(effective.text)) continue;
-      const cell = hasPlaceholder(effective.text) ? { ...effective, text: blankPlaceholders(effective.text).replace(/\s+/g, ' ').trim() } : effective;
+      const cell = hasPlaceholder(effective.text)
+        ? { ...effective, text: blankPlaceholders(effective.text).replace(/\s+/g, ' ').trim() }
+        : effective;
       yield { plan, row, raw: effective === raw ? cell : raw, cell, span: cellContent(report, raw) };
     }
   }

@@ -69,9 +69,11 @@ function agencyRegExp(extra: readonly string[]): RegExp {
   return re;
 }
 /** “Child A”, “Children A and B”, “Sibling 1”, “Baby P”: a capitalised word then one capital or digit. */
-const CHILD_PSEUDONYM = /(?<![\p{L}\p{N}])(?:Child|Children|Sibling|Siblings|Baby|Infant|Young Person)\s(?:[A-Z]|\d{1,2})(?![\p{L}\p{N}])/gu;
+const CHILD_PSEUDONYM =
+  /(?<![\p{L}\p{N}])(?:Child|Children|Sibling|Siblings|Baby|Infant|Young Person)\s(?:[A-Z]|\d{1,2})(?![\p{L}\p{N}])/gu;
 /** “Mr G”, “Ms Smith”, “Adult B”, “Male C”. */
-const ADULT_PSEUDONYM = /(?<![\p{L}\p{N}])(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s[A-Z](?:[a-z]{1,20}(?:-[A-Z][a-z]{1,20})?)?|(?:Adult|Male|Man|Woman|Female)\s[A-Z])(?![\p{L}\p{N}])/gu;
+const ADULT_PSEUDONYM =
+  /(?<![\p{L}\p{N}])(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s[A-Z](?:[a-z]{1,20}(?:-[A-Z][a-z]{1,20})?)?|(?:Adult|Male|Man|Woman|Female)\s[A-Z])(?![\p{L}\p{N}])/gu;
 const POSSESSIVE = /^['’]s?\s{1,3}$/;
 
 const lexicons = new WeakMap<Report, ChildLexicon>();
@@ -84,7 +86,8 @@ function otherChildNames(report: Report): string[] {
   for (const member of composition?.members ?? []) {
     if (!member.isChild || !member.name) continue;
     // Role words (“Sibling”, “Baby”) are found by the role patterns already.
-    if (member.name.length < 2 || /^(?:the\s)?(?:child|baby|sibling|infant|brother|sister|son|daughter|unborn)\b/i.test(member.name)) continue;
+    if (member.name.length < 2 || /^(?:the\s)?(?:child|baby|sibling|infant|brother|sister|son|daughter|unborn)\b/i.test(member.name))
+      continue;
     names.push(member.name);
   }
   return names;
@@ -287,7 +290,9 @@ const blockAnalyses = new ContextMemo<{ text: string; words: number; actors: Men
 /** A block's text without markup, its words and actors (kept across lints by source and lexicon). */
 function analyseBlock(source: string, lexicon: ChildLexicon): { text: string; words: number; actors: Mention[] } {
   return blockAnalyses.get(lexicon.key, source, () => {
-    const text = maskMarkup(source).replace(/^\s*\|/, ' ').replace(/\|\s*$/, ' ');
+    const text = maskMarkup(source)
+      .replace(/^\s*\|/, ' ')
+      .replace(/\|\s*$/, ' ');
     return { text, words: countWords(text), actors: findActors(text, lexicon) };
   });
 }
@@ -381,7 +386,11 @@ export function blockSentences(report: Report, block: TextBlock): SentenceFocus[
   if (!map) sentenceCache.set(report, (map = new Map()));
   const cached = map.get(block.start);
   if (cached) return cached;
-  const result = sentenceFocusOf(block, childLexicon(report)).map((s) => ({ ...s, start: block.start + s.start, end: block.start + s.end }));
+  const result = sentenceFocusOf(block, childLexicon(report)).map((s) => ({
+    ...s,
+    start: block.start + s.start,
+    end: block.start + s.end,
+  }));
   map.set(block.start, result);
   return result;
 }
@@ -462,7 +471,10 @@ export function childFocusTotal(report: Report): FocusFigures {
 /** “2 of 18 sentences (11%) are about the child; 9 about the parents and other adults, 7 about agencies and professionals”. */
 export function describeFocus(f: FocusFigures): string {
   const pct = Math.round(f.share * 100);
-  const child = f.childSentences === 0 ? `none of ${f.sentences} sentences is about the child` : `${f.childSentences} of ${f.sentences} sentences (${pct}%) are about the child`;
+  const child =
+    f.childSentences === 0
+      ? `none of ${f.sentences} sentences is about the child`
+      : `${f.childSentences} of ${f.sentences} sentences (${pct}%) are about the child`;
   const rest: string[] = [];
   if (f.familySentences > 0) rest.push(`${f.familySentences} about the parents and other adults`);
   if (f.agencySentences > 0) rest.push(`${f.agencySentences} about agencies and professionals`);

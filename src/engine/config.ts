@@ -108,7 +108,12 @@ export function parseConfigText(text: string, file: string, rules: readonly Rule
       case '$schema':
         break;
       default:
-        fail(pair.key as YamlNode, `unknown setting "${key}"; expected one of ${TOP_LEVEL.filter((k) => k !== '$schema').map((k) => `"${k}"`).join(', ')}`);
+        fail(
+          pair.key as YamlNode,
+          `unknown setting "${key}"; expected one of ${TOP_LEVEL.filter((k) => k !== '$schema')
+            .map((k) => `"${k}"`)
+            .join(', ')}`,
+        );
     }
   }
   return ignores ? { config, errors, ignores } : { config, errors };
@@ -125,7 +130,12 @@ export function strictJsonError(text: string, file: string): ConfigError | undef
     const position = /position (\d+)/.exec(reason);
     const offset = position ? Number(position[1]) : 0;
     const before = text.slice(0, offset).split('\n');
-    return { file, line: before.length, column: before.at(-1)!.length + 1, message: `cannot be read: ${reason.split(' in JSON at position')[0]}` };
+    return {
+      file,
+      line: before.length,
+      column: before.at(-1)!.length + 1,
+      message: `cannot be read: ${reason.split(' in JSON at position')[0]}`,
+    };
   }
 }
 
@@ -193,7 +203,11 @@ function readProfiles(
     if (typeof raw === 'string') {
       // A report type of the board's own in its own JSON file: the front end reads it (profile-files.ts).
       if (raw.trim().toLowerCase().endsWith('.json')) result[id] = { file: raw.trim() };
-      else fail(where, `profile "${id}" must be an object of changes, or the path of the report type's JSON file (such as "report-types/${id}.json")`);
+      else
+        fail(
+          where,
+          `profile "${id}" must be an object of changes, or the path of the report type's JSON file (such as "report-types/${id}.json")`,
+        );
       continue;
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -221,13 +235,17 @@ function readProfiles(
         typeof (s as { id?: unknown }).id !== 'string' ||
         Object.keys(s).some((k) => !SECTION_KEYS.includes(k)) ||
         ((s as { synonyms?: unknown }).synonyms !== undefined && !isStringList((s as { synonyms?: unknown }).synonyms)) ||
-        ((s as { status?: unknown }).status !== undefined && !['required', 'expected', 'optional'].includes(String((s as { status?: unknown }).status))) ||
+        ((s as { status?: unknown }).status !== undefined &&
+          !['required', 'expected', 'optional'].includes(String((s as { status?: unknown }).status))) ||
         ((s as { role?: unknown }).role !== undefined && !isSectionRole((s as { role?: unknown }).role)) ||
         ((s as { except?: unknown }).except !== undefined && !isStringList((s as { except?: unknown }).except)) ||
         ((s as { topLevel?: unknown }).topLevel !== undefined && typeof (s as { topLevel?: unknown }).topLevel !== 'boolean'),
     );
     if (bad !== undefined) {
-      fail(where, `profile "${id}": each section needs a string "id" and only ${SECTION_KEYS.map((k) => `"${k}"`).join(', ')} (status: required, expected or optional; synonyms and except: lists of strings; topLevel: true or false; role: a section role such as "chronology" or "recommendations")`);
+      fail(
+        where,
+        `profile "${id}": each section needs a string "id" and only ${SECTION_KEYS.map((k) => `"${k}"`).join(', ')} (status: required, expected or optional; synonyms and except: lists of strings; topLevel: true or false; role: a section role such as "chronology" or "recommendations")`,
+      );
       continue;
     }
     result[id] = profile as ProfileOverride;

@@ -42,11 +42,33 @@ export interface FoundDate {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5,
-  june: 6, jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9,
-  october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
 
 // Each alternative is linear: fixed-width digit groups and a closed list of month names.
 const DATE_PATTERN = new RegExp(
@@ -65,22 +87,14 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-
 function expandYear(year: string): number {
   if (year.length === 4) return Number(year);
   const short = Number(year);
   return short >= 50 ? 1900 + short : 2000 + short;
 }
 
-function make(
-  match: RegExpExecArray,
-  year: number,
-  month: number,
-  day: number | undefined,
-  format: string,
-): FoundDate {
-  const valid =
-    month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month)));
+function make(match: RegExpExecArray, year: number, month: number, day: number | undefined, format: string): FoundDate {
+  const valid = month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month)));
   return {
     start: match.index,
     end: match.index + match[0].length,
@@ -143,7 +157,20 @@ export function dayOfKey(key: number, end = false): number {
 }
 
 /** Month names, January first. */
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Why a date found with `valid: false` is impossible, in a few words (“February 2007 has 28 days”). */
 export function describeBadDate(date: Pick<FoundDate, 'year' | 'month' | 'day'>): string {
@@ -164,7 +191,16 @@ export function describeBadDate(date: Pick<FoundDate, 'year' | 'month' | 'day'>)
 export const DATE_FORMAT_TOKEN = /yyyy|yy|MMMM|MMM|MM|M|mm|m|do|dd|d/g;
 
 /** Formats offered as examples (`--date-format`, `caseReview.chronologyDateFormat`). */
-export const EXAMPLE_DATE_FORMATS = ['dd/MM/yyyy', 'd/M/yyyy', 'dd.MM.yyyy', 'dd-MM-yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'do MMMM yyyy', 'yyyy-MM-dd'] as const;
+export const EXAMPLE_DATE_FORMATS = [
+  'dd/MM/yyyy',
+  'd/M/yyyy',
+  'dd.MM.yyyy',
+  'dd-MM-yyyy',
+  'd MMMM yyyy',
+  'd MMM yyyy',
+  'do MMMM yyyy',
+  'yyyy-MM-dd',
+] as const;
 
 /** What may stand between tokens: nothing that could break a table cell or be misread as a token. */
 const SEPARATOR = /^[ /.,-]*$/;

@@ -48,7 +48,12 @@ export const FRONT_MATTER_KEYS = [
   'case-review-lint',
 ] as const;
 
-const DATE_KEYS: Record<string, string> = { 'period-start': 'period start', 'period-end': 'period end', 'report-date': 'report date', date: 'date' };
+const DATE_KEYS: Record<string, string> = {
+  'period-start': 'period start',
+  'period-end': 'period end',
+  'report-date': 'report date',
+  date: 'date',
+};
 const LEVELS = ['off', 'on', 'info', 'warn', 'error'];
 
 /** A template's date placeholder (DD/MM/YYYY, [date], TBC): the template-placeholder rule's business. */
@@ -102,7 +107,12 @@ export function checkDocumentSettings(report: Report, rules: readonly RuleMeta<o
     const pair = topLevelPair(yaml, key);
     if (!pair || !pair.value) continue;
     const raw: unknown = (pair.value as { toJSON?: () => unknown }).toJSON?.();
-    const written = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : undefined;
+    const written =
+      raw instanceof Date
+        ? raw.toISOString().slice(0, 10)
+        : typeof raw === 'string' || typeof raw === 'number'
+          ? String(raw).trim()
+          : undefined;
     const at = nodeRange(yaml, pair.value, fallback);
     if (written === undefined) {
       problems.push({ ...at, severity: 'error', message: `The ${label} is not a date. Write one date, such as 01/03/2007.` });
@@ -111,9 +121,17 @@ export function checkDocumentSettings(report: Report, rules: readonly RuleMeta<o
     if (written === '' || DATE_PLACEHOLDER.test(written)) continue;
     const date = parseDate(written);
     if (!date) {
-      problems.push({ ...at, severity: 'error', message: `The ${label} “${written}” is not a date that can be read. Write it day first, such as 01/03/2007 or 1 March 2007.` });
+      problems.push({
+        ...at,
+        severity: 'error',
+        message: `The ${label} “${written}” is not a date that can be read. Write it day first, such as 01/03/2007 or 1 March 2007.`,
+      });
     } else if (!date.valid) {
-      problems.push({ ...at, severity: 'error', message: `The ${label} ${shown(written)} is not a real date: ${describeBadDate(date)}. Check the date.` });
+      problems.push({
+        ...at,
+        severity: 'error',
+        message: `The ${label} ${shown(written)} is not a real date: ${describeBadDate(date)}. Check the date.`,
+      });
     } else dates[key] = date;
   }
   const start = dates['period-start'];
@@ -157,19 +175,31 @@ function checkRuleSettings(
   const problems: SettingProblem[] = [];
   const example = 'such as “case-review-lint: { rules: { tor-questions: off } }”';
   if (!isMap(own.value)) {
-    problems.push({ ...nodeRange(yaml, own.value ?? own.key, fallback), severity: 'error', message: `The case-review-lint setting is not read. Write “rules:” inside it, ${example}.` });
+    problems.push({
+      ...nodeRange(yaml, own.value ?? own.key, fallback),
+      severity: 'error',
+      message: `The case-review-lint setting is not read. Write “rules:” inside it, ${example}.`,
+    });
     return problems;
   }
   for (const pair of own.value.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     if (key !== 'rules') {
-      problems.push({ ...nodeRange(yaml, pair.key as YamlNode, fallback), severity: 'error', message: `“${key}” is not read under case-review-lint. Write “rules:” there, ${example}.` });
+      problems.push({
+        ...nodeRange(yaml, pair.key as YamlNode, fallback),
+        severity: 'error',
+        message: `“${key}” is not read under case-review-lint. Write “rules:” there, ${example}.`,
+      });
       continue;
     }
     const rulesNode = pair.value as YamlNode | null;
     if (!isMap(rulesNode)) {
-      problems.push({ ...nodeRange(yaml, rulesNode ?? (pair.key as YamlNode), fallback), severity: 'error', message: `The rule settings are not read. Write each rule and its level, ${example}.` });
+      problems.push({
+        ...nodeRange(yaml, rulesNode ?? (pair.key as YamlNode), fallback),
+        severity: 'error',
+        message: `The rule settings are not read. Write each rule and its level, ${example}.`,
+      });
       continue;
     }
     const ids = rules.map((r) => r.id);
@@ -201,17 +231,26 @@ function checkRuleSettings(
       if (options === undefined) continue;
       const optionsNode = isSeq(valueNode) ? ((valueNode.items[1] as YamlNode | undefined) ?? valueNode) : valueNode;
       if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-        problems.push({ ...nodeRange(yaml, optionsNode, fallback), severity: 'error', message: `The options for “${id}” are not read. Write them as “name: value” pairs in braces.` });
+        problems.push({
+          ...nodeRange(yaml, optionsNode, fallback),
+          severity: 'error',
+          message: `The options for “${id}” are not read. Write them as “name: value” pairs in braces.`,
+        });
         continue;
       }
       for (const name of Object.keys(options)) {
         if (rule.options.some((o) => o.name === name)) continue;
         const known = rule.options.map((o) => o.name);
-        const keyNode = isMap(optionsNode) ? (optionsNode.items.find((p) => isScalar(p.key) && String(p.key.value) === name)?.key as YamlNode | undefined) : undefined;
+        const keyNode = isMap(optionsNode)
+          ? (optionsNode.items.find((p) => isScalar(p.key) && String(p.key.value) === name)?.key as YamlNode | undefined)
+          : undefined;
         problems.push({
           ...nodeRange(yaml, keyNode ?? optionsNode, fallback),
           severity: 'error',
-          message: known.length > 0 ? `“${name}” is not an option of “${id}”. Use ${quoteList(known)}.` : `“${id}” has no options, so “${name}” changes nothing. Remove it.`,
+          message:
+            known.length > 0
+              ? `“${name}” is not an option of “${id}”. Use ${quoteList(known)}.`
+              : `“${id}” has no options, so “${name}” changes nothing. Remove it.`,
         });
       }
     }

@@ -27,7 +27,18 @@ type WordList = readonly string[] | string;
 
 function build(): Set<string> {
   const set = new Set<string>();
-  for (const list of [english10, english20, english35, english40, english50, british10, british20, british35, british40, british50] as WordList[]) {
+  for (const list of [
+    english10,
+    english20,
+    english35,
+    english40,
+    english50,
+    british10,
+    british20,
+    british35,
+    british40,
+    british50,
+  ] as WordList[]) {
     for (const word of typeof list === 'string' ? list.split('\n') : list) {
       const first = word.charCodeAt(0);
       if (first >= 97 && first <= 122) set.add(word.includes('\u2019') ? word.replace(/\u2019/g, "'") : word);
@@ -39,7 +50,10 @@ function build(): Set<string> {
 /** Is the lower-case word (or its singular, or its stem before a possessive) an ordinary English word? */
 export function isEnglishWord(word: string): boolean {
   words ??= build();
-  const w = word.toLowerCase().replace(/\u2019/g, "'").replace(/'s?$/, '');
+  const w = word
+    .toLowerCase()
+    .replace(/\u2019/g, "'")
+    .replace(/'s?$/, '');
   if (words.has(w)) return true;
   if (w.endsWith('ies') && words.has(`${w.slice(0, -3)}y`)) return true;
   if (w.endsWith('es') && words.has(w.slice(0, -2))) return true;

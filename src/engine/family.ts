@@ -53,7 +53,8 @@ export interface Composition {
 const RELATIONSHIP = wordsRegExp(data.relationshipWords, 'iu')!;
 const CHILD_RELATIONSHIP = wordsRegExp(data.childRelationships, 'iu')!;
 const SUBJECT = wordsRegExp(data.subjectMarkers, 'iu')!;
-const ADULT_SIBLING = /\b(?:mother|father|mum|dad|grandmother|grandfather|maternal|paternal|aunt|uncle)(?:['’]s)?\s+(?:half-|step-?)?(?:brother|sister|sibling)\b/i;
+const ADULT_SIBLING =
+  /\b(?:mother|father|mum|dad|grandmother|grandfather|maternal|paternal|aunt|uncle)(?:['’]s)?\s+(?:half-|step-?)?(?:brother|sister|sibling)\b/i;
 const PSEUDONYM_CHILD = /^(?:Child|Sibling|Baby|Infant|Young Person)\s+[A-Z0-9](?![\p{L}\p{N}])/u;
 const PROMPT = /^\s*(?:\*\*|__)?(?:prompt|guidance|template guidance)\s*:/i;
 
@@ -92,7 +93,10 @@ function isChildMember(name: string, relationship: string, age: number | undefin
 
 /** The name part of a cell or list item: markup removed, cut before “(”, “,”, “:” or a spaced dash. */
 function cleanName(text: string): string {
-  const flat = text.replace(/[*_`|]/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[*_`|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   let cut = flat.length;
   for (const mark of ['(', ',', ':', ' – ', ' — ', ' - ', ';']) {
     const at = flat.indexOf(mark);
@@ -149,7 +153,16 @@ function readComposition(report: Report): Composition | undefined {
     // A table elsewhere with person columns (name and relationship) counts too.
     for (const t of reportTables(report)) {
       const cols = matchColumns(t.header, PERSON_COLUMNS);
-      if ('relationship' in cols && ('name' in cols || 'age' in cols || 'ethnicity' in cols) && !/\bdate\b/i.test(t.header.map((c) => c.text).join(' ').replace(/date of birth/gi, ''))) {
+      if (
+        'relationship' in cols &&
+        ('name' in cols || 'age' in cols || 'ethnicity' in cols) &&
+        !/\bdate\b/i.test(
+          t.header
+            .map((c) => c.text)
+            .join(' ')
+            .replace(/date of birth/gi, ''),
+        )
+      ) {
         table = t;
         columns = cols;
         ranges.push({ start: t.start, end: t.end });
@@ -210,7 +223,10 @@ function readComposition(report: Report): Composition | undefined {
     for (const item of listItems) {
       const text = maskMarkup(item.source).replace(/[*_]/g, '');
       const name = cleanName(text);
-      const relationship = text.slice(text.indexOf(name) + name.length).replace(/^[\s(,–—:-]+/u, '').trim();
+      const relationship = text
+        .slice(text.indexOf(name) + name.length)
+        .replace(/^[\s(,–—:-]+/u, '')
+        .trim();
       const age = parseAge(relationship);
       members.push({
         name,

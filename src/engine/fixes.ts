@@ -56,11 +56,19 @@ export function replacementFixes(start: number, end: number, current: string, re
 
 /** A fix that inserts `text` at `offset`. */
 export function insertionFix(title: string, offset: number, text: string, options: { scaffold?: boolean; preferred?: boolean } = {}): Fix {
-  return { title, changes: [{ start: offset, end: offset, text }], preferred: options.preferred ?? true, mechanical: true, scaffold: options.scaffold ?? false };
+  return {
+    title,
+    changes: [{ start: offset, end: offset, text }],
+    preferred: options.preferred ?? true,
+    mechanical: true,
+    scaffold: options.scaffold ?? false,
+  };
 }
 
 function changesFit(changes: readonly TextChange[], text: string): boolean {
-  return changes.every((c) => Number.isInteger(c.start) && Number.isInteger(c.end) && c.start >= 0 && c.start <= c.end && c.end <= text.length);
+  return changes.every(
+    (c) => Number.isInteger(c.start) && Number.isInteger(c.end) && c.start >= 0 && c.start <= c.end && c.end <= text.length,
+  );
 }
 
 /** A message's fixes that fit `text` and change it. */

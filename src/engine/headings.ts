@@ -33,9 +33,50 @@ export function normalizeHeading(text: string): string {
 
 /** Words that carry no meaning of their own in a section heading. */
 const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'of', 'and', 'to', 'for', 'in', 'on', 'at', 'by', 'from', 'with', 'into', 'as', 'or',
-  'this', 'that', 'these', 'its', 'their', 'his', 'her', 'our', 'be', 'is', 'are', 'was', 'were', 'has', 'have', 'been',
-  'what', 'how', 'which', 'who', 'all', 'any', 'some', 'brief', 'including', 'about', 'us', 'we',
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'to',
+  'for',
+  'in',
+  'on',
+  'at',
+  'by',
+  'from',
+  'with',
+  'into',
+  'as',
+  'or',
+  'this',
+  'that',
+  'these',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'be',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'been',
+  'what',
+  'how',
+  'which',
+  'who',
+  'all',
+  'any',
+  'some',
+  'brief',
+  'including',
+  'about',
+  'us',
+  'we',
 ]);
 
 /** Word forms folded together before stemming. */
@@ -97,9 +138,39 @@ export function stem(word: string): string {
 
 /** Capitalised words before ’s that are not the child (“Parents’”, “Children’s Social Care” are handled apart). */
 const NOT_THE_CHILD = new Set([
-  'mother', 'father', 'parent', 'parents', 'grandmother', 'grandfather', 'carer', 'carers', 'professional', 'professionals',
-  'agency', 'agencies', 'practitioner', 'practitioners', 'board', 'council', 'family', 'families', 'author', 'reviewer',
-  'panel', 'police', 'hospital', 'trust', 'school', 'service', 'services', 'partnership', 'lscb', 'gp', 'ms', 'mr', 'mrs',
+  'mother',
+  'father',
+  'parent',
+  'parents',
+  'grandmother',
+  'grandfather',
+  'carer',
+  'carers',
+  'professional',
+  'professionals',
+  'agency',
+  'agencies',
+  'practitioner',
+  'practitioners',
+  'board',
+  'council',
+  'family',
+  'families',
+  'author',
+  'reviewer',
+  'panel',
+  'police',
+  'hospital',
+  'trust',
+  'school',
+  'service',
+  'services',
+  'partnership',
+  'lscb',
+  'gp',
+  'ms',
+  'mr',
+  'mrs',
 ]);
 
 interface Token {
@@ -126,7 +197,7 @@ export function headingTokens(text: string): Token[] {
     .replace(/\bchild's\b|\bchildren'?s?'?(?=\s|$)/gi, 'child')
     .replace(/\byoung (?:people|person)(?:'s?)?/gi, 'child');
   // A name before ’s ("Josh's life", "Daniel's death") means the child, unless it names an adult or an agency.
-  t = t.replace(/\b([A-Z][a-z]+)'s\b/g, (whole, name: string) => (NOT_THE_CHILD.has(name.toLowerCase()) ? name : 'child'));
+  t = t.replace(/\b([A-Z][a-z]+)'s\b/g, (_whole, name: string) => (NOT_THE_CHILD.has(name.toLowerCase()) ? name : 'child'));
   // "Child Sol's" becomes "child child": one mention of the child.
   const words = normalizePhrase(t)
     .split(' ')
@@ -247,7 +318,8 @@ export function matchHeading(heading: string, profile: Profile): string[] {
 }
 
 /** Headings that only group others: a report part, the appendices, a contents list. */
-const CONTAINER = /^(?:executive summary|overview report|summary report|the report|report|appendices|appendix|annexes|annex|contents|table of contents|index|references and appendices|appendices and references|part [a-z0-9]+)$/;
+const CONTAINER =
+  /^(?:executive summary|overview report|summary report|the report|report|appendices|appendix|annexes|annex|contents|table of contents|index|references and appendices|appendices and references|part [a-z0-9]+)$/;
 
 export function isContainerHeading(text: string): boolean {
   return CONTAINER.test(normalizeHeading(text.replace(/:\s*$/, '')));

@@ -20,7 +20,11 @@ interface Shift {
 }
 
 function shiftPoint(point: Point, shift: Shift): Point {
-  return { line: point.line + shift.line, column: point.column, offset: point.offset === undefined ? undefined : point.offset + shift.offset } as Point;
+  return {
+    line: point.line + shift.line,
+    column: point.column,
+    offset: point.offset === undefined ? undefined : point.offset + shift.offset,
+  } as Point;
 }
 
 /** A frozen deep copy of a node with its positions (and its children's) moved by `shift`. */
@@ -31,7 +35,10 @@ function placed<T extends { position?: Position; children?: unknown[] }>(node: T
     if (key === 'children' && Array.isArray(value)) copy[key] = Object.freeze(value.map((child) => placed(child as T, shift)));
     else if (key === 'position' && value) {
       const position = value as Position;
-      copy[key] = Object.freeze({ start: Object.freeze(shiftPoint(position.start, shift)), end: Object.freeze(shiftPoint(position.end, shift)) });
+      copy[key] = Object.freeze({
+        start: Object.freeze(shiftPoint(position.start, shift)),
+        end: Object.freeze(shiftPoint(position.end, shift)),
+      });
     } else if (key === 'data' && value && typeof value === 'object') copy[key] = deepFreeze(structuredClone(value));
     else if (Array.isArray(value)) copy[key] = Object.freeze([...value]);
     else copy[key] = value;

@@ -20,16 +20,28 @@ export { findChronologies } from './chronology/index.js';
 export { mergeChronologies } from './merge-chronologies.js';
 export { renderTemplate, type TemplateAnswers } from './templates.js';
 export * from './types.js';
-export { applyChanges, fixAll, fixesOf, insertionFix, mechanicalFix, minimalChange, replacementFixes, type AppliedFix, type Fix, type FixAllResult, type TextChange } from './fixes.js';
+export {
+  applyChanges,
+  fixAll,
+  fixesOf,
+  insertionFix,
+  mechanicalFix,
+  minimalChange,
+  replacementFixes,
+  type AppliedFix,
+  type Fix,
+  type FixAllResult,
+  type TextChange,
+} from './fixes.js';
 import { resolveProfiles } from './profiles.js';
 import type { RuleInfo } from './config.js';
-import type { CaseReviewRule } from './rule.js';
+import type { AnyCaseReviewRule } from './rule.js';
 
-export { defineRule, type CaseReviewRule } from './rule.js';
+export { defineRule, type AnyCaseReviewRule, type CaseReviewRule } from './rule.js';
 export { renderingParser, reportParser } from './markdown-syntax.js';
 
 /** Rule ids and options of a rule set, for config validation and settings UIs. */
-export function ruleInfosOf(ruleSet: readonly CaseReviewRule<any>[]): RuleInfo[] {
+export function ruleInfosOf(ruleSet: readonly AnyCaseReviewRule[]): RuleInfo[] {
   return ruleSet.map((r) => ({ id: r.meta.id, options: r.meta.options }));
 }
 
@@ -46,7 +58,15 @@ export { readFrontMatter, stringList, stringValue } from './front-matter.js';
 export { toLintMessage } from './lint.js';
 export { type MergeInput } from './merge-chronologies.js';
 export { suppressingComments } from './message-control.js';
-export { frontMatterYaml, isPublicationException, isPublicReport, PUBLICATION_GATE_RULE, type PublicationException, readPublicationExceptions, type SettingProblem } from './publication.js';
+export {
+  frontMatterYaml,
+  isPublicationException,
+  isPublicReport,
+  PUBLICATION_GATE_RULE,
+  type PublicationException,
+  readPublicationExceptions,
+  type SettingProblem,
+} from './publication.js';
 export { getReport } from './report.js';
 export { findBracketedPlaceholders } from './placeholders.js';
 export { coerceSetting, SOURCE } from './rule.js';

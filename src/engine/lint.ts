@@ -9,15 +9,21 @@ import { caseReviewPreset } from './preset.js';
 import { getReport } from './report.js';
 import { completeConfig } from './settings.js';
 import { offsetOfLine } from './text.js';
-import { SOURCE, type CaseReviewRule } from './rule.js';
+import { SOURCE, type AnyCaseReviewRule } from './rule.js';
 import type { IncrementalParser } from './incremental-parse.js';
 
 /**
  * A unified processor running `ruleSet` (handed in by the front end: the engine owns no rules;
  * src/index.ts hands it the built-in ones), then `extraRules` (a board's own rules).
  */
-export function createProcessor(config: Partial<LintConfig>, ruleSet: readonly CaseReviewRule<any>[], extraRules: readonly CaseReviewRule<any>[] = []) {
-  return reportParser().use(caseReviewPreset, { ...config, ruleSet, extraRules }).freeze();
+export function createProcessor(
+  config: Partial<LintConfig>,
+  ruleSet: readonly AnyCaseReviewRule[],
+  extraRules: readonly AnyCaseReviewRule[] = [],
+) {
+  return reportParser()
+    .use(caseReviewPreset, { ...config, ruleSet, extraRules })
+    .freeze();
 }
 
 function severityOf(message: VFileMessage): Severity {
@@ -57,12 +63,12 @@ export function toLintMessage(message: VFileMessage, toOffset: (line: number, co
 
 export interface LintOptions {
   /** The rules to run, in order (the front ends hand in the built-in set: src/index.ts). */
-  ruleSet: readonly CaseReviewRule<any>[];
+  ruleSet: readonly AnyCaseReviewRule[];
   /** Path shown in results and used to resolve relative references. */
   filePath?: string;
   config?: Partial<LintConfig>;
   /** Additional rules written with defineRule. */
-  extraRules?: readonly CaseReviewRule<any>[];
+  extraRules?: readonly AnyCaseReviewRule[];
   /**
    * Reuse the parse of unchanged pieces from this document's previous lint (the
    * editor keeps one per open document). Gives the same result as a fresh parse.

@@ -72,6 +72,7 @@ export function tableWithLookahead(): Extension {
       const start = tokenize.call(this, effects, ok, nok);
       const heads = tableHeads;
       if (!heads) return start;
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- micromark's tokenizer context, read by the state function below
       const self = this;
       return (code: Code) => (heads[self.now().line] === 1 || afterTableRow(self) ? start(code) : nok(code));
     },
@@ -83,7 +84,12 @@ export function tableWithLookahead(): Extension {
 export function remarkReportSyntax(this: Processor): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(tableWithLookahead(), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown());
+  (data.fromMarkdownExtensions ??= []).push(
+    gfmTableFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  );
 }
 
 /** A unified plugin (use after remark-parse): tables' plain body rows built directly (table-rows.ts), and the table construct's look ahead. */

@@ -130,7 +130,9 @@ function sameEvent(a: Entry, b: Entry): boolean {
   if (shared >= 2) return true;
   const fa = agencyFamilies(a.agency);
   const fb = agencyFamilies(b.agency);
-  return agencyFamilies(ea).some((f) => fb.includes(f) && !fa.includes(f)) || agencyFamilies(eb).some((f) => fa.includes(f) && !fb.includes(f));
+  return (
+    agencyFamilies(ea).some((f) => fb.includes(f) && !fa.includes(f)) || agencyFamilies(eb).some((f) => fa.includes(f) && !fb.includes(f))
+  );
 }
 
 /** Can an uncertain row be sorted by its own date, between the group it follows and the next one in its IMR? */
@@ -170,7 +172,8 @@ export function mergeChronologies(inputs: readonly MergeInput[], options: MergeO
     for (const chronology of chronologies) {
       const mapped = new Set(Object.values(chronology.columns));
       chronology.table.header.forEach((cell, i) => {
-        if (!mapped.has(i) && cell.text) warnings.push(`${input.path}: column “${cell.text}” left out (not a chronology column the merge knows)`);
+        if (!mapped.has(i) && cell.text)
+          warnings.push(`${input.path}: column “${cell.text}” left out (not a chronology column the merge knows)`);
       });
       for (const column of Object.keys(chronology.columns) as ChronologyColumn[]) present.add(column);
       if (chronology.columns.source === undefined) warnings.push(`${input.path}: no Source column; Source cells left blank`);
@@ -185,21 +188,37 @@ export function mergeChronologies(inputs: readonly MergeInput[], options: MergeO
         if (row.date && dateCell) {
           const edits = dateEdits(row.date, format);
           cells.date = applyEdits(dateCell.source, edits, dateCell.start);
-          if (!row.date.from.valid || (row.date.to && !row.date.to.valid)) warnings.push(`${line}: impossible date “${row.date.text}” kept as written, after the row above it`);
-        } else if (row.dateState === 'unparsed') warnings.push(`${line}: date “${dateCell?.text ?? ''}” does not read as a date; kept after the row above it`);
+          if (!row.date.from.valid || (row.date.to && !row.date.to.valid))
+            warnings.push(`${line}: impossible date “${row.date.text}” kept as written, after the row above it`);
+        } else if (row.dateState === 'unparsed')
+          warnings.push(`${line}: date “${dateCell?.text ?? ''}” does not read as a date; kept after the row above it`);
         else if (row.dateState === 'empty') warnings.push(`${line}: no date; kept after the row above it`);
         entries.set(row, { input: inputIndex, agency: row.cells.agency?.text.trim() || agency, row, cells });
       }
       const { groups: rowGroups } = checkOrder(chronology.rows);
       rowGroups.forEach((g: RowGroup, gi) => {
         const next = rowGroups[gi + 1]?.lead ? rowGroups[gi + 1] : undefined;
-        let current: Group = { input: inputIndex, order: groups.length, lead: g.lead ? entries.get(g.lead) : undefined, key: g.key, minutes: g.minutes, entries: [] };
+        let current: Group = {
+          input: inputIndex,
+          order: groups.length,
+          lead: g.lead ? entries.get(g.lead) : undefined,
+          key: g.key,
+          minutes: g.minutes,
+          entries: [],
+        };
         let afterLead = false;
         for (const row of g.rows) {
           // An uncertain date that fits between its IMR neighbours takes its own place among the other agencies' rows.
           if (afterLead && g.lead && placeable(row, g, next)) {
             groups.push(current);
-            current = { input: inputIndex, order: groups.length, lead: entries.get(row), key: row.date!.key, minutes: row.minutes ?? -1, entries: [] };
+            current = {
+              input: inputIndex,
+              order: groups.length,
+              lead: entries.get(row),
+              key: row.date!.key,
+              minutes: row.minutes ?? -1,
+              entries: [],
+            };
           }
           if (row === g.lead) afterLead = true;
           current.entries.push(entries.get(row)!);
@@ -216,7 +235,7 @@ export function mergeChronologies(inputs: readonly MergeInput[], options: MergeO
   let clusters = 0;
   if (markSameDay) {
     const ordered: Group[] = [];
-    for (let i = 0; i < groups.length; ) {
+    for (let i = 0; i < groups.length;) {
       // The groups that sort on one day; only certain day dates are compared.
       let j = i + 1;
       while (j < groups.length && groups[j]!.key === groups[i]!.key) j++;

@@ -112,7 +112,8 @@ export function caseReviewMessageControl() {
       file.messages = file.messages.filter((m: VFileMessage) => {
         if (m.source !== SOURCE || m.ruleId !== PUBLICATION_GATE_RULE) return true;
         const place = m.place && 'start' in m.place ? m.place : undefined;
-        const flagged = place?.start.offset !== undefined && place.end.offset !== undefined ? text.slice(place.start.offset, place.end.offset) : '';
+        const flagged =
+          place?.start.offset !== undefined && place.end.offset !== undefined ? text.slice(place.start.offset, place.end.offset) : '';
         return !isPublicationException(flagged, exceptions);
       });
     }

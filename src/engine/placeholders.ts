@@ -155,4 +155,7 @@ export function placeholderParts(text: string): { part: SmartPart; index: number
 
 /** For the docs of the rules that judge an owner, a deadline or a measure. */
 export const PLACEHOLDER_NOTE =
-  '\n\nA placeholder (“[named agency or role]”, “[insert date]”, “[lead agency and officer]”, “[how success will be evidenced …]”) never counts as the answer: the part is still missing. It is reported once, as an unfinished placeholder (`template-placeholder`), so this check does not report the same part again.';
+  '\n\nA placeholder (“[named agency or role]”, “[insert date]”, “[lead agency and officer]”, “[how ' +
+  'success will be evidenced …]”) never counts as the answer: the part is still missing. It is reported ' +
+  'once, as an unfinished placeholder (`template-placeholder`), so this check does not report the same ' +
+  'part again.';

@@ -5,20 +5,23 @@
  */
 import type { Processor } from 'unified';
 import type { LintConfig } from './types.js';
-import type { CaseReviewRule } from './rule.js';
+import type { AnyCaseReviewRule } from './rule.js';
 import { completeConfig } from './settings.js';
 import { caseReviewMessageControl } from './message-control.js';
 
 export interface PresetOptions extends Partial<LintConfig> {
   /** The rules to run, in order. */
-  ruleSet: readonly CaseReviewRule<any>[];
+  ruleSet: readonly AnyCaseReviewRule[];
   /** Additional rules written with defineRule (a board's own), run after the built-in ones. */
-  extraRules?: readonly CaseReviewRule<any>[];
+  extraRules?: readonly AnyCaseReviewRule[];
 }
 
 export function caseReviewPreset(this: Processor, options: PresetOptions) {
   const { ruleSet, extraRules = [], ...rest } = options;
-  if (!Array.isArray(ruleSet)) throw new TypeError('caseReviewPreset needs the rules to run (ruleSet); use the package\'s caseReviewPreset, which hands in the built-in rules');
+  if (!Array.isArray(ruleSet))
+    throw new TypeError(
+      "caseReviewPreset needs the rules to run (ruleSet); use the package's caseReviewPreset, which hands " + 'in the built-in rules',
+    );
   const config = completeConfig(rest);
   const { rules: ruleSettings, ...settings } = config;
   this.data('caseReviewSettings', settings);

@@ -21,7 +21,15 @@ export const PUBLICATION_EXCEPTIONS_KEY = 'publication-exceptions';
 
 /** Values of `publication:` that mean the report will be published, and the other values accepted. */
 export const PUBLIC_VALUES = ['public', 'published'] as const;
-export const NOT_PUBLIC_VALUES = ['internal', 'draft', 'private', 'restricted', 'confidential', 'unpublished', 'not for publication'] as const;
+export const NOT_PUBLIC_VALUES = [
+  'internal',
+  'draft',
+  'private',
+  'restricted',
+  'confidential',
+  'unpublished',
+  'not for publication',
+] as const;
 
 /**
  * Is the report to be published, for the gate? Any `publication:` value that is set and
@@ -94,7 +102,8 @@ export function topLevelPair(yaml: FrontMatterYaml, key: string): { key: YamlNod
   const contents = yaml.doc.contents;
   if (!isMap(contents)) return undefined;
   for (const pair of contents.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) return { key: pair.key as YamlNode, value: (pair.value ?? null) as YamlNode | null };
+    if (isScalar(pair.key) && String(pair.key.value) === key)
+      return { key: pair.key as YamlNode, value: (pair.value ?? null) as YamlNode | null };
   }
   return undefined;
 }
@@ -105,7 +114,10 @@ export function normaliseExceptionText(text: string): string {
 }
 
 /** The reasoned `publication-exceptions:` entries, and the entries that are not valid (not honoured). */
-export function readPublicationExceptions(text: string, frontMatter: FrontMatter): { exceptions: PublicationException[]; problems: SettingProblem[] } {
+export function readPublicationExceptions(
+  text: string,
+  frontMatter: FrontMatter,
+): { exceptions: PublicationException[]; problems: SettingProblem[] } {
   const exceptions: PublicationException[] = [];
   const problems: SettingProblem[] = [];
   if (frontMatter.data[PUBLICATION_EXCEPTIONS_KEY] === undefined) return { exceptions, problems };
@@ -116,14 +128,22 @@ export function readPublicationExceptions(text: string, frontMatter: FrontMatter
   const example = 'such as “- text: Jane Hollis” with “reason: independent author, named with consent”';
   if (!isSeq(pair.value)) {
     const at = nodeRange(yaml, pair.value ?? pair.key, frontMatter.start ?? 0);
-    problems.push({ ...at, severity: 'error', message: `The publication exceptions are not a list. Write each exception as a list item with its text and reason, ${example}.` });
+    problems.push({
+      ...at,
+      severity: 'error',
+      message: `The publication exceptions are not a list. Write each exception as a list item with its text and reason, ${example}.`,
+    });
     return { exceptions, problems };
   }
   for (const item of pair.value.items as (YamlNode | null)[]) {
     const at = nodeRange(yaml, item, nodeRange(yaml, pair.key, 0).start);
     const value: unknown = item && 'toJSON' in item ? (item as { toJSON(): unknown }).toJSON() : item;
     if (!isMap(item) || !value || typeof value !== 'object') {
-      problems.push({ ...at, severity: 'error', message: `This publication exception has no reason, so it does not apply. Write its text and the reason it is published, ${example}.` });
+      problems.push({
+        ...at,
+        severity: 'error',
+        message: `This publication exception has no reason, so it does not apply. Write its text and the reason it is published, ${example}.`,
+      });
       continue;
     }
     const entry = value as Record<string, unknown>;
@@ -131,11 +151,23 @@ export function readPublicationExceptions(text: string, frontMatter: FrontMatter
     const reason = typeof entry['reason'] === 'string' ? entry['reason'].trim() : '';
     const unknown = Object.keys(entry).filter((k) => k !== 'text' && k !== 'reason');
     if (!textValue) {
-      problems.push({ ...at, severity: 'error', message: `This publication exception does not say which text it allows, so it does not apply. Add “text:” with the name or identifier exactly as written.` });
+      problems.push({
+        ...at,
+        severity: 'error',
+        message: `This publication exception does not say which text it allows, so it does not apply. Add “text:” with the name or identifier exactly as written.`,
+      });
     } else if (!reason) {
-      problems.push({ ...at, severity: 'error', message: `The publication exception for “${textValue}” has no reason, so it does not apply. Add “reason:” saying why it may be published (for example “independent author, named with consent”).` });
+      problems.push({
+        ...at,
+        severity: 'error',
+        message: `The publication exception for “${textValue}” has no reason, so it does not apply. Add “reason:” saying why it may be published (for example “independent author, named with consent”).`,
+      });
     } else if (unknown.length > 0) {
-      problems.push({ ...at, severity: 'error', message: `The publication exception for “${textValue}” has “${unknown[0]}”, which is not read. Write only “text:” and “reason:”.` });
+      problems.push({
+        ...at,
+        severity: 'error',
+        message: `The publication exception for “${textValue}” has “${unknown[0]}”, which is not read. Write only “text:” and “reason:”.`,
+      });
       exceptions.push({ text: textValue, reason, ...at });
     } else exceptions.push({ text: textValue, reason, ...at });
   }

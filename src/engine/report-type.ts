@@ -73,6 +73,11 @@ export function inferReportType(
     return { type: byHeadings.profile.id, source: 'inferred', confidence: headingConfidence(byHeadings.profile, byHeadings.matched) };
   }
   const fallback = known.has(options.defaultType) ? options.defaultType : 'overview';
-  const confidence = byHeadings ? headingConfidence(profiles.find((p) => p.id === fallback)!, 0) : 0;
+  const confidence = byHeadings
+    ? headingConfidence(
+        profiles.find((p) => p.id === fallback)!,
+        0,
+      )
+    : 0;
   return { type: fallback, source: 'default', confidence };
 }

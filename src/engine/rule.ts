@@ -90,6 +90,10 @@ export type RuleFunction<O extends object> = (context: RuleContext<O>) => void;
 
 export type CaseReviewRule<O extends object = object> = Plugin<[RuleSetting?], Root> & { meta: RuleMeta<O> };
 
+/** A rule with any options: what a rule set holds (each rule's options are its own). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules differ in their options; a set holds them all
+export type AnyCaseReviewRule = CaseReviewRule<any>;
+
 declare module 'unified' {
   interface Data {
     caseReviewSettings?: EngineSettings;
@@ -126,6 +130,7 @@ export function definedRules(): RuleMeta<object>[] {
 export function defineRule<O extends object>(meta: RuleMeta<O>, rule: RuleFunction<O>): CaseReviewRule<O> {
   DEFINED_RULES.set(meta.id, meta as RuleMeta<object>);
   const plugin = function (this: Processor, setting?: RuleSetting) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the processor is read later, inside the transformer
     const processor = this;
     return (tree: Root, file: VFile) => {
       const settings = processor.data('caseReviewSettings') ?? DEFAULT_SETTINGS;
@@ -154,7 +159,14 @@ export function defineRule<O extends object>(meta: RuleMeta<O>, rule: RuleFuncti
       const timings = file.data.caseReviewRuleTimings as Record<string, number> | undefined;
       const started = timings ? performance.now() : 0;
       try {
-        rule({ report, options: merged, tree, file, flag, memo: (name, dependsOn, maxEntries) => ruleMemo(meta.id, name, dependsOn, maxEntries) });
+        rule({
+          report,
+          options: merged,
+          tree,
+          file,
+          flag,
+          memo: (name, dependsOn, maxEntries) => ruleMemo(meta.id, name, dependsOn, maxEntries),
+        });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         const message = file.message(`A check failed to run on this report (${meta.id}: ${reason}). Please report it.`, {

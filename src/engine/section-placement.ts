@@ -91,7 +91,6 @@ export function insertionText(report: Report, offset: number, body: string): str
   return lead + body;
 }
 
-
 /** A heading's own number (“5.”, “5”, “Section 5 –”), when the report numbers its sections with whole numbers. */
 function headingNumber(section: Section): { n: number; format: (n: number) => string } | undefined {
   const m = /^(section\s+)?(\d{1,3})(\.?)(\s*[:–—-]\s*|\s+)(?=\S)/i.exec(section.title);
@@ -105,7 +104,13 @@ export function numberedSectionInsertText(_report: Report, section: ProfileSecti
   const text = sectionInsertText(section, place.level);
   const after = place.after && headingNumber(place.after);
   const before = place.before && headingNumber(place.before);
-  const number = after ? after.format(after.n + 1) : before && before.n > 1 ? before.format(before.n - 1) : before ? before.format(before.n) : '';
+  const number = after
+    ? after.format(after.n + 1)
+    : before && before.n > 1
+      ? before.format(before.n - 1)
+      : before
+        ? before.format(before.n)
+        : '';
   if (!number) return text;
   return text.replace(/^(#{1,6} )/, `$1${number}`);
 }
@@ -116,5 +121,9 @@ export function missingSectionInsert(report: Report, sectionId: string): { offse
   if (index < 0) return undefined;
   const section = report.profile.sections[index]!;
   const place = placementOf(report, standsFor(report), index);
-  return { offset: place.offset, text: insertionText(report, place.offset, numberedSectionInsertText(report, section, place)), title: section.title };
+  return {
+    offset: place.offset,
+    text: insertionText(report, place.offset, numberedSectionInsertText(report, section, place)),
+    title: section.title,
+  };
 }

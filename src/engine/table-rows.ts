@@ -86,7 +86,8 @@ function buildRow(text: string, line: Line, pipes: readonly number[]): TableRow 
     while (from < to && text.charCodeAt(from) === 32) from++;
     while (to > from && text.charCodeAt(to - 1) === 32) to--;
     const children: Text[] = [];
-    if (to > from) children.push({ type: 'text', value: text.slice(from, to).replace(/\\\|/g, '|'), position: { start: at(from), end: at(to) } });
+    if (to > from)
+      children.push({ type: 'text', value: text.slice(from, to).replace(/\\\|/g, '|'), position: { start: at(from), end: at(to) } });
     cells.push({ type: 'tableCell', children, position: { start: at(cellStart), end: at(cellEnd) } });
   }
   return { type: 'tableRow', children: cells, position: { start: at(line.start), end: at(line.end) } };

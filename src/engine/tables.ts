@@ -89,7 +89,10 @@ export function tablesIn(report: Report, start = 0, end = report.text.length): T
  * a column when a synonym stands in it as whole words. Each header cell is used
  * once, for the longest synonym that matches it.
  */
-export function matchColumns(header: readonly Cell[] | readonly string[], synonyms: Record<string, readonly string[]>): Record<string, number> {
+export function matchColumns(
+  header: readonly Cell[] | readonly string[],
+  synonyms: Record<string, readonly string[]>,
+): Record<string, number> {
   const texts = header.map((h) => ` ${normalizePhrase(typeof h === 'string' ? h : h.text)} `);
   const candidates: { column: string; index: number; length: number }[] = [];
   for (const [column, phrases] of Object.entries(synonyms)) {

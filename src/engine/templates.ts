@@ -22,13 +22,21 @@ export interface TemplateAnswers {
 
 /** A YAML scalar that survives any text: quoted when it could be misread. */
 function yamlScalar(value: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} .,'’()/-]*$/u.test(value) && !/^(?:yes|no|true|false|null|on|off)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[\p{L}\p{N}][\p{L}\p{N} .,'’()/-]*$/u.test(value) && !/^(?:yes|no|true|false|null|on|off)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 function frontMatter(profile: Profile, answers: TemplateAnswers): string {
   const lines = ['---', `report-type: ${profile.id}`];
   const child = answers.child?.filter(Boolean) ?? [];
-  lines.push(child.length === 0 ? 'child: Child A' : child.length === 1 ? `child: ${yamlScalar(child[0]!)}` : `child: [${child.map(yamlScalar).join(', ')}]`);
+  lines.push(
+    child.length === 0
+      ? 'child: Child A'
+      : child.length === 1
+        ? `child: ${yamlScalar(child[0]!)}`
+        : `child: [${child.map(yamlScalar).join(', ')}]`,
+  );
   if (profile.id === 'imr' || answers.agency) lines.push(`agency: ${yamlScalar(answers.agency ?? '[insert agency]')}`);
   // An executive summary names its overview report, which it is compared with (summary-consistency).
   if (profile.id === 'executive-summary') lines.push(`overview: ${yamlScalar('[insert the overview report’s file name]')}`);
@@ -41,7 +49,7 @@ function frontMatter(profile: Profile, answers: TemplateAnswers): string {
 }
 
 function title(profile: Profile, answers: TemplateAnswers): string {
-  const subject = profile.id === 'imr' ? answers.agency ?? answers.child?.[0] : answers.child?.[0];
+  const subject = profile.id === 'imr' ? (answers.agency ?? answers.child?.[0]) : answers.child?.[0];
   return `# ${profile.title}${subject ? `: ${subject}` : ''}`;
 }
 
@@ -60,5 +68,8 @@ export function renderTemplate(profile: Profile, answers: TemplateAnswers = {}):
     if (roleOf(section) === 'introduction') parts.push(introductionNote(answers).trimEnd());
     parts.push('');
   }
-  return `${parts.filter((p, i, all) => !(p === '' && all[i - 1] === '')).join('\n').trimEnd()}\n`;
+  return `${parts
+    .filter((p, i, all) => !(p === '' && all[i - 1] === ''))
+    .join('\n')
+    .trimEnd()}\n`;
 }

@@ -35,13 +35,7 @@ export function phraseRegExp(phrases: readonly string[], flags = 'giu'): RegExp 
   const unique = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))];
   if (unique.length === 0) return undefined;
   unique.sort((a, b) => b.length - a.length);
-  const body = unique
-    .map((p) =>
-      escapeRegExp(p)
-        .replace(/\s+/g, '\\s+')
-        .replace(/'/g, "['\u2019]"),
-    )
-    .join('|');
+  const body = unique.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+').replace(/'/g, "['\u2019]")).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
 }
 

@@ -233,7 +233,9 @@ function marker(event: TimelineEvent, x: number, y: number): string {
   } else {
     shape = `<circle class="crl-marker crl-not-recorded" cx="${num(x)}" cy="${num(y)}" r="${num(m - 2)}" fill="#ffffff" stroke="${COLOURS.unknown}" stroke-width="1.6"${dash}/>`;
   }
-  const query = event.uncertain ? `<text x="${num(x + m + 2)}" y="${num(y - 2)}" font-size="10" font-weight="bold" fill="${COLOURS.text}">?</text>` : '';
+  const query = event.uncertain
+    ? `<text x="${num(x + m + 2)}" y="${num(y - 2)}" font-size="10" font-weight="bold" fill="${COLOURS.text}">?</text>`
+    : '';
   // A transparent hit area, so a small marker is easy to click.
   const hit = `<rect x="${num(x - m - 3)}" y="${num(y - m - 3)}" width="${num(2 * m + 6)}" height="${num(2 * m + 6)}" fill="#ffffff" fill-opacity="0"/>`;
   return hit + shape + query;
@@ -246,8 +248,16 @@ function legend(x: number, y: number, maxWidth: number): { svg: string; rows: nu
     { shape: marker(sample(false), 0, 0), label: 'Child not seen', width: 124 },
     { shape: marker(sample(undefined), 0, 0), label: 'Not recorded', width: 114 },
     { shape: marker({ ...sample(undefined), uncertain: true }, 0, 0), label: 'Uncertain date', width: 128 },
-    { shape: `<line x1="-8" y1="0" x2="8" y2="0" stroke="${COLOURS.bar}" stroke-width="4" stroke-dasharray="4 2"/>`, label: 'Month, year or range', width: 168 },
-    { shape: `<rect x="-8" y="-7" width="16" height="14" fill="url(#crl-gap-hatch)" stroke="${COLOURS.gapEdge}" stroke-dasharray="3 2"/>`, label: 'Gap with no recorded event', width: 200 },
+    {
+      shape: `<line x1="-8" y1="0" x2="8" y2="0" stroke="${COLOURS.bar}" stroke-width="4" stroke-dasharray="4 2"/>`,
+      label: 'Month, year or range',
+      width: 168,
+    },
+    {
+      shape: `<rect x="-8" y="-7" width="16" height="14" fill="url(#crl-gap-hatch)" stroke="${COLOURS.gapEdge}" stroke-dasharray="3 2"/>`,
+      label: 'Gap with no recorded event',
+      width: 200,
+    },
   ];
   let dx = 0;
   let row = 0;
@@ -264,7 +274,22 @@ function legend(x: number, y: number, maxWidth: number): { svg: string; rows: nu
 }
 
 function sample(childSeen: boolean | undefined): TimelineEvent {
-  return { key: 0, endKey: 0, iso: '', label: '', precision: 'day', uncertain: false, agency: '', childSeen, contact: false, event: '', offset: 0, end: 0, line: 0, chronology: 0 };
+  return {
+    key: 0,
+    endKey: 0,
+    iso: '',
+    label: '',
+    precision: 'day',
+    uncertain: false,
+    agency: '',
+    childSeen,
+    contact: false,
+    event: '',
+    offset: 0,
+    end: 0,
+    line: 0,
+    chronology: 0,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -346,7 +371,9 @@ export function placeGapLabels(gaps: readonly TimelineGap[], xOf: (day: number) 
     for (const text of [...new Set([gapLength(gap), `${weeks} week${weeks === 1 ? '' : 's'}`, `${weeks} wk`])]) {
       const half = textWidth(text, 12, true) / 2;
       const centre = Math.min(Math.max(wanted, minX + half), maxX - half);
-      const row = taken.findIndex((labels) => labels.every((l) => centre + half + GAP_LABEL_SPACE <= l.from || centre - half - GAP_LABEL_SPACE >= l.to));
+      const row = taken.findIndex((labels) =>
+        labels.every((l) => centre + half + GAP_LABEL_SPACE <= l.from || centre - half - GAP_LABEL_SPACE >= l.to),
+      );
       if (row === -1) continue;
       taken[row]!.push({ from: centre - half, to: centre + half });
       return { gap, x1, x2, text, centre, row };
@@ -360,8 +387,7 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
   const width = Math.max(480, Math.round(options.width ?? 1100));
   const title = options.title?.trim() || 'Chronology timeline';
   const summary = timelineSummary(data);
-  const head =
-    `<svg xmlns="http://www.w3.org/2000/svg" class="crl-timeline" role="img" aria-labelledby="crl-title crl-desc" font-family="Segoe UI, Helvetica, Arial, sans-serif"`;
+  const head = `<svg xmlns="http://www.w3.org/2000/svg" class="crl-timeline" role="img" aria-labelledby="crl-title crl-desc" font-family="Segoe UI, Helvetica, Arial, sans-serif"`;
   const titleBlock =
     `<title id="crl-title">${escapeXml(title)}</title><desc id="crl-desc">${escapeXml(summary)}</desc>` +
     `<defs><pattern id="crl-gap-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
@@ -374,9 +400,15 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
   const summaryLines = wrap(summary, Math.floor((width - 32) / 6.5)).slice(0, 4);
   const heading =
     `<g class="crl-heading">${titleTip}` +
-    titleLines.map((line, i) => `<text x="16" y="${26 + i * 21}" font-size="17" font-weight="bold" fill="${COLOURS.text}">${escapeXml(line)}</text>`).join('') +
+    titleLines
+      .map(
+        (line, i) => `<text x="16" y="${26 + i * 21}" font-size="17" font-weight="bold" fill="${COLOURS.text}">${escapeXml(line)}</text>`,
+      )
+      .join('') +
     `</g>` +
-    summaryLines.map((line, i) => `<text x="16" y="${46 + titleShift + i * 16}" font-size="12" fill="${COLOURS.muted}">${escapeXml(line)}</text>`).join('');
+    summaryLines
+      .map((line, i) => `<text x="16" y="${46 + titleShift + i * 16}" font-size="12" fill="${COLOURS.muted}">${escapeXml(line)}</text>`)
+      .join('');
   const headShift = titleShift + (summaryLines.length - 1) * 16;
 
   if (data.events.length === 0) {
@@ -448,7 +480,8 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
     const h = laneHeights[i]!;
     parts.push(
       `<g class="crl-lane" data-lane="${i}"><rect x="0" y="${num(top)}" width="${width}" height="${num(h)}" fill="${i % 2 === 0 ? COLOURS.laneA : COLOURS.laneB}"/>` +
-        laneLabel(lane, laneLabels[i]!, left - 12, top + h / 2) + '</g>',
+        laneLabel(lane, laneLabels[i]!, left - 12, top + h / 2) +
+        '</g>',
     );
   });
   parts.push(`<line x1="${left}" y1="${num(lanesTop)}" x2="${left}" y2="${num(lanesBottom)}" stroke="${COLOURS.grid}"/>`);
@@ -460,7 +493,9 @@ export function timelineSvg(data: TimelineData, options: TimelineSvgOptions = {}
   for (const tick of ticks) {
     const x = num(xOf(tick.day));
     parts.push(`<line x1="${x}" y1="${num(lanesTop)}" x2="${x}" y2="${num(lanesBottom + 6)}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
-    parts.push(`<text x="${x}" y="${num(lanesBottom + 22)}" text-anchor="middle" font-size="11" fill="${COLOURS.muted}">${escapeXml(tick.label)}</text>`);
+    parts.push(
+      `<text x="${x}" y="${num(lanesBottom + 22)}" text-anchor="middle" font-size="11" fill="${COLOURS.muted}">${escapeXml(tick.label)}</text>`,
+    );
   }
   parts.push(`<line x1="${left}" y1="${num(lanesBottom)}" x2="${width - RIGHT}" y2="${num(lanesBottom)}" stroke="${COLOURS.muted}"/>`);
   parts.push('</g>');

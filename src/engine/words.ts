@@ -10,6 +10,12 @@ import { escapeRegExp } from './text.js';
 export function wordsRegExp(phrases: readonly string[], flags = 'giu'): RegExp | undefined {
   const unique = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (unique.length === 0) return undefined;
-  const body = unique.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s').replace(/['\u2019]/g, "['\u2019]")).join('|');
+  const body = unique
+    .map((p) =>
+      escapeRegExp(p)
+        .replace(/\s+/g, '\\s')
+        .replace(/['\u2019]/g, "['\u2019]"),
+    )
+    .join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
 }

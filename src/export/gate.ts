@@ -19,7 +19,28 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import { VFile } from 'vfile';
-import { coerceSetting, completeConfig, frontMatterYaml, isPublicationException, isPublicReport, type LintConfig, type LintMessage, lintText, PUBLICATION_GATE_RULE, type PublicationException, readControlComments, readFrontMatter, readPublicationExceptions, reportParser, rules, type RuleSetting, type SettingProblem, SOURCE, suppressingComments, toLintMessage } from '../index.js';
+import {
+  coerceSetting,
+  completeConfig,
+  frontMatterYaml,
+  isPublicationException,
+  isPublicReport,
+  type LintConfig,
+  type LintMessage,
+  lintText,
+  PUBLICATION_GATE_RULE,
+  type PublicationException,
+  readControlComments,
+  readFrontMatter,
+  readPublicationExceptions,
+  reportParser,
+  rules,
+  type RuleSetting,
+  type SettingProblem,
+  SOURCE,
+  suppressingComments,
+  toLintMessage,
+} from '../index.js';
 import { location } from 'vfile-location';
 
 export const GATE_RULE = PUBLICATION_GATE_RULE;
@@ -105,7 +126,9 @@ export function publicationGate(text: string, options: GateOptions = {}): GateRe
   // What the configuration's options and child names alone would have shown.
   const hidingOptions = HIDING_OPTIONS.filter((o) => configured.options[o] !== undefined);
   const configHides = hidingOptions.length > 0 || (config.child?.length ?? 0) > 0;
-  const withConfigOptions = configHides ? strictRun(text, { ...neutral, child: config.child }, configured.options, options.filePath) : strict;
+  const withConfigOptions = configHides
+    ? strictRun(text, { ...neutral, child: config.child }, configured.options, options.filePath)
+    : strict;
   const shownWithConfig = new Set(withConfigOptions.map((m) => `${m.startOffset}:${m.endOffset}`));
   // Anything the configuration's options find that the defaults do not is found too: the gate is never laxer than the lint.
   const inStrict = new Set(strict.map((m) => `${m.startOffset}:${m.endOffset}`));
@@ -116,7 +139,10 @@ export function publicationGate(text: string, options: GateOptions = {}): GateRe
   const place = location(text);
   const yaml = frontMatterYaml(text, frontMatter);
   const ownBlock = frontMatter.data['case-review-lint'] as { rules?: Record<string, RuleSetting> } | undefined;
-  const ownLevel = ownBlock && typeof ownBlock === 'object' && ownBlock.rules && typeof ownBlock.rules === 'object' ? ownBlock.rules[GATE_RULE] : undefined;
+  const ownLevel =
+    ownBlock && typeof ownBlock === 'object' && ownBlock.rules && typeof ownBlock.rules === 'object'
+      ? ownBlock.rules[GATE_RULE]
+      : undefined;
   const ownOff = ownLevel !== undefined && coerceSetting(ownLevel).level === 'off';
   const ownLine = ownOff && yaml ? lineOfKey(text, frontMatter.start ?? 0, frontMatter.end ?? 0, GATE_RULE) : undefined;
   const comments = readControlComments(text);
@@ -138,14 +164,17 @@ export function publicationGate(text: string, options: GateOptions = {}): GateRe
       const what = lists.length > 0 ? lists : named.length > 0 ? named : (config.child?.length ?? 0) > 0 ? ['child'] : hidingOptions;
       hiddenBy.push(`${what.map((o) => `“${o}”`).join(' and ')} in ${source}`);
     }
-    for (const c of suppressingComments(comments, GATE_RULE, m.line)) hiddenBy.push(`the comment ${c.text.replace(/\s+/g, ' ')} on line ${c.line}`);
+    for (const c of suppressingComments(comments, GATE_RULE, m.line))
+      hiddenBy.push(`the comment ${c.text.replace(/\s+/g, ' ')} on line ${c.line}`);
     findings.push({ ...m, severity: isPublic ? 'error' : m.severity, text: flagged, hiddenBy });
   }
 
   // Prompts: the normal lint of that one rule (its comments and settings apply; a warning, not a refusal).
   const levels: Record<string, RuleSetting> = Object.fromEntries(rules.map((r) => [r.meta.id, 'off' as const]));
   levels[PROMPT_RULE] = ['on', coerceSetting(config.rules?.[PROMPT_RULE]).options];
-  const prompts = lintText(text, { filePath: options.filePath, config: { ...config, rules: levels } }).messages.filter((m) => m.ruleId === PROMPT_RULE);
+  const prompts = lintText(text, { filePath: options.filePath, config: { ...config, rules: levels } }).messages.filter(
+    (m) => m.ruleId === PROMPT_RULE,
+  );
 
   return {
     isPublic,
@@ -183,7 +212,10 @@ export function gateLines(gate: GateResult, mode: 'export' | 'fail-on-identifier
     ...findings.map((f) => ({
       line: f.line,
       column: f.column,
-      message: f.hiddenBy.length > 0 ? `${f.message} (Hidden from the normal lint by ${f.hiddenBy.join(' and by ')}; that does not apply to this check.)` : f.message,
+      message:
+        f.hiddenBy.length > 0
+          ? `${f.message} (Hidden from the normal lint by ${f.hiddenBy.join(' and by ')}; that does not apply to this check.)`
+          : f.message,
     })),
     ...gate.exceptionProblems.map((p) => ({ line: p.line, column: p.column, message: p.message })),
   ];
@@ -192,4 +224,7 @@ export function gateLines(gate: GateResult, mode: 'export' | 'fail-on-identifier
 
 /** How a person makes an exception on purpose, said after the list. */
 export const GATE_ADVICE =
-  'Replace each with a pseudonym or a role. A pseudonym goes in front matter “pseudonyms:”; a name or identifier published on purpose goes in front matter “publication-exceptions:” with its reason (- text: Jane Hollis, reason: independent author, named with consent). Switching the anonymisation rule off, in a comment, front matter or configuration, does not open this check.';
+  'Replace each with a pseudonym or a role. A pseudonym goes in front matter “pseudonyms:”; a name or ' +
+  'identifier published on purpose goes in front matter “publication-exceptions:” with its reason (- ' +
+  'text: Jane Hollis, reason: independent author, named with consent). Switching the anonymisation rule ' +
+  'off, in a comment, front matter or configuration, does not open this check.';

@@ -38,16 +38,37 @@ export function turnOffItems(targets: readonly TurnOffTarget[]): TurnOffItem[] {
   for (const target of targets) {
     if (targets.length > 1) items.push({ label: checkName(target.ruleId), kind: vscode.QuickPickItemKind.Separator });
     const about = targets.length > 1 ? undefined : checkName(target.ruleId);
-    if (target.line) items.push({ label: 'For this line', description: about, detail: 'Adds a comment to the report that hides this finding.', ruleId: target.ruleId, scope: 'line' });
-    if (target.file) items.push({ label: 'For this file', description: about, detail: 'Adds a comment at the top of this report; other reports are still checked.', ruleId: target.ruleId, scope: 'file' });
-    items.push({ label: 'In settings, for all reports', description: about, detail: 'Switches the check off in your settings (Case Review: Rules). Nothing is added to the report.', ruleId: target.ruleId, scope: 'settings' });
+    if (target.line)
+      items.push({
+        label: 'For this line',
+        description: about,
+        detail: 'Adds a comment to the report that hides this finding.',
+        ruleId: target.ruleId,
+        scope: 'line',
+      });
+    if (target.file)
+      items.push({
+        label: 'For this file',
+        description: about,
+        detail: 'Adds a comment at the top of this report; other reports are still checked.',
+        ruleId: target.ruleId,
+        scope: 'file',
+      });
+    items.push({
+      label: 'In settings, for all reports',
+      description: about,
+      detail: 'Switches the check off in your settings (Case Review: Rules). Nothing is added to the report.',
+      ruleId: target.ruleId,
+      scope: 'settings',
+    });
   }
   return items;
 }
 
 function toEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const change of fix.changes) edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.text);
+  for (const change of fix.changes)
+    edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.text);
   return edit;
 }
 
@@ -66,7 +87,10 @@ export function registerCheckMenu(context: vscode.ExtensionContext, openRuleDoc:
         if (!document || !Array.isArray(targets) || targets.length === 0) return undefined;
         if (!choice) {
           const picked = await vscode.window.showQuickPick(turnOffItems(targets), {
-            title: targets.length > 1 ? 'Case Review: turn off which check, and where?' : `Case Review: turn off “${checkName(targets[0]!.ruleId)}”`,
+            title:
+              targets.length > 1
+                ? 'Case Review: turn off which check, and where?'
+                : `Case Review: turn off “${checkName(targets[0]!.ruleId)}”`,
             placeHolder: 'Where should this check stop reporting?',
           });
           if (!picked?.ruleId || !picked.scope) return undefined;

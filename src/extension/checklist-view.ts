@@ -9,7 +9,14 @@
  * report's issue count, which adds up with the sections' counts.
  */
 import * as vscode from 'vscode';
-import { computeChecklist, describeChecklist, describeSection, type Checklist, type ChecklistSection, type SectionState } from '../models/checklist-model.js';
+import {
+  computeChecklist,
+  describeChecklist,
+  describeSection,
+  type Checklist,
+  type ChecklistSection,
+  type SectionState,
+} from '../models/checklist-model.js';
 import type { LintController } from './linter.js';
 import { missingSectionInsert } from '../index.js';
 import { reportOf } from '../models/report-model.js';
@@ -102,7 +109,11 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: `${section.title}: ${describeSection(section)}` };
     if (section.heading) {
-      item.command = { command: REVEAL_SECTION_COMMAND, title: 'Reveal section', arguments: [node.uri, section.heading.start, section.heading.end] };
+      item.command = {
+        command: REVEAL_SECTION_COMMAND,
+        title: 'Reveal section',
+        arguments: [node.uri, section.heading.start, section.heading.end],
+      };
     } else if (section.state === 'missing') {
       item.command = { command: INSERT_SECTION_COMMAND, title: `Insert “${section.title}”`, arguments: [node.uri, section.id] };
       tooltip.appendMarkdown('\n\nClick to insert this section with its prompt.');
@@ -149,9 +160,18 @@ export function registerChecklist(context: vscode.ExtensionContext, controller: 
       if (!(await vscode.workspace.applyEdit(edit))) return undefined;
       const headingAt = insert.offset + insert.text.search(/#/);
       const lineEnd = insert.text.indexOf('\n', headingAt - insert.offset);
-      const range = new vscode.Range(document.positionAt(headingAt), document.positionAt(insert.offset + (lineEnd === -1 ? insert.text.length : lineEnd)));
+      const range = new vscode.Range(
+        document.positionAt(headingAt),
+        document.positionAt(insert.offset + (lineEnd === -1 ? insert.text.length : lineEnd)),
+      );
       const prompt = insert.text.indexOf('> Prompt:');
-      const selection = prompt >= 0 ? new vscode.Range(document.positionAt(insert.offset + prompt), document.positionAt(insert.offset + insert.text.indexOf('\n', prompt))) : range;
+      const selection =
+        prompt >= 0
+          ? new vscode.Range(
+              document.positionAt(insert.offset + prompt),
+              document.positionAt(insert.offset + insert.text.indexOf('\n', prompt)),
+            )
+          : range;
       const editor = await vscode.window.showTextDocument(document, { selection, preserveFocus: false });
       editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       return range;

@@ -74,7 +74,12 @@ export class ChildFocusStatus implements vscode.Disposable {
   }
 
   private async show(uriArg: unknown, options: { pick?: string } = {}): Promise<{ items: ChildFocusItem[]; picked?: string } | undefined> {
-    const uri = uriArg instanceof vscode.Uri ? uriArg : typeof uriArg === 'string' ? vscode.Uri.parse(uriArg) : vscode.window.activeTextEditor?.document.uri;
+    const uri =
+      uriArg instanceof vscode.Uri
+        ? uriArg
+        : typeof uriArg === 'string'
+          ? vscode.Uri.parse(uriArg)
+          : vscode.window.activeTextEditor?.document.uri;
     const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const summary = document && this.summaryOf(document);
     if (!document || !summary) {
@@ -91,7 +96,11 @@ export class ChildFocusStatus implements vscode.Disposable {
           detail: item.flagged ? `Flagged by child-focus: ${item.detail}` : item.detail,
           item,
         })),
-        { title: `Case Review: child focus — ${withoutClickHint(summary.tooltip.replace(/^Case Review Lint: /, ''))}`, placeHolder: 'Choose a section to go to it', matchOnDescription: true },
+        {
+          title: `Case Review: child focus — ${withoutClickHint(summary.tooltip.replace(/^Case Review Lint: /, ''))}`,
+          placeHolder: 'Choose a section to go to it',
+          matchOnDescription: true,
+        },
       );
       chosen = picked?.item;
     }

@@ -121,7 +121,7 @@ export async function chooseChecks(args: ChooseChecksArgs = {}): Promise<Record<
   if (!target) return undefined;
   if (target === 'workspace' && !vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showErrorMessage(
-      'Case Review: no folder is open, so there are no workspace settings. Choose the checks for all your reports instead.',
+      'Case Review: no folder is open, so there are no workspace settings. Choose the checks for all your ' + 'reports instead.',
     );
     return undefined;
   }

@@ -97,7 +97,12 @@ export async function mergeAgencyChronologies(
     else {
       const picked = await vscode.window.showQuickPick(
         imrs.map((i) => ({ label: vscode.workspace.asRelativePath(i.uri, false), picked: true, uri: i.uri })),
-        { title: 'Case Review: merge agency chronologies', placeHolder: 'Choose the IMRs whose chronologies to merge', canPickMany: true, ignoreFocusOut: true },
+        {
+          title: 'Case Review: merge agency chronologies',
+          placeHolder: 'Choose the IMRs whose chronologies to merge',
+          canPickMany: true,
+          ignoreFocusOut: true,
+        },
       );
       if (!picked || picked.length === 0) return undefined;
       uris = picked.map((p) => p.uri);
@@ -116,7 +121,10 @@ export async function mergeAgencyChronologies(
     return undefined;
   }
   const sources = inputs.map((i) => `- ${i.path}`).join('\n');
-  const warnings = result.warnings.length > 0 ? `\n<!-- Merge warnings:\n${result.warnings.map((w) => `  - ${w.replace(/--/g, '—')}`).join('\n')}\n-->\n` : '';
+  const warnings =
+    result.warnings.length > 0
+      ? `\n<!-- Merge warnings:\n${result.warnings.map((w) => `  - ${w.replace(/--/g, '—')}`).join('\n')}\n-->\n`
+      : '';
   const content = `## Integrated chronology\n\nMerged from the chronologies of:\n\n${sources}\n\n${result.markdown}${warnings}`;
   const document = await vscode.workspace.openTextDocument({ language: MARKDOWN, content });
   await vscode.window.showTextDocument(document, { preview: false });
@@ -131,7 +139,10 @@ export function registerChronologyCommands(context: vscode.ExtensionContext, con
   context.subscriptions.push(
     vscode.commands.registerCommand(NORMALISE_DATES_COMMAND, (uri?: unknown, format?: unknown) => normaliseDates(controller, uri, format)),
     vscode.commands.registerCommand(MERGE_CHRONOLOGIES_COMMAND, (args?: unknown) =>
-      mergeAgencyChronologies(controller, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as { files?: vscode.Uri[] }) : {}),
+      mergeAgencyChronologies(
+        controller,
+        args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as { files?: vscode.Uri[] }) : {},
+      ),
     ),
   );
 }

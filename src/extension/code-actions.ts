@@ -57,7 +57,10 @@ function toSnippetEdit(uri: vscode.Uri, changes: readonly TextChange[], index: T
     const end = index.positionAt(change.end);
     const { snippet, stops } = snippetOf(change.text, next);
     next += stops;
-    const edit = vscode.SnippetTextEdit.replace(new vscode.Range(start.line, start.character, end.line, end.character), new vscode.SnippetString(snippet));
+    const edit = vscode.SnippetTextEdit.replace(
+      new vscode.Range(start.line, start.character, end.line, end.character),
+      new vscode.SnippetString(snippet),
+    );
     // The text is inserted exactly as the rule wrote it (no re-indenting of its lines).
     edit.keepWhitespace = true;
     edits.push(edit);
@@ -96,7 +99,11 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
 
   constructor(private readonly controller: LintController) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     // Asked on every cursor move: never lint here; while a newer lint is on its way there is nothing to offer.
     const entry = this.controller.latestEntry(document);
     if (!entry) return [];
@@ -104,7 +111,9 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
     const actions: vscode.CodeAction[] = [];
     if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only)) && this.hasMechanical(entry)) {
       // Asked for source.fixAll (on save, or from the source action menu).
-      actions.push(new FixAllAction('Fix all case review problems that have one right fix', FIX_ALL_KIND, document, entry.version, undefined));
+      actions.push(
+        new FixAllAction('Fix all case review problems that have one right fix', FIX_ALL_KIND, document, entry.version, undefined),
+      );
     }
     if (only && !only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(only)) return actions;
 
@@ -137,7 +146,13 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
       if (!fixAllAction) {
         const fixable = entry.result.messages.filter((m) => m.ruleId === message.ruleId && mechanicalFix(m, entry.text));
         if (fixable.length >= 2) {
-          fixAllAction = new FixAllAction(`Fix all ${fixable.length} problems like this in this file`, vscode.CodeActionKind.QuickFix, document, entry.version, message.ruleId);
+          fixAllAction = new FixAllAction(
+            `Fix all ${fixable.length} problems like this in this file`,
+            vscode.CodeActionKind.QuickFix,
+            document,
+            entry.version,
+            message.ruleId,
+          );
           fixAllAction.diagnostics = [diagnostic];
         }
       }
@@ -148,7 +163,10 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
     turnOff.command = { command: TURN_OFF_CHECK_COMMAND, title: turnOff.title, arguments: [document.uri, entry.version, targets] };
     turnOff.diagnostics = diagnostics;
     const ruleIds = targets.map((t) => t.ruleId);
-    const explain = new vscode.CodeAction(ruleIds.length === 1 ? 'Explain this check' : 'Explain this check…', vscode.CodeActionKind.QuickFix);
+    const explain = new vscode.CodeAction(
+      ruleIds.length === 1 ? 'Explain this check' : 'Explain this check…',
+      vscode.CodeActionKind.QuickFix,
+    );
     explain.command = { command: EXPLAIN_CHECK_COMMAND, title: explain.title, arguments: [ruleIds.length === 1 ? ruleIds[0] : ruleIds] };
     explain.diagnostics = diagnostics;
     return [...actions, ...fixes, ...rest, turnOff, explain];
@@ -178,7 +196,12 @@ export class CaseReviewCodeActions implements vscode.CodeActionProvider<vscode.C
 
   private action(fix: Fix, document: vscode.TextDocument, entry: LintEntry, diagnostic: vscode.Diagnostic): vscode.CodeAction {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-    action.edit = wantsSnippet(fix, fix.changes.map((c) => c.text)) ? toSnippetEdit(document.uri, fix.changes, entry.index) : toEdit(document.uri, fix.changes, entry.index);
+    action.edit = wantsSnippet(
+      fix,
+      fix.changes.map((c) => c.text),
+    )
+      ? toSnippetEdit(document.uri, fix.changes, entry.index)
+      : toEdit(document.uri, fix.changes, entry.index);
     action.diagnostics = [diagnostic];
     if (fix.preferred) action.isPreferred = true;
     return action;

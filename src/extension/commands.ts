@@ -26,11 +26,7 @@ export interface WorkspaceLintSummary {
   cancelled: boolean;
 }
 
-export function registerCommands(
-  context: vscode.ExtensionContext,
-  controller: LintController,
-  overrides: Overrides,
-): void {
+export function registerCommands(context: vscode.ExtensionContext, controller: LintController, overrides: Overrides): void {
   const toUri = (arg: unknown): vscode.Uri | undefined =>
     arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : vscode.window.activeTextEditor?.document.uri;
 
@@ -117,13 +113,21 @@ async function pickReportType(controller: LintController, overrides: Overrides, 
     { label: 'Report types', kind: vscode.QuickPickItemKind.Separator },
     ...reportTypeChoices(config).map((t) => ({
       label: t.title,
-      description: [t.id, current === t.id ? 'current' : state?.linted && current === undefined && state.reportType === t.id ? 'detected' : undefined]
+      description: [
+        t.id,
+        current === t.id ? 'current' : state?.linted && current === undefined && state.reportType === t.id ? 'detected' : undefined,
+      ]
         .filter(Boolean)
         .join(' · '),
       choice: t.id,
     })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: '$(circle-slash) Not a case review', description: current === NOT_A_CASE_REVIEW ? 'current' : undefined, detail: 'Do not lint this file', choice: NOT_A_CASE_REVIEW },
+    {
+      label: '$(circle-slash) Not a case review',
+      description: current === NOT_A_CASE_REVIEW ? 'current' : undefined,
+      detail: 'Do not lint this file',
+      choice: NOT_A_CASE_REVIEW,
+    },
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: `Case Review: treat ${vscode.workspace.asRelativePath(uri, false)} as…`,
@@ -135,13 +139,18 @@ async function pickReportType(controller: LintController, overrides: Overrides, 
 const decoder = new TextDecoder('utf-8');
 
 /** Lint every Markdown file in the workspace, with a cancellable progress notification. */
-export async function lintWorkspace(controller: LintController, extraCancellation?: vscode.CancellationToken): Promise<WorkspaceLintSummary> {
+export async function lintWorkspace(
+  controller: LintController,
+  extraCancellation?: vscode.CancellationToken,
+): Promise<WorkspaceLintSummary> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Case Review: linting the workspace', cancellable: true },
     async (progress, token) => {
       const cancelled = () => token.isCancellationRequested || extraCancellation?.isCancellationRequested === true;
       const summary: WorkspaceLintSummary = { files: 0, caseReviews: 0, problems: 0, cancelled: false };
-      const files = cancelled() ? [] : await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', undefined, token);
+      const files = cancelled()
+        ? []
+        : await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', undefined, token);
       summary.files = files.length;
       for (const uri of files.sort((a, b) => a.toString().localeCompare(b.toString()))) {
         if (cancelled()) break;

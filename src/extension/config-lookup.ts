@@ -111,7 +111,12 @@ export class ConfigLookup {
       }
       chain.push(current);
     }
-    const own = chain.map((f) => firstFile(CONFIG_FILE_NAMES.map((name) => vscode.Uri.joinPath(f, name)), this.isFileNow));
+    const own = chain.map((f) =>
+      firstFile(
+        CONFIG_FILE_NAMES.map((name) => vscode.Uri.joinPath(f, name)),
+        this.isFileNow,
+      ),
+    );
     // From the top down: a folder's answer is its own file, else the answer of the folder above.
     for (let i = chain.length - 1; i >= 0; i--) {
       const fromAbove = above;

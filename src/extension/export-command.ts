@@ -51,7 +51,11 @@ export function defaultTarget(source: vscode.Uri): vscode.Uri | undefined {
 }
 
 /** The configuration the report was linted with; for a file not linted (yet), settings plus its .casereviewrc. */
-async function configFor(controller: LintController, document: vscode.TextDocument | undefined, uri: vscode.Uri): Promise<Partial<LintConfig>> {
+async function configFor(
+  controller: LintController,
+  document: vscode.TextDocument | undefined,
+  uri: vscode.Uri,
+): Promise<Partial<LintConfig>> {
   const entry = document && controller.entryFor(document);
   if (entry) return entry.config;
   const found = await controller.lookup.forDocument(uri);
@@ -60,7 +64,12 @@ async function configFor(controller: LintController, document: vscode.TextDocume
 
 const line = (m: { line: number; column: number; message: string }) => `${m.line}:${m.column} ${m.message}`;
 
-export async function exportToWord(controller: LintController, output: vscode.OutputChannel, sourceArg?: unknown, targetArg?: unknown): Promise<ExportOutcome> {
+export async function exportToWord(
+  controller: LintController,
+  output: vscode.OutputChannel,
+  sourceArg?: unknown,
+  targetArg?: unknown,
+): Promise<ExportOutcome> {
   const source = toUri(sourceArg) ?? vscode.window.activeTextEditor?.document.uri;
   if (!source) {
     void vscode.window.showInformationMessage('Case Review: open a report (a Markdown file) to export it to Word.');
@@ -68,7 +77,9 @@ export async function exportToWord(controller: LintController, output: vscode.Ou
   }
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
   if (document && document.languageId !== MARKDOWN) {
-    void vscode.window.showInformationMessage(`Case Review: only Markdown reports can be exported to Word; ${vscode.workspace.asRelativePath(source, false)} is ${document.languageId}.`);
+    void vscode.window.showInformationMessage(
+      `Case Review: only Markdown reports can be exported to Word; ${vscode.workspace.asRelativePath(source, false)} is ${document.languageId}.`,
+    );
     return { status: 'cancelled' };
   }
   const name = vscode.workspace.asRelativePath(source, false);
@@ -88,7 +99,9 @@ export async function exportToWord(controller: LintController, output: vscode.Ou
   if (gateRefuses(gate, 'export')) {
     const errors = gateLines(gate, 'export').map(line);
     const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
-    output.appendLine(`Export to Word refused for ${name}: its front matter says “publication: public” and the check for names and identifiers found ${count}:`);
+    output.appendLine(
+      `Export to Word refused for ${name}: its front matter says “publication: public” and the check for names and identifiers found ${count}:`,
+    );
     for (const error of errors) output.appendLine(`  ${name}:${error}`);
     output.appendLine(GATE_ADVICE);
     const shown = errors.slice(0, 3).join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '');
@@ -103,12 +116,14 @@ export async function exportToWord(controller: LintController, output: vscode.Ou
     return { status: 'refused', errors };
   }
 
-  const target = toUri(targetArg) ?? (await vscode.window.showSaveDialog({
-    title: `Export ${name} to Word`,
-    defaultUri: defaultTarget(source),
-    filters: { 'Word document': ['docx'] },
-    saveLabel: 'Export',
-  }));
+  const target =
+    toUri(targetArg) ??
+    (await vscode.window.showSaveDialog({
+      title: `Export ${name} to Word`,
+      defaultUri: defaultTarget(source),
+      filters: { 'Word document': ['docx'] },
+      saveLabel: 'Export',
+    }));
   if (!target) return { status: 'cancelled' };
   if (target.toString() === source.toString()) {
     const message = 'Case Review: choose a .docx file to export to, not the report itself.';
@@ -136,7 +151,11 @@ export async function exportToWord(controller: LintController, output: vscode.Ou
       output.appendLine(`Export to Word of ${name} to ${targetName}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`);
       for (const warning of warnings) output.appendLine(`  ${warning}`);
     }
-    void offerToOpen(target, `Case Review: exported ${name} to ${targetName} (“${title}”)${warnings.length > 0 ? `, with ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (see Output › Case Review Lint)` : ''}.`, warnings.length > 0 ? output : undefined);
+    void offerToOpen(
+      target,
+      `Case Review: exported ${name} to ${targetName} (“${title}”)${warnings.length > 0 ? `, with ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (see Output › Case Review Lint)` : ''}.`,
+      warnings.length > 0 ? output : undefined,
+    );
     return { status: 'written', target: target.toString(), title, warnings };
   } catch (error) {
     const message = `Case Review: could not export ${name} to Word: ${error instanceof Error ? error.message : String(error)}`;
@@ -159,6 +178,8 @@ async function offerToOpen(target: vscode.Uri, message: string, output: vscode.O
 
 export function registerExportCommand(context: vscode.ExtensionContext, controller: LintController, output: vscode.OutputChannel): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(EXPORT_TO_WORD_COMMAND, (source?: unknown, target?: unknown) => exportToWord(controller, output, source, target)),
+    vscode.commands.registerCommand(EXPORT_TO_WORD_COMMAND, (source?: unknown, target?: unknown) =>
+      exportToWord(controller, output, source, target),
+    ),
   );
 }

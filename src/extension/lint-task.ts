@@ -25,7 +25,12 @@ function execution(extensionUri: vscode.Uri, folder: vscode.WorkspaceFolder, def
   return new vscode.ProcessExecution(process.execPath, args, { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
 }
 
-function makeTask(extensionUri: vscode.Uri, folder: vscode.WorkspaceFolder, definition: LintTaskDefinition, name = 'lint workspace'): vscode.Task {
+function makeTask(
+  extensionUri: vscode.Uri,
+  folder: vscode.WorkspaceFolder,
+  definition: LintTaskDefinition,
+  name = 'lint workspace',
+): vscode.Task {
   const task = new vscode.Task(definition, folder, name, TASK_TYPE, execution(extensionUri, folder, definition), [PROBLEM_MATCHER]);
   task.group = vscode.TaskGroup.Test;
   task.detail = `Lint the case reviews in ${folder.name} with case-review-lint`;

@@ -42,7 +42,13 @@ export interface NewReportArgs {
 }
 
 const asUri = (value: vscode.Uri | string | undefined): vscode.Uri | undefined =>
-  value instanceof vscode.Uri ? value : typeof value === 'string' && value ? (/^[a-z][\w+.-]*:/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value)) : undefined;
+  value instanceof vscode.Uri
+    ? value
+    : typeof value === 'string' && value
+      ? /^[a-z][\w+.-]*:/i.test(value)
+        ? vscode.Uri.parse(value)
+        : vscode.Uri.file(value)
+      : undefined;
 
 /** The report types offered: built-in profiles as changed or added by the applicable config. */
 export async function profilesFor(controller: LintController, folder: vscode.Uri | undefined): Promise<Profile[]> {
@@ -95,11 +101,34 @@ type TextStepId = Exclude<WizardStepId, 'reportType'>;
 
 /** Each typed question: its title, prompt and example, and its check as typed. */
 const QUESTIONS: Record<TextStepId, { title: string; prompt: string; placeholder: string; date?: boolean }> = {
-  child: { title: 'The child’s pseudonym', prompt: 'The child under review, as the report names them (for brothers and sisters, separate the names with commas)', placeholder: 'for example Child D' },
-  agency: { title: 'The agency', prompt: 'The agency whose involvement this management review covers (leave empty to write it later)', placeholder: 'for example Northshire Children’s Social Care' },
-  periodStart: { title: 'Start of the period under review', prompt: 'The first date the review covers, day first (leave empty to write it later)', placeholder: 'DD/MM/YYYY, for example 01/03/2007 or 1 March 2007', date: true },
-  periodEnd: { title: 'End of the period under review', prompt: 'The last date the review covers, day first (leave empty to write it later)', placeholder: 'DD/MM/YYYY, for example 31/08/2008', date: true },
-  reportDate: { title: 'Date of the report', prompt: 'The date the report is dated, day first (leave empty to write it later)', placeholder: 'DD/MM/YYYY, for example 15/01/2009', date: true },
+  child: {
+    title: 'The child’s pseudonym',
+    prompt: 'The child under review, as the report names them (for brothers and sisters, separate the names with commas)',
+    placeholder: 'for example Child D',
+  },
+  agency: {
+    title: 'The agency',
+    prompt: 'The agency whose involvement this management review covers (leave empty to write it later)',
+    placeholder: 'for example Northshire Children’s Social Care',
+  },
+  periodStart: {
+    title: 'Start of the period under review',
+    prompt: 'The first date the review covers, day first (leave empty to write it later)',
+    placeholder: 'DD/MM/YYYY, for example 01/03/2007 or 1 March 2007',
+    date: true,
+  },
+  periodEnd: {
+    title: 'End of the period under review',
+    prompt: 'The last date the review covers, day first (leave empty to write it later)',
+    placeholder: 'DD/MM/YYYY, for example 31/08/2008',
+    date: true,
+  },
+  reportDate: {
+    title: 'Date of the report',
+    prompt: 'The date the report is dated, day first (leave empty to write it later)',
+    placeholder: 'DD/MM/YYYY, for example 15/01/2009',
+    date: true,
+  },
   independence: {
     title: 'The author’s independence',
     prompt: 'How the author is independent of the case and its line management (leave empty to write it later)',
@@ -125,7 +154,12 @@ function checkOf(id: TextStepId, answers: Answers): AnswerCheck | undefined {
     const answer = readDateAnswer(value);
     if (answer.kind === 'empty') return undefined;
     if (answer.kind === 'error') return { error: answer.message };
-    const problem = id === 'periodEnd' ? periodProblem(answers.periodStart, answer.date) : id === 'periodStart' ? periodProblem(answer.date, answers.periodEnd) : undefined;
+    const problem =
+      id === 'periodEnd'
+        ? periodProblem(answers.periodStart, answer.date)
+        : id === 'periodStart'
+          ? periodProblem(answer.date, answers.periodEnd)
+          : undefined;
     return problem ? { error: problem } : { note: `Will be written as ${answer.date}.` };
   };
 }
@@ -137,10 +171,20 @@ const childCheck: AnswerCheck = (value) => {
 };
 
 /** Ask the questions in turn, with a way back; resolves to the answers, or undefined when the author closed the wizard. */
-async function askAll(profiles: Profile[], given: Answers, givenSteps: ReadonlySet<WizardStepId>, onDidShowStep?: (step: ShownStep) => void): Promise<Answers | undefined> {
+async function askAll(
+  profiles: Profile[],
+  given: Answers,
+  givenSteps: ReadonlySet<WizardStepId>,
+  onDidShowStep?: (step: ShownStep) => void,
+): Promise<Answers | undefined> {
   const answers: Answers = { ...given };
   const builtIn = new Set(resolveProfiles().map((p) => p.id));
-  const typeItems = profiles.map((p) => ({ label: p.title, description: builtIn.has(p.id) ? p.id : `${p.id} · board`, detail: `${p.sections.length} sections`, profile: p }));
+  const typeItems = profiles.map((p) => ({
+    label: p.title,
+    description: builtIn.has(p.id) ? p.id : `${p.id} · board`,
+    detail: `${p.sections.length} sections`,
+    profile: p,
+  }));
   let index = 0;
   for (;;) {
     const steps = wizardSteps(answers.profile?.id, givenSteps);
@@ -206,13 +250,20 @@ export async function newReport(controller: LintController, args: NewReportArgs 
   const profiles = await profilesFor(controller, folder);
   const givenProfile = args.reportType ? profiles.find((p) => p.id === args.reportType) : undefined;
   if (args.reportType && !givenProfile) {
-    void vscode.window.showErrorMessage(`Case Review: there is no report type “${args.reportType}”. Choose one of: ${profiles.map((p) => p.id).join(', ')}.`);
+    void vscode.window.showErrorMessage(
+      `Case Review: there is no report type “${args.reportType}”. Choose one of: ${profiles.map((p) => p.id).join(', ')}.`,
+    );
     return undefined;
   }
 
   // What was given beforehand is not asked; dates given are checked as if typed.
   const childGiven = Array.isArray(args.child) ? args.child.join(', ') : args.child;
-  const given: Answers = { profile: givenProfile, child: childGiven?.trim() || undefined, agency: args.agency, independence: args.independence };
+  const given: Answers = {
+    profile: givenProfile,
+    child: childGiven?.trim() || undefined,
+    agency: args.agency,
+    independence: args.independence,
+  };
   const periodStart = givenDate(args.periodStart, 'start of the period under review');
   const periodEnd = givenDate(args.periodEnd, 'end of the period under review');
   const reportDate = givenDate(args.reportDate, 'report date');
@@ -226,7 +277,8 @@ export async function newReport(controller: LintController, args: NewReportArgs 
   const givenSteps = new Set<WizardStepId>();
   if (givenProfile) givenSteps.add('reportType');
   if (given.child) givenSteps.add('child');
-  for (const key of ['agency', 'periodStart', 'periodEnd', 'reportDate', 'independence'] as const) if (args[key] !== undefined) givenSteps.add(key);
+  for (const key of ['agency', 'periodStart', 'periodEnd', 'reportDate', 'independence'] as const)
+    if (args[key] !== undefined) givenSteps.add(key);
 
   let answers: Answers | undefined = given;
   if (interactive) answers = await askAll(profiles, given, givenSteps, args.onDidShowStep);
@@ -242,7 +294,10 @@ export async function newReport(controller: LintController, args: NewReportArgs 
   const child = answers.child;
 
   const templateAnswers: TemplateAnswers = {
-    child: child.split(',').map((c) => c.trim()).filter(Boolean),
+    child: child
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
     agency: answers.agency,
     periodStart: answers.periodStart,
     periodEnd: answers.periodEnd,
@@ -280,7 +335,9 @@ export async function newReport(controller: LintController, args: NewReportArgs 
 }
 
 export function registerNewReport(context: vscode.ExtensionContext, controller: LintController): void {
-  context.subscriptions.push(vscode.commands.registerCommand(NEW_REPORT_COMMAND, (args?: NewReportArgs | vscode.Uri) =>
+  context.subscriptions.push(
+    vscode.commands.registerCommand(NEW_REPORT_COMMAND, (args?: NewReportArgs | vscode.Uri) =>
       newReport(controller, args instanceof vscode.Uri ? { folder: args } : args && typeof args === 'object' ? args : {}),
-    ));
+    ),
+  );
 }

@@ -31,7 +31,11 @@ export function registerPseudonymCommand(context: vscode.ExtensionContext): void
       const start = Math.min(...changes.map((c) => c.start));
       const end = Math.max(...changes.map((c) => c.end));
       const replaced = applyChanges(text, changes);
-      edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), replaced.slice(start, replaced.length - (text.length - end)));
+      edit.replace(
+        document.uri,
+        new vscode.Range(document.positionAt(start), document.positionAt(end)),
+        replaced.slice(start, replaced.length - (text.length - end)),
+      );
       return vscode.workspace.applyEdit(edit);
     }),
   );

@@ -41,7 +41,9 @@ export class ReferencedDocuments implements vscode.Disposable {
       // Files created, renamed or deleted in the editor (Explorer, Save As, edits that create files) are
       // known at once, even where the file watcher has not caught up with a folder made just before.
       vscode.workspace.onDidCreateFiles((event) => event.files.forEach((file) => this.changed(file, true))),
-      vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach((file) => this.changed(file, true)))),
+      vscode.workspace.onDidRenameFiles((event) =>
+        event.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach((file) => this.changed(file, true))),
+      ),
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((file) => this.changed(file, true))),
     ];
   }

@@ -91,7 +91,8 @@ function draw(controller: LintController, document: vscode.TextDocument): Drawin
 /** Where the save dialog starts: `<report>-timeline.svg` next to the report, else in the workspace folder. */
 function defaultTarget(uri: vscode.Uri): vscode.Uri | undefined {
   const name = `${baseName(uri).replace(/\.(?:md|markdown)$/i, '') || 'chronology'}-timeline.svg`;
-  if (uri.scheme === 'file' || (uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(uri))) return vscode.Uri.joinPath(uri, '..', name);
+  if (uri.scheme === 'file' || (uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(uri)))
+    return vscode.Uri.joinPath(uri, '..', name);
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder ? vscode.Uri.joinPath(folder.uri, name.startsWith('Untitled') ? 'chronology-timeline.svg' : name) : undefined;
 }
@@ -114,7 +115,9 @@ async function exportDrawing(drawing: Drawing, source: vscode.Uri, target?: vsco
   try {
     await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(timelineSvg(drawing.data, { title: drawing.title })));
   } catch (error) {
-    void vscode.window.showErrorMessage(`Case Review: could not save the timeline to ${destination.fsPath || destination.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(
+      `Case Review: could not save the timeline to ${destination.fsPath || destination.toString()}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return undefined;
   }
   void vscode.window.showInformationMessage(`Case Review: timeline saved to ${vscode.workspace.asRelativePath(destination, false)}.`);
@@ -261,12 +264,19 @@ class TimelinePanel implements TimelineHandle, vscode.Disposable {
       // Edited since the page was drawn: find the same row in the current text.
       const before = event;
       this.update();
-      event = this.drawing.data.events.find((e) => e.label === before.label && e.agency === before.agency && e.event === before.event) ?? this.drawing.data.events[index];
+      event =
+        this.drawing.data.events.find((e) => e.label === before.label && e.agency === before.agency && e.event === before.event) ??
+        this.drawing.data.events[index];
       if (!event) return undefined;
     }
     const range = new vscode.Range(document.positionAt(event.offset), document.positionAt(event.end));
     const column = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.ViewColumn.One;
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: false, preview: false });
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: column,
+      selection: range,
+      preserveFocus: false,
+      preview: false,
+    });
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     const shownIndex = this.drawing.data.events.indexOf(event);
@@ -328,7 +338,8 @@ class TimelineViews implements vscode.Disposable {
 
   /** `arg`: the report's URI (as editor menus pass it), or `{ target?, uri? }`. */
   async exportSvg(arg?: unknown): Promise<vscode.Uri | undefined> {
-    const options = arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? (arg as { target?: unknown; uri?: unknown }) : { uri: arg };
+    const options =
+      arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? (arg as { target?: unknown; uri?: unknown }) : { uri: arg };
     const target = toUri(options.target);
     const uri = toUri(options.uri);
     if (this.current && (!uri || uri.toString() === this.current.uri.toString())) return this.current.exportSvg(target);

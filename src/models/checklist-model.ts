@@ -52,7 +52,12 @@ export interface Checklist {
 }
 
 /** Rules whose findings on a recommendation make it not SMART. */
-export const SMART_RULES = new Set(['recommendation-owner', 'recommendation-deadline', 'recommendation-measure', 'recommendation-vague-action']);
+export const SMART_RULES = new Set([
+  'recommendation-owner',
+  'recommendation-deadline',
+  'recommendation-measure',
+  'recommendation-vague-action',
+]);
 const PROMPT_RULES = new Set(['template-placeholder']);
 /** Rules whose messages sit at a heading but are about another section (a missing one). */
 const ELSEWHERE_RULES = new Set(['required-sections']);
@@ -130,7 +135,13 @@ export function computeChecklist(text: string, config: Partial<LintConfig>, mess
     return section;
   });
   const placed = sections.reduce((sum, s) => sum + s.issues, 0);
-  return { reportType: report.type, reportTitle: report.profile.title, sections, total: messages.length, elsewhere: messages.length - placed };
+  return {
+    reportType: report.type,
+    reportTitle: report.profile.title,
+    sections,
+    total: messages.length,
+    elsewhere: messages.length - placed,
+  };
 }
 
 const STATE_TEXT: Record<SectionState, string> = {
@@ -149,7 +160,10 @@ function issuesText(n: number): string {
 export function describeChecklist(checklist: Checklist): string {
   if (checklist.total === 0) return `${checklist.reportTitle}: no issues`;
   const inSections = checklist.total - checklist.elsewhere;
-  const where = checklist.elsewhere > 0 ? ` (${inSections} in the sections below, ${checklist.elsewhere} elsewhere: front matter, title or missing sections)` : '';
+  const where =
+    checklist.elsewhere > 0
+      ? ` (${inSections} in the sections below, ${checklist.elsewhere} elsewhere: front matter, title or missing sections)`
+      : '';
   return `${checklist.reportTitle}: ${issuesText(checklist.total)}${where}`;
 }
 
@@ -164,6 +178,7 @@ export function describeSection(section: ChecklistSection): string {
   else if (section.issues > 0) parts.push(issuesText(section.issues));
   parts.push(`${section.words} word${section.words === 1 ? '' : 's'}`);
   if (section.recommendations) parts.push(`${section.recommendations.smart}/${section.recommendations.total} recommendations SMART`);
-  if (section.chronologyRows !== undefined) parts.push(`${section.chronologyRows} chronology row${section.chronologyRows === 1 ? '' : 's'}`);
+  if (section.chronologyRows !== undefined)
+    parts.push(`${section.chronologyRows} chronology row${section.chronologyRows === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }

@@ -10,8 +10,19 @@ import type { Root } from 'mdast';
 
 /** Sections that frame the review rather than analyse practice (as the child-focus rule). */
 export const FRAMING_SECTION_IDS = new Set([
-  'introduction', 'terms-of-reference', 'methodology', 'family-involvement', 'family-composition', 'panel', 'context',
-  'recommendations', 'action-plan', 'glossary', 'decision', 'core-data', 'learning-event',
+  'introduction',
+  'terms-of-reference',
+  'methodology',
+  'family-involvement',
+  'family-composition',
+  'panel',
+  'context',
+  'recommendations',
+  'action-plan',
+  'glossary',
+  'decision',
+  'core-data',
+  'learning-event',
 ]);
 
 export interface ChildFocusItem {
@@ -48,7 +59,12 @@ function isAnalysis(section: SectionFocus): boolean {
   return !section.matches.some((id) => FRAMING_SECTION_IDS.has(id));
 }
 
-export function childFocusSummary(text: string, config: Partial<LintConfig>, messages: readonly LintMessage[], tree?: Root): ChildFocusSummary {
+export function childFocusSummary(
+  text: string,
+  config: Partial<LintConfig>,
+  messages: readonly LintMessage[],
+  tree?: Root,
+): ChildFocusSummary {
   const focus = childFocusOfText(text, config, tree);
   const flaggedStarts = new Set(messages.filter((m) => m.ruleId === 'child-focus').map((m) => m.startOffset));
   const analysis = focus.sections.filter((s) => s.level > 1 && isAnalysis(s));
@@ -69,7 +85,8 @@ export function childFocusSummary(text: string, config: Partial<LintConfig>, mes
       headingEnd: Math.max(s.start, text.indexOf('\n', s.start) === -1 ? text.length : text.indexOf('\n', s.start)),
     }));
   const flaggedSections = items.filter((i) => i.flagged).length;
-  const flaggedText = flaggedSections === 0 ? 'no section flagged' : `${flaggedSections} section${flaggedSections === 1 ? '' : 's'} flagged`;
+  const flaggedText =
+    flaggedSections === 0 ? 'no section flagged' : `${flaggedSections} section${flaggedSections === 1 ? '' : 's'} flagged`;
   return {
     child: focus.child,
     sentences,

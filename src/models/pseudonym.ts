@@ -15,22 +15,37 @@ export interface NameFix {
 export function nameFixOf(message: LintMessage): NameFix | undefined {
   const data = message.data as { name?: unknown; occurrences?: unknown; pseudonymKeyInsert?: unknown } | undefined;
   if (message.ruleId !== 'anonymisation' || !data || typeof data.name !== 'string') return undefined;
-  const occurrences = Array.isArray(data.occurrences) ? data.occurrences.filter((o): o is { start: number; end: number } => typeof o?.start === 'number' && typeof o?.end === 'number') : [];
+  const occurrences = Array.isArray(data.occurrences)
+    ? data.occurrences.filter((o): o is { start: number; end: number } => typeof o?.start === 'number' && typeof o?.end === 'number')
+    : [];
   const key = data.pseudonymKeyInsert as NameFix['keyInsert'] | undefined;
-  if (occurrences.length === 0 || !key || typeof key.offset !== 'number' || typeof key.text !== 'string' || typeof key.placeholder !== 'string') return undefined;
+  if (
+    occurrences.length === 0 ||
+    !key ||
+    typeof key.offset !== 'number' ||
+    typeof key.text !== 'string' ||
+    typeof key.placeholder !== 'string'
+  )
+    return undefined;
   return { name: data.name, occurrences, keyInsert: key };
 }
 
 /** A pseudonym as a YAML scalar: plain when safe, quoted otherwise. */
 export function yamlScalar(value: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} .'’-]*$/u.test(value) && !/^(?:yes|no|true|false|null|on|off)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[\p{L}\p{N}][\p{L}\p{N} .'’-]*$/u.test(value) && !/^(?:yes|no|true|false|null|on|off)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /** The changes that put `pseudonym` in place of every occurrence and add it to the key. */
 export function pseudonymChanges(fix: NameFix, pseudonym: string): TextChange[] {
   const keyStart = fix.keyInsert.offset;
   const keyEnd = fix.keyInsert.end ?? keyStart;
-  const key: TextChange = { start: keyStart, end: keyEnd, text: fix.keyInsert.text.split(fix.keyInsert.placeholder).join(yamlScalar(pseudonym)) };
+  const key: TextChange = {
+    start: keyStart,
+    end: keyEnd,
+    text: fix.keyInsert.text.split(fix.keyInsert.placeholder).join(yamlScalar(pseudonym)),
+  };
   const replacements = fix.occurrences
     .filter((o) => o.end <= keyStart || o.start >= keyEnd)
     .map((o) => ({ start: o.start, end: o.end, text: pseudonym }));

@@ -7,7 +7,19 @@
  * A board's config file therefore overrides a user's preference for the same rule;
  * lists (`child`, `agencies`) are joined.
  */
-import { type ConfigError, type LintConfig, mergeConfigs, parseConfigText, type ParsedConfig, reportTypeIds, resolveProfiles, ruleInfos, type RuleLevel, rules, type RuleSetting } from '../index.js';
+import {
+  type ConfigError,
+  type LintConfig,
+  mergeConfigs,
+  parseConfigText,
+  type ParsedConfig,
+  reportTypeIds,
+  resolveProfiles,
+  ruleInfos,
+  type RuleLevel,
+  rules,
+  type RuleSetting,
+} from '../index.js';
 import type { EnableMode } from './when-to-lint.js';
 
 /** The `caseReview.*` settings as the extension reads them (unknown shapes already dropped). */
@@ -46,7 +58,10 @@ export interface SettingsSection {
 
 const isSet = (section: SettingsSection, key: string): boolean => {
   const found = section.inspect(key);
-  return found !== undefined && (found.globalValue !== undefined || found.workspaceValue !== undefined || found.workspaceFolderValue !== undefined);
+  return (
+    found !== undefined &&
+    (found.globalValue !== undefined || found.workspaceValue !== undefined || found.workspaceFolderValue !== undefined)
+  );
 };
 
 /**
@@ -97,7 +112,12 @@ const asRules = (value: unknown): Record<string, unknown> =>
  * switched off or on keeps its options; a plain “off” switched on is removed when
  * nothing below turns the check off, else set “on”. Entries for other ids are kept.
  */
-export function chosenRules(ruleIds: readonly string[], running: ReadonlySet<string>, target: unknown, inherited: unknown = {}): Record<string, unknown> {
+export function chosenRules(
+  ruleIds: readonly string[],
+  running: ReadonlySet<string>,
+  target: unknown,
+  inherited: unknown = {},
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...asRules(target) };
   const below = asRules(inherited);
   for (const id of ruleIds) {

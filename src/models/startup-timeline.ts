@@ -12,6 +12,8 @@
 export type StartupStep =
   /** The extension's bundle began to evaluate (after the host read and compiled it). */
   | 'bundle-evaluating'
+  /** The bundle is evaluated (then VS Code makes the extension's context and calls activate()). */
+  | 'bundle-evaluated'
   | 'activate-start'
   | 'activate-end'
   /** `new Worker(dist/lint-worker.cjs)` called. */

@@ -51,7 +51,10 @@ function controlComments(text: string, directive: string, from: number, to: numb
   for (let open = text.indexOf('<!--', from); open !== -1 && open < to; open = text.indexOf('<!--', open + 4)) {
     const close = text.indexOf('-->', open + 4);
     if (close === -1) break;
-    const words = text.slice(open + 4, close).split(/[\s,]+/).filter(Boolean);
+    const words = text
+      .slice(open + 4, close)
+      .split(/[\s,]+/)
+      .filter(Boolean);
     if (words[0] !== PREFIX || words[1] !== directive) continue;
     let idsEnd = close;
     while (idsEnd > open && ' \t\r\n'.includes(text[idsEnd - 1]!)) idsEnd--;
@@ -100,7 +103,13 @@ export function disableLineFix(message: LintMessage, text: string): Fix | undefi
     const indent = /^[ \t]*/.exec(line.text)![0];
     return {
       title,
-      changes: [{ start: line.start, end: line.start, text: `${indent.length <= 3 ? '' : indent}<!-- ${PREFIX} disable-next-line ${ruleId} -->${nl}` }],
+      changes: [
+        {
+          start: line.start,
+          end: line.start,
+          text: `${indent.length <= 3 ? '' : indent}<!-- ${PREFIX} disable-next-line ${ruleId} -->${nl}`,
+        },
+      ],
     };
   }
   const trailing = line.text.length - line.text.trimEnd().length;

@@ -30,7 +30,8 @@ export function parseTimelineMessage(value: unknown): TimelineMessage | undefine
   const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
   if (m.type === 'reveal' && isCount(m.index)) return { type: 'reveal', index: m.index };
   if (m.type === 'export') return { type: 'export' };
-  if (m.type === 'rendered' && isCount(m.events) && typeof m.version === 'number') return { type: 'rendered', events: m.events, version: m.version };
+  if (m.type === 'rendered' && isCount(m.events) && typeof m.version === 'number')
+    return { type: 'rendered', events: m.events, version: m.version };
   if (m.type === 'width' && isCount(m.width)) return { type: 'width', width: m.width };
   return undefined;
 }

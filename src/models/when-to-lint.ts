@@ -69,14 +69,7 @@ export interface LintDecisionInput {
 }
 
 export type LintReason =
-  | 'chosen-type'
-  | 'chosen-none'
-  | 'always'
-  | 'never'
-  | 'front-matter'
-  | 'config-file'
-  | 'headings'
-  | 'not-a-case-review';
+  'chosen-type' | 'chosen-none' | 'always' | 'never' | 'front-matter' | 'config-file' | 'headings' | 'not-a-case-review';
 
 export interface LintDecision {
   lint: boolean;

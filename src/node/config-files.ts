@@ -40,7 +40,10 @@ export function loadConfigFile(path: string): ParsedConfig {
   // A board may add report types in the same file; check reportType against them too.
   const profiles = first.config.profiles;
   if (!profiles) return first;
-  return withProfileFiles(parseConfigText(text, path, ruleInfos(), reportTypeIds(resolveProfiles(profiles))), readProfileFiles(first, path));
+  return withProfileFiles(
+    parseConfigText(text, path, ruleInfos(), reportTypeIds(resolveProfiles(profiles))),
+    readProfileFiles(first, path),
+  );
 }
 
 /** The board's report type files that a config names, read from disk relative to the config file. */
@@ -52,7 +55,17 @@ function readProfileFiles(parsed: ParsedConfig, configPath: string): Record<stri
       reads[type] = { file, text: readFileSync(file, 'utf8') };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      reads[type] = { file, error: code === 'ENOENT' ? 'no file at that path' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error) };
+      reads[type] = {
+        file,
+        error:
+          code === 'ENOENT'
+            ? 'no file at that path'
+            : code === 'EISDIR'
+              ? 'it is a folder'
+              : error instanceof Error
+                ? error.message
+                : String(error),
+      };
     }
   }
   return reads;

@@ -18,17 +18,73 @@ const root = resolve(import.meta.dirname, '../..');
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 const FRAGMENTS = [
-  '# Overview report\n\n', '\n## Terms of reference\n\n', '\n## 3.1 Analysis\n', '\n### Recommendations\n\n', '\n## Chronology\n\n', '## Family composition\n', '\n# ', '\n#', '##',
-  '---\nreport-type: imr\nchild: Child A\n---\n', '---\n', '\n', '\n\n', '\r\n', ' ', '   ', '    ', '\t',
-  '| Date | Event | Source |\n| --- | --- | --- |\n', '| 12/03/2007 | Home visit; Child A seen. | HV |\n', '|',
-  '- ', '1. ', '  - ', '> ', '> Prompt: ', '```\n', '````\n', '~~~\n', '`', '<!--', '-->', '<!-- case-review-lint disable -->', '<pre>\n', '</pre>\n', '<div>\n',
-  '[g]: https://example.org\n', '[guidance][g]', '[^1]', '[^1]: A note.\n', '<?php\n', '?>', '<!DOCTYPE x\n', '<![CDATA[', ']]>',
-  'Child A did not attend.', 'Mr K visited.', 'The Hospital Trust will audit 20 cases by 31 March 2012.', 'Agencies should consider reviewing procedures.',
-  'Text of a paragraph. ', 'with hindsight', 'TBC', '[insert date]', 'CAMHS ', 'the LSCB', '*', '_', '**', '\\',
+  '# Overview report\n\n',
+  '\n## Terms of reference\n\n',
+  '\n## 3.1 Analysis\n',
+  '\n### Recommendations\n\n',
+  '\n## Chronology\n\n',
+  '## Family composition\n',
+  '\n# ',
+  '\n#',
+  '##',
+  '---\nreport-type: imr\nchild: Child A\n---\n',
+  '---\n',
+  '\n',
+  '\n\n',
+  '\r\n',
+  ' ',
+  '   ',
+  '    ',
+  '\t',
+  '| Date | Event | Source |\n| --- | --- | --- |\n',
+  '| 12/03/2007 | Home visit; Child A seen. | HV |\n',
+  '|',
+  '- ',
+  '1. ',
+  '  - ',
+  '> ',
+  '> Prompt: ',
+  '```\n',
+  '````\n',
+  '~~~\n',
+  '`',
+  '<!--',
+  '-->',
+  '<!-- case-review-lint disable -->',
+  '<pre>\n',
+  '</pre>\n',
+  '<div>\n',
+  '[g]: https://example.org\n',
+  '[guidance][g]',
+  '[^1]',
+  '[^1]: A note.\n',
+  '<?php\n',
+  '?>',
+  '<!DOCTYPE x\n',
+  '<![CDATA[',
+  ']]>',
+  'Child A did not attend.',
+  'Mr K visited.',
+  'The Hospital Trust will audit 20 cases by 31 March 2012.',
+  'Agencies should consider reviewing procedures.',
+  'Text of a paragraph. ',
+  'with hindsight',
+  'TBC',
+  '[insert date]',
+  'CAMHS ',
+  'the LSCB',
+  '*',
+  '_',
+  '**',
+  '\\',
 ];
 
 const documentArb = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));
-const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 12 }), insert: fc.constantFrom('', ...FRAGMENTS) });
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat({ max: 12 }),
+  insert: fc.constantFrom('', ...FRAGMENTS),
+});
 
 function applyEdit(text: string, edit: { at: number; remove: number; insert: string }): string {
   const at = Math.min(text.length, Math.floor(edit.at * text.length));
@@ -84,14 +140,18 @@ describe('incremental relinting equals a fresh lint', function () {
     kept.lint('example', { text: example, config: {}, summaries: true });
     let text = example;
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('x', ' ', '\n', '#', '|', 'Child A ', '- ', ''), (at, insert) => {
-        text = applyEdit(text, { at, remove: insert ? 0 : 1, insert });
-        const incremental = kept.lint('example', { text, config: {}, summaries: true });
-        clearTextMemos();
-        const fresh = new DocumentLinter().lint('example', { text, config: {}, summaries: true });
-        assert.ok(fresh.checklist && fresh.childFocus, 'the summaries were computed');
-        assert.deepEqual(plain(incremental), plain(fresh));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom('x', ' ', '\n', '#', '|', 'Child A ', '- ', ''),
+        (at, insert) => {
+          text = applyEdit(text, { at, remove: insert ? 0 : 1, insert });
+          const incremental = kept.lint('example', { text, config: {}, summaries: true });
+          clearTextMemos();
+          const fresh = new DocumentLinter().lint('example', { text, config: {}, summaries: true });
+          assert.ok(fresh.checklist && fresh.childFocus, 'the summaries were computed');
+          assert.deepEqual(plain(incremental), plain(fresh));
+        },
+      ),
       { numRuns: 40, seed: 5 },
     );
   });

@@ -44,8 +44,16 @@ describe('npm package', function () {
     const size = statSync(tarball).size;
     assert.ok(size < 3 * 1024 * 1024, `the package is ${(size / 1024 / 1024).toFixed(2)} MB`);
     const paths = files.map((f) => f.path);
-    assert.deepEqual(paths.filter((p) => p.endsWith('.map')), [], 'no source maps');
-    assert.deepEqual(paths.filter((p) => /^(src|test|lint-rules|scripts|\.ci|\.study|out|node_modules)\//.test(p)), [], 'no sources, tests or tooling');
+    assert.deepEqual(
+      paths.filter((p) => p.endsWith('.map')),
+      [],
+      'no source maps',
+    );
+    assert.deepEqual(
+      paths.filter((p) => /^(src|test|lint-rules|scripts|\.ci|\.study|out|node_modules)\//.test(p)),
+      [],
+      'no sources, tests or tooling',
+    );
     for (const needed of [
       'package.json',
       'dist/cli.cjs',
@@ -102,7 +110,9 @@ describe('npm package', function () {
     // Several files at a time on worker threads (--jobs), with the worker bundle from the package.
     const copy = join(scratch, 'copy-of-example.md');
     writeFileSync(copy, readFileSync(example, 'utf8'));
-    const pooled = sh(npx, ['--offline', 'case-review-lint', '--format', 'json', '--jobs', '2', '--timings', example, copy], { cwd: scratch });
+    const pooled = sh(npx, ['--offline', 'case-review-lint', '--format', 'json', '--jobs', '2', '--timings', example, copy], {
+      cwd: scratch,
+    });
     assert.ok(pooled.code === 0 || pooled.code === 1, `exit ${pooled.code}: ${pooled.stderr}`);
     assert.match(pooled.stderr, /^Timings for 2 files on 2 threads/);
     const [first, second] = JSON.parse(pooled.stdout) as { messages: unknown[] }[];
@@ -110,7 +120,14 @@ describe('npm package', function () {
     assert.deepEqual(first, out[0]);
 
     // The engine export and the remark preset load from the installed package.
-    const engine = sh(process.execPath, ['-e', "const e = require('case-review-lint'); const r = e.lintText('# Overview report\\n', { filePath: 'a.md' }); console.log(r.reportType, e.rules.length)"], { cwd: scratch });
+    const engine = sh(
+      process.execPath,
+      [
+        '-e',
+        "const e = require('case-review-lint'); const r = e.lintText('# Overview report\\n', { filePath: 'a.md' }); console.log(r.reportType, e.rules.length)",
+      ],
+      { cwd: scratch },
+    );
     assert.equal(engine.code, 0, engine.stderr);
     assert.match(engine.stdout, /^overview \d+$/m);
     const preset = sh(process.execPath, ['-e', "console.log(typeof require('case-review-lint/remark-preset').default)"], { cwd: scratch });
@@ -118,11 +135,32 @@ describe('npm package', function () {
 
     // The declarations type-check in a CommonJS and an ES module consumer (skipLibCheck, as most projects set:
     // the parts of the API that expose syntax trees refer to the types of unified, vfile and mdast).
-    writeFileSync(join(scratch, 'consumer.cts'), "import { lintText, rules, type LintResult } from 'case-review-lint';\nconst r: LintResult = lintText('# x\\n', { filePath: 'a.md' });\nexport const n: number = r.messages.length + rules.length;\n");
-    writeFileSync(join(scratch, 'consumer.mts'), "import { lintText, type LintMessage } from 'case-review-lint';\nexport const m: LintMessage[] = lintText('# x\\n', { filePath: 'a.md' }).messages;\n");
+    writeFileSync(
+      join(scratch, 'consumer.cts'),
+      "import { lintText, rules, type LintResult } from 'case-review-lint';\nconst r: LintResult = lintText('# x\\n', { filePath: 'a.md' });\nexport const n: number = r.messages.length + rules.length;\n",
+    );
+    writeFileSync(
+      join(scratch, 'consumer.mts'),
+      "import { lintText, type LintMessage } from 'case-review-lint';\nexport const m: LintMessage[] = lintText('# x\\n', { filePath: 'a.md' }).messages;\n",
+    );
     const tsc = sh(
       process.execPath,
-      [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'consumer.cts', 'consumer.mts'],
+      [
+        join(root, 'node_modules/typescript/bin/tsc'),
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--skipLibCheck',
+        '--types',
+        'node',
+        '--typeRoots',
+        join(root, 'node_modules/@types'),
+        'consumer.cts',
+        'consumer.mts',
+      ],
       { cwd: scratch },
     );
     assert.equal(tsc.code, 0, tsc.stdout + tsc.stderr);

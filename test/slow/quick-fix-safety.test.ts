@@ -65,7 +65,10 @@ describe('quick fixes never lose text', function () {
     const edit = fc.record({
       at: fc.double({ min: 0, max: 1, noNaN: true }),
       remove: fc.nat({ max: 30 }),
-      insert: fc.oneof(fc.constantFrom('\n', '\r\n', '| x |', ' TBC ', 'Child A did not attend', '## Analysis\n', '- ', '> ', '“', '\u00a0', '31/02/2008'), fc.string({ maxLength: 8 })),
+      insert: fc.oneof(
+        fc.constantFrom('\n', '\r\n', '| x |', ' TBC ', 'Child A did not attend', '## Analysis\n', '- ', '> ', '“', '\u00a0', '31/02/2008'),
+        fc.string({ maxLength: 8 }),
+      ),
     });
     const mutated = fc.tuple(fc.nat({ max: docs.length - 1 }), fc.array(edit, { maxLength: 5 })).map(([index, edits]) => {
       let text = docs[index]!;
@@ -79,14 +82,21 @@ describe('quick fixes never lose text', function () {
       fc.property(mutated, (text) => {
         documents++;
         for (const message of lintText(text).messages) {
-          const fixes = [...fixesOf(message, text), disableLineFix(message, text), disableFileFix(message, text)].filter((f): f is Fix => f !== undefined);
+          const fixes = [...fixesOf(message, text), disableLineFix(message, text), disableFileFix(message, text)].filter(
+            (f): f is Fix => f !== undefined,
+          );
           for (const fix of fixes) {
             checkFix(text, fix, `${message.ruleId} “${fix.title}”`);
             fixesChecked++;
           }
           for (const replacement of message.expected ?? []) {
             const own = fixes.find((f) => f.changes.length === 1 && f.changes[0]!.text === replacement);
-            if (own) assert.deepEqual([own.changes[0]!.start, own.changes[0]!.end], [message.startOffset, message.endOffset], `${message.ruleId}: “${replacement}” replaces the finding's own range`);
+            if (own)
+              assert.deepEqual(
+                [own.changes[0]!.start, own.changes[0]!.end],
+                [message.startOffset, message.endOffset],
+                `${message.ruleId}: “${replacement}” replaces the finding's own range`,
+              );
           }
         }
       }),

@@ -44,13 +44,18 @@ const undecided: string[] = [];
 function verdict(source: string, flags: string): string {
   const result = checkSync(source, flags.replace(/[gy]/g, ''), { timeout: 3000 });
   if (result.status === 'unknown') undecided.push(source.slice(0, 80));
-  return result.status === 'vulnerable' ? `vulnerable (${result.complexity?.type ?? '?'}; attack: ${JSON.stringify(result.attack?.pattern ?? '')})` : result.status;
+  return result.status === 'vulnerable'
+    ? `vulnerable (${result.complexity?.type ?? '?'}; attack: ${JSON.stringify(result.attack?.pattern ?? '')})`
+    : result.status;
 }
 
 describe('regular expressions cannot backtrack catastrophically', function () {
   this.timeout(600000);
   after(() => {
-    if (undecided.length > 0) console.log(`      recheck could not decide ${undecided.length} pattern(s) within 3 s:\n${undecided.map((u) => `        ${u}`).join('\n')}`);
+    if (undecided.length > 0)
+      console.log(
+        `      recheck could not decide ${undecided.length} pattern(s) within 3 s:\n${undecided.map((u) => `        ${u}`).join('\n')}`,
+      );
   });
 
   it('regex literals in src/ and lint-rules/', () => {
@@ -58,21 +63,31 @@ describe('regular expressions cannot backtrack catastrophically', function () {
     const all = files.flatMap(literals);
     assert.ok(all.length > 20, `found ${all.length} literals`);
     const bad = all.map((r) => ({ ...r, verdict: verdict(r.source, r.flags) })).filter((r) => r.verdict.startsWith('vulnerable'));
-    assert.deepEqual(bad.map((r) => `${r.where} /${r.source}/${r.flags}: ${r.verdict}`), []);
+    assert.deepEqual(
+      bad.map((r) => `${r.where} /${r.source}/${r.flags}: ${r.verdict}`),
+      [],
+    );
   });
 
   it('patterns the engine builds at run time from data and strings', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/collect-regexes.ts'), join(root, 'examples/overview-report.md')], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'test/support/collect-regexes.ts'), join(root, 'examples/overview-report.md')],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const patterns = JSON.parse(out) as { source: string; flags: string }[];
     assert.ok(patterns.length > 5, `captured ${patterns.length} patterns`);
     const bad = patterns
       .filter((p) => p.source.length < 20000)
       .map((p) => ({ ...p, verdict: verdict(p.source, p.flags) }))
       .filter((p) => p.verdict.startsWith('vulnerable'));
-    assert.deepEqual(bad.map((p) => `/${p.source.slice(0, 200)}/${p.flags}: ${p.verdict}`), []);
+    assert.deepEqual(
+      bad.map((p) => `/${p.source.slice(0, 200)}/${p.flags}: ${p.verdict}`),
+      [],
+    );
   });
 });

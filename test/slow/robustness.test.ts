@@ -23,10 +23,17 @@ function checkResult(text: string, result: LintResult): void {
   for (const m of result.messages) {
     const where = `${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} [${m.startOffset}, ${m.endOffset}] of ${text.length}`;
     assert.ok(m.startOffset >= 0 && m.startOffset <= m.endOffset && m.endOffset <= text.length, `range inside the document: ${where}`);
-    assert.ok(m.line >= 1 && m.line <= lineStarts.length && m.endLine >= m.line && m.endLine <= lineStarts.length, `lines inside the document: ${where}`);
+    assert.ok(
+      m.line >= 1 && m.line <= lineStarts.length && m.endLine >= m.line && m.endLine <= lineStarts.length,
+      `lines inside the document: ${where}`,
+    );
     assert.ok(m.column >= 1 && m.endColumn >= 1, `columns are 1-based: ${where}`);
     assert.ok(m.message.length > 0 && m.url.length > 0, where);
-    if (m.expected) assert.ok(m.expected.every((e) => typeof e === 'string'), where);
+    if (m.expected)
+      assert.ok(
+        m.expected.every((e) => typeof e === 'string'),
+        where,
+      );
   }
 }
 
@@ -45,12 +52,58 @@ function realisticReports(): string[] {
 }
 
 const FRAGMENTS = [
-  '# Overview report\n', '## Terms of reference\n', '## 3.1 Analysis\n', '### Recommendations\n', '## Chronology\n', '## Family composition\n', '## Action plan\n',
-  '---\nreport-type: imr\nchild: Child A\n---\n', '---\n', 'report-type: overview\n', '\n', '\r\n', '\r', ' ', '\t', '\u00a0', '\uFEFF', '\u0000',
-  '| Date | Event | Source |\n| --- | --- | --- |\n', '| 12/03/2007 | Home visit; Child A seen. | HV |\n', '| 31/02/2008 | DNA | GP |\n', '|', ' | ',
-  '- ', '1. ', '  - ', '> ', '> Prompt: ', '```\n', '`', '[insert date]', 'TBC', '<!-- case-review-lint disable -->', '<!--', '-->',
-  'All relevant agencies', ' as appropriate', 'from 1 March 2007 to 3 August 2008', 'Child A did not attend', 'Mr K', 'Mother', 'the LSCB', 'CAMHS ',
-  'The Hospital Trust will audit 20 cases by 31 March 2012.', 'Agencies should consider reviewing procedures.', 'with hindsight', '?', '.', '“', '’', '👶', 'ش',
+  '# Overview report\n',
+  '## Terms of reference\n',
+  '## 3.1 Analysis\n',
+  '### Recommendations\n',
+  '## Chronology\n',
+  '## Family composition\n',
+  '## Action plan\n',
+  '---\nreport-type: imr\nchild: Child A\n---\n',
+  '---\n',
+  'report-type: overview\n',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  '\u00a0',
+  '\uFEFF',
+  '\u0000',
+  '| Date | Event | Source |\n| --- | --- | --- |\n',
+  '| 12/03/2007 | Home visit; Child A seen. | HV |\n',
+  '| 31/02/2008 | DNA | GP |\n',
+  '|',
+  ' | ',
+  '- ',
+  '1. ',
+  '  - ',
+  '> ',
+  '> Prompt: ',
+  '```\n',
+  '`',
+  '[insert date]',
+  'TBC',
+  '<!-- case-review-lint disable -->',
+  '<!--',
+  '-->',
+  'All relevant agencies',
+  ' as appropriate',
+  'from 1 March 2007 to 3 August 2008',
+  'Child A did not attend',
+  'Mr K',
+  'Mother',
+  'the LSCB',
+  'CAMHS ',
+  'The Hospital Trust will audit 20 cases by 31 March 2012.',
+  'Agencies should consider reviewing procedures.',
+  'with hindsight',
+  '?',
+  '.',
+  '“',
+  '’',
+  '👶',
+  'ش',
 ];
 
 describe('robustness', function () {
@@ -84,12 +137,22 @@ describe('robustness', function () {
 
     it('random Markdown built from report fragments and arbitrary text', () => {
       const piece = fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 10 }));
-      fc.assert(fc.property(fc.array(piece, { maxLength: 120 }).map((parts) => parts.join('')), property), { numRuns: 300, seed: 20261122 });
+      fc.assert(
+        fc.property(
+          fc.array(piece, { maxLength: 120 }).map((parts) => parts.join('')),
+          property,
+        ),
+        { numRuns: 300, seed: 20261122 },
+      );
     });
 
     it('mutations of realistic reports (inserts, deletions, swaps)', () => {
       const docs = realisticReports();
-      const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 40 }), insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })) });
+      const edit = fc.record({
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        remove: fc.nat({ max: 40 }),
+        insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })),
+      });
       const mutated = fc.tuple(fc.nat({ max: docs.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 })).map(([index, edits]) => {
         let text = docs[index]!;
         for (const e of edits) {
@@ -102,7 +165,9 @@ describe('robustness', function () {
     });
 
     after(() => {
-      console.log(`      fuzz inputs linted: ${runs} (each twice); slowest ${Math.round(slowest.ms)} ms for a ${slowest.length}-character input`);
+      console.log(
+        `      fuzz inputs linted: ${runs} (each twice); slowest ${Math.round(slowest.ms)} ms for a ${slowest.length}-character input`,
+      );
     });
   });
 

@@ -10,7 +10,10 @@ const seen = new Map<string, { source: string; flags: string }>();
 const Native = RegExp;
 /** The call site in this project's code (src/, lint-rules/) that built a pattern, or undefined for dependencies. */
 const site = (): string | undefined => {
-  const caller = (new Error().stack ?? '').split('\n').slice(3).find((line) => !line.includes('collect-regexes'));
+  const caller = (new Error().stack ?? '')
+    .split('\n')
+    .slice(3)
+    .find((line) => !line.includes('collect-regexes'));
   if (caller === undefined || caller.includes('node_modules') || !/[/\\](?:src|lint-rules)[/\\]/.test(caller)) return undefined;
   return caller.trim();
 };

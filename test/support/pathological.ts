@@ -1,13 +1,16 @@
 /** Hostile inputs of the kinds authors paste from Word, PDFs and case systems (issue 10). Generated, not stored. */
 
-const REPORT_HEAD = '---\nreport-type: overview\nchild: Child A\n---\n# Overview report\n\n## Terms of reference\n\nFrom 1 March 2007 to 3 August 2008.\n\n';
+const REPORT_HEAD =
+  '---\nreport-type: overview\nchild: Child A\n---\n# Overview report\n\n## Terms of reference\n\nFrom 1 March 2007 to 3 August 2008.\n\n';
 
 function tableRows(rows: number): string {
   const lines = ['| Date | Agency | Source | Event | Child seen |', '| --- | --- | --- | --- | --- |'];
   for (let i = 0; i < rows; i++) {
     const day = (i % 28) + 1;
-    const month = ((i / 28) % 12 | 0) + 1;
-    lines.push(`| ${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${2007 + ((i / 336) | 0)} | Health | Records | Home visit ${i}; Child A seen. | Yes |`);
+    const month = (((i / 28) % 12) | 0) + 1;
+    lines.push(
+      `| ${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${2007 + ((i / 336) | 0)} | Health | Records | Home visit ${i}; Child A seen. | Yes |`,
+    );
   }
   return lines.join('\n');
 }
@@ -28,7 +31,8 @@ export function pathologicalInputs(): Record<string, string> {
     'byte order mark': '\uFEFF---\nreport-type: imr\n---\n# IMR\n\n## Introduction\n',
     'right-to-left text': '# تقرير\n\n## Terms of reference\n\nالطفل أ لم يُحضر إلى الموعد. All relevant agencies.\n\n‏שלום TBC‏\n',
     'emoji and combining marks': '# Report 👶🏽\n\n## Analysis\n\nChild A 😢 was seen 👨‍👩‍👧 alone; e\u0301\u0301\u0301 TBC.\n',
-    'Word smart quotes and non-breaking spaces': '# Overview\u00a0report\n\n## Terms\u00a0of\u00a0reference\n\n\u201cAll\u00a0relevant\u00a0agencies\u201d were asked \u2018as\u00a0appropriate\u2019 \u2013 from 1\u00a0March\u00a02007 to 3\u00a0August\u00a02008.\n',
+    'Word smart quotes and non-breaking spaces':
+      '# Overview\u00a0report\n\n## Terms\u00a0of\u00a0reference\n\n\u201cAll\u00a0relevant\u00a0agencies\u201d were asked \u2018as\u00a0appropriate\u2019 \u2013 from 1\u00a0March\u00a02007 to 3\u00a0August\u00a02008.\n',
     'many unclosed comments': '<!--'.repeat(20_000),
     'many unclosed links and code': ']('.repeat(20_000) + '`'.repeat(20_000),
     'many headings': Array.from({ length: 5_000 }, (_, i) => `## ${i}. Analysis\n\nText ${i}.`).join('\n\n'),

@@ -25,7 +25,12 @@ export const micromarkOnly = unified()
   .use(function (this: Processor) {
     const data = this.data();
     (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem());
-    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown());
+    (data.fromMarkdownExtensions ??= []).push(
+      gfmTableFromMarkdown(),
+      gfmFootnoteFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+      gfmTaskListItemFromMarkdown(),
+    );
   })
   .use(remarkFrontmatter, ['yaml'])
   .freeze();
@@ -37,12 +42,63 @@ export function assertSameTree(text: string): void {
 }
 
 export const HEAD = '| Date | Source | Event |\n| --- | :-: | ---: |\n';
-export const ROWS = ['| 03/08/2007 | GP records | Seen. |', '|a|b|c|', '| x |  |', '| | | | |', '||', '| 1 | 2 |   ', '| p \\| q | r |', '| A&E | < 5 | x <= y |', '| Mother’s\u00a0flat | ! | # 1 |'];
+export const ROWS = [
+  '| 03/08/2007 | GP records | Seen. |',
+  '|a|b|c|',
+  '| x |  |',
+  '| | | | |',
+  '||',
+  '| 1 | 2 |   ',
+  '| p \\| q | r |',
+  '| A&E | < 5 | x <= y |',
+  '| Mother’s\u00a0flat | ! | # 1 |',
+];
 
 /** Cell text that is plain, almost plain, or inline syntax. */
 const CELL_PARTS = [
-  'Home visit', ' ', '  ', '03/08/2007', 'Child A', '\\|', '\\\\', '\\', '*', '**x**', '_', 'a_b', '`', '`x\\|y`', '&amp;', '&E', 'A&E', '&#35;', '&', '<', '< ', '<5', '<a>', '<https://x.org>',
-  '!', '![x](y)', '[x]', '[x]: /u', '[^1]', '~', '~~x~~', '\u00a0', '\t', '\u0000', '—', 'é', '👶', 'www.example.org', 'a@b.org', '#', '-', ':', '>',
+  'Home visit',
+  ' ',
+  '  ',
+  '03/08/2007',
+  'Child A',
+  '\\|',
+  '\\\\',
+  '\\',
+  '*',
+  '**x**',
+  '_',
+  'a_b',
+  '`',
+  '`x\\|y`',
+  '&amp;',
+  '&E',
+  'A&E',
+  '&#35;',
+  '&',
+  '<',
+  '< ',
+  '<5',
+  '<a>',
+  '<https://x.org>',
+  '!',
+  '![x](y)',
+  '[x]',
+  '[x]: /u',
+  '[^1]',
+  '~',
+  '~~x~~',
+  '\u00a0',
+  '\t',
+  '\u0000',
+  '—',
+  'é',
+  '👶',
+  'www.example.org',
+  'a@b.org',
+  '#',
+  '-',
+  ':',
+  '>',
 ];
 const cellArb = fc.array(fc.constantFrom(...CELL_PARTS), { maxLength: 4 }).map((parts) => parts.join(''));
 const rowArb = fc
@@ -53,12 +109,57 @@ const rowArb = fc
   })
   .map(({ cells, lead, trail }) => `${lead}${cells.join('|')}${trail}`);
 const LINES = [
-  '', '', 'Text of a paragraph.', '## Heading', '- item', '1. item', '  - nested', '> | a |', '> quote', '```', '~~~', '<!--', '-->', '<div>', '</div>', '<pre>', '</pre>',
-  '[x]: https://example.org', '[^1]: A note.', '---', '    code', '| --- | --- |', '|-|-|', '| :-- |', 'a | b', '- | a |', '  | a |',
+  '',
+  '',
+  'Text of a paragraph.',
+  '## Heading',
+  '- item',
+  '1. item',
+  '  - nested',
+  '> | a |',
+  '> quote',
+  '```',
+  '~~~',
+  '<!--',
+  '-->',
+  '<div>',
+  '</div>',
+  '<pre>',
+  '</pre>',
+  '[x]: https://example.org',
+  '[^1]: A note.',
+  '---',
+  '    code',
+  '| --- | --- |',
+  '|-|-|',
+  '| :-- |',
+  'a | b',
+  '- | a |',
+  '  | a |',
   // Heads and delimiter rows in containers and without pipes, for the table construct's look ahead.
-  '> | a | b |', '> | - | - |', '>> | - |', ' > | - |', '- | - |', '  | - |', '   |-|', '\t| - |', '1. | a |', '--|--', ':-', '-:', '|:-:|', '| - |  ', '- - -', '|', '| | |',
+  '> | a | b |',
+  '> | - | - |',
+  '>> | - |',
+  ' > | - |',
+  '- | - |',
+  '  | - |',
+  '   |-|',
+  '\t| - |',
+  '1. | a |',
+  '--|--',
+  ':-',
+  '-:',
+  '|:-:|',
+  '| - |  ',
+  '- - -',
+  '|',
+  '| | |',
 ];
-const tableArb = fc.record({ rows: fc.array(fc.oneof(rowArb, fc.constantFrom(...ROWS)), { maxLength: 12 }), head: fc.constantFrom(HEAD, '| a | b |\n|---|---|\n', 'a | b\n- | -\n', '| a |\n| - |\n') })
+const tableArb = fc
+  .record({
+    rows: fc.array(fc.oneof(rowArb, fc.constantFrom(...ROWS)), { maxLength: 12 }),
+    head: fc.constantFrom(HEAD, '| a | b |\n|---|---|\n', 'a | b\n- | -\n', '| a |\n| - |\n'),
+  })
   .map(({ head, rows }) => `${head}${rows.join('\n')}`);
 export const documentArb = fc
   .record({
@@ -71,4 +172,3 @@ export const documentArb = fc
     const text = `${frontMatter ? '---\nreport-type: imr\n---\n' : ''}${blocks.join('\n')}${final ? '\n' : ''}`;
     return eol === '\n' ? text : text.replace(/\n/g, eol);
   });
-

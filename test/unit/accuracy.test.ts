@@ -31,7 +31,9 @@ describe('accuracy fixtures (paraphrased real-report patterns and real contents 
   for (const file of files) {
     it(file.slice(ROOT.length + 1), () => {
       const score = scoreFixture(file, readFileSync(file, 'utf8'));
-      const wrong = score.findings.filter((f) => f.verdict === 'wrong').map((f) => `${f.message.ruleId} ${f.message.line}:${f.message.column} “${f.covered}”: ${f.message.message}`);
+      const wrong = score.findings
+        .filter((f) => f.verdict === 'wrong')
+        .map((f) => `${f.message.ruleId} ${f.message.line}:${f.message.column} “${f.covered}”: ${f.message.message}`);
       const missed = score.missed.map((l) => `${l.ruleId} “${l.text}” (label on line ${l.line})`);
       assert.deepEqual({ wrong, missed }, { wrong: [], missed: [] });
     });
@@ -40,24 +42,39 @@ describe('accuracy fixtures (paraphrased real-report patterns and real contents 
 
 describe('accuracy labels', () => {
   it('reads flag, maybe, fragment, only and source lines from every block', () => {
-    const labels = readLabels('text\n<!-- accuracy\nsource: invented\nfragment\nflag anonymisation "Darren Mitchell"\n-->\n<!-- accuracy\nonly anonymisation\nmaybe acronym-first-use "GP"\n-->\n');
+    const labels = readLabels(
+      'text\n<!-- accuracy\nsource: invented\nfragment\nflag anonymisation "Darren Mitchell"\n-->\n<!-- accuracy\nonly anonymisation\nmaybe acronym-first-use "GP"\n-->\n',
+    );
     assert.equal(labels.fragment, true);
     assert.deepEqual(labels.only, ['anonymisation']);
     assert.equal(labels.source, 'invented');
-    assert.deepEqual(labels.labels.map((l) => [l.kind, l.ruleId, l.text, l.line]), [
-      ['flag', 'anonymisation', 'Darren Mitchell', 5],
-      ['maybe', 'acronym-first-use', 'GP', 9],
-    ]);
+    assert.deepEqual(
+      labels.labels.map((l) => [l.kind, l.ruleId, l.text, l.line]),
+      [
+        ['flag', 'anonymisation', 'Darren Mitchell', 5],
+        ['maybe', 'acronym-first-use', 'GP', 9],
+      ],
+    );
   });
 
   it('refuses a line it cannot read, with its line number', () => {
-    assert.throws(() => readLabels('a\n<!-- accuracy\nflag anonymisation Darren\n-->'), (e: unknown) => e instanceof LabelError && /line 3/.test(e.message));
+    assert.throws(
+      () => readLabels('a\n<!-- accuracy\nflag anonymisation Darren\n-->'),
+      (e: unknown) => e instanceof LabelError && /line 3/.test(e.message),
+    );
   });
 
   it('counts an unlabelled finding as wrong and an unfound flag as missed', () => {
-    const text = '---\nreport-type: overview\n---\n## Summary of events\n\nMother’s partner, Darren Mitchell, moved in.\n\n<!-- accuracy\nfragment\nflag anonymisation "Darren Mitchell"\nflag was-not-brought "did not attend"\n-->\n';
+    const text =
+      '---\nreport-type: overview\n---\n## Summary of events\n\nMother’s partner, Darren Mitchell, moved in.\n\n<!-- accuracy\nfragment\nflag anonymisation "Darren Mitchell"\nflag was-not-brought "did not attend"\n-->\n';
     const score = scoreFixture('t.md', text);
-    assert.deepEqual(score.findings.filter((f) => f.message.ruleId === 'anonymisation').map((f) => f.verdict), ['right']);
-    assert.deepEqual(score.missed.map((l) => l.ruleId), ['was-not-brought']);
+    assert.deepEqual(
+      score.findings.filter((f) => f.message.ruleId === 'anonymisation').map((f) => f.verdict),
+      ['right'],
+    );
+    assert.deepEqual(
+      score.missed.map((l) => l.ruleId),
+      ['was-not-brought'],
+    );
   });
 });

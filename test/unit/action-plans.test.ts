@@ -9,7 +9,10 @@ import { resolve } from 'node:path';
 import { findActionPlans, findTimeBounds } from '../../src/engine/recommendations/index.js';
 import { lintWith, PLAN_RULES, REC_RULES, reportOf } from '../support/recommendations.js';
 import { insertionOf } from './helpers.js';
-const PLAN = (rows: string, header = '| Rec | Action | Lead | Target date | Measure of success | RAG |\n| --- | --- | --- | --- | --- | --- |') =>
+const PLAN = (
+  rows: string,
+  header = '| Rec | Action | Lead | Target date | Measure of success | RAG |\n| --- | --- | --- | --- | --- | --- |',
+) =>
   `---\nreport-date: 2012-05-01\n---\n\n## Recommendations\n\n1. The Hospital Trust will amend its missed appointment procedure by March 2013 and audit 20 cases.\n2. The LSCB will publish guidance on unseen men by June 2013, with a survey of staff.\n\n## Action plan\n\n${header}\n${rows}\n`;
 
 describe('action plans', () => {
@@ -58,7 +61,19 @@ describe('action plans', () => {
   });
 
   it('reads target dates as action plans write them', () => {
-    for (const cell of ['31/03/2013', '31.03.13', 'Mar-13', 'Sept 2013', 'Q3', 'Q2 2013/14', '2013-14', 'End of March 2013', '6 months', 'Within six months of publication', 'December 2012 - March 2013']) {
+    for (const cell of [
+      '31/03/2013',
+      '31.03.13',
+      'Mar-13',
+      'Sept 2013',
+      'Q3',
+      'Q2 2013/14',
+      '2013-14',
+      'End of March 2013',
+      '6 months',
+      'Within six months of publication',
+      'December 2012 - March 2013',
+    ]) {
       assert.equal(findTimeBounds(cell, { cell: true }).length > 0, true, cell);
     }
     for (const cell of ['Ongoing', 'TBC', 'ASAP', 'when the new manager starts']) {
@@ -67,12 +82,17 @@ describe('action plans', () => {
   });
 
   it('excuses a past date when the row is completed', () => {
-    const md = PLAN('| 1 | Amend the procedure | Named Nurse | January 2012 | Audit of 20 cases | Completed |\n| 2 | Publish guidance | Board Manager | June 2013 | Survey of staff | Red |');
+    const md = PLAN(
+      '| 1 | Amend the procedure | Named Nurse | January 2012 | Audit of 20 cases | Completed |\n| 2 | Publish guidance | Board Manager | June 2013 | Survey of staff | Red |',
+    );
     assert.deepEqual(lintWith(['action-plan-date'], md), []);
   });
 
   it('lists the missing columns once per table', () => {
-    const md = PLAN('| 1 | Amend the procedure | 31/03/2013 |\n| 2 | Publish guidance | 30/06/2013 |', '| Ref | Action | Timescale |\n| --- | --- | --- |');
+    const md = PLAN(
+      '| 1 | Amend the procedure | 31/03/2013 |\n| 2 | Publish guidance | 30/06/2013 |',
+      '| Ref | Action | Timescale |\n| --- | --- | --- |',
+    );
     const messages = lintWith(['action-plan-columns'], md);
     assert.equal(messages.length, 1);
     assert.match(messages[0]!.message, /no lead agency or officer and measure of success or evidence columns/);
@@ -120,7 +140,8 @@ describe('action-plan-coverage', () => {
   });
 
   it('offers a whole action plan section when there is none, after the recommendations', () => {
-    const md = '## Recommendations\n\n1. The Trust will amend its procedure by March 2013.\n2. The LSCB will publish guidance by June 2013.\n\n## Glossary\n\nLSCB: Local Safeguarding Children Board.\n';
+    const md =
+      '## Recommendations\n\n1. The Trust will amend its procedure by March 2013.\n2. The LSCB will publish guidance by June 2013.\n\n## Glossary\n\nLSCB: Local Safeguarding Children Board.\n';
     const messages = lintWith(['action-plan-coverage'], md);
     assert.equal(messages.length, 1);
     const row = insertionOf(messages[0])!;
@@ -133,14 +154,16 @@ describe('action-plan-coverage', () => {
   });
 
   it('says nothing when the plan is elsewhere or the report type has no action plan', () => {
-    const md = '## Recommendations\n\n1. The Trust will amend its procedure by March 2013.\n\n## Action plan\n\nThe action plan will be published separately by the Board.\n';
+    const md =
+      '## Recommendations\n\n1. The Trust will amend its procedure by March 2013.\n\n## Action plan\n\nThe action plan will be published separately by the Board.\n';
     assert.deepEqual(lintWith(['action-plan-coverage'], md), []);
     const rapid = '---\nreport-type: rapid-review\n---\n\n## Recommendations\n\n1. The Trust will amend its procedure by March 2013.\n';
     assert.deepEqual(lintWith(['action-plan-coverage'], rapid), []);
   });
 
   it('treats a recommendations table with action columns as its own action plan', () => {
-    const md = '## Recommendations\n\n| Recommendation | Action | Lead | Target date | Measure |\n| --- | --- | --- | --- | --- |\n| The Trust should amend its procedure for missed appointments. | Amend the procedure | Named Nurse | 31/03/2013 | Audit of 20 cases |\n';
+    const md =
+      '## Recommendations\n\n| Recommendation | Action | Lead | Target date | Measure |\n| --- | --- | --- | --- | --- |\n| The Trust should amend its procedure for missed appointments. | Amend the procedure | Named Nurse | 31/03/2013 | Audit of 20 cases |\n';
     assert.deepEqual(lintWith([...PLAN_RULES, ...REC_RULES.filter((r) => r !== 'recommendation-vague-action')], md), []);
   });
 });

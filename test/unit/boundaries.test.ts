@@ -28,34 +28,50 @@ describe('module boundaries', () => {
   it('no rule imports another rule', () => {
     const offending = files('lint-rules')
       .filter((f) => !f.endsWith('index.ts'))
-      .flatMap((f) => imports(f).filter((s) => s.startsWith('./')).map((s) => `${f} imports ${s}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter((s) => s.startsWith('./'))
+          .map((s) => `${f} imports ${s}`),
+      );
     assert.deepEqual(offending, []);
   });
 
   it('the engine imports neither VS Code, the extension, the front ends nor the rules', () => {
     const outside = /\/(extension|models|lint-worker|cli|export|node|lint-rules)\/|^\.\.\/index\.js$/;
-    const offending = files('src/engine').flatMap((f) => imports(f).filter((s) => s === 'vscode' || s.startsWith('node:') || outside.test(s)).map((s) => `${f} imports ${s}`));
+    const offending = files('src/engine').flatMap((f) =>
+      imports(f)
+        .filter((s) => s === 'vscode' || s.startsWith('node:') || outside.test(s))
+        .map((s) => `${f} imports ${s}`),
+    );
     assert.deepEqual(offending, []);
   });
 
   it('every file in src/extension imports VS Code, and no file elsewhere does', () => {
     const without = files('src/extension').filter((f) => !imports(f).includes('vscode'));
     assert.deepEqual(without, [], 'a file that does not need VS Code belongs in src/models/ (or the engine)');
-    const elsewhere = [...files('src'), ...files('lint-rules')].filter((f) => !f.startsWith(join('src', 'extension')) && imports(f).includes('vscode'));
+    const elsewhere = [...files('src'), ...files('lint-rules')].filter(
+      (f) => !f.startsWith(join('src', 'extension')) && imports(f).includes('vscode'),
+    );
     assert.deepEqual(elsewhere, []);
   });
 
   it('nothing outside src/extension imports an extension file', () => {
     const offending = [...files('src'), ...files('lint-rules')]
       .filter((f) => !f.startsWith(join('src', 'extension')))
-      .flatMap((f) => imports(f).filter((s) => s.includes('/extension/')).map((s) => `${f} imports ${s}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter((s) => s.includes('/extension/'))
+          .map((s) => `${f} imports ${s}`),
+      );
     assert.deepEqual(offending, []);
   });
 
   it('front ends reach the engine and the rules through the package API only', () => {
     const frontEnds = ['cli', 'extension', 'models', 'lint-worker', 'export', 'node'].flatMap((d) => files(join('src', d)));
     const offending = [...frontEnds, join('src', 'remark-preset.ts')].flatMap((f) =>
-      imports(f).filter((s) => /\/engine\/|\/lint-rules\//.test(s)).map((s) => `${f} imports ${s}`),
+      imports(f)
+        .filter((s) => /\/engine\/|\/lint-rules\//.test(s))
+        .map((s) => `${f} imports ${s}`),
     );
     assert.deepEqual(offending, []);
   });
@@ -63,12 +79,20 @@ describe('module boundaries', () => {
   it('only the package API hands the engine the built-in rules', () => {
     const offending = files('src')
       .filter((f) => f !== join('src', 'index.ts'))
-      .flatMap((f) => imports(f).filter((s) => s.includes('lint-rules')).map((s) => `${f} imports ${s}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter((s) => s.includes('lint-rules'))
+          .map((s) => `${f} imports ${s}`),
+      );
     assert.deepEqual(offending, []);
   });
 
   it('no rule holds a cache of its own: rules ask their lint context for a memo', () => {
-    const offending = files('lint-rules').filter((f) => /\b(?:ContextMemo|TextMemo)\b|^(?:export )?(?:const|let) [^=\n]{1,80}= new (?:Weak)?Map(?:<[^>\n]{1,80}>)?\(\)|contextKey\(/m.test(readFileSync(f, 'utf8')));
+    const offending = files('lint-rules').filter((f) =>
+      /\b(?:ContextMemo|TextMemo)\b|^(?:export )?(?:const|let) [^=\n]{1,80}= new (?:Weak)?Map(?:<[^>\n]{1,80}>)?\(\)|contextKey\(/m.test(
+        readFileSync(f, 'utf8'),
+      ),
+    );
     assert.deepEqual(offending, []);
   });
 

@@ -86,18 +86,32 @@ function fakeVscode(): FakeVscode {
   const textDocuments: unknown[] = [];
   const disposable = { dispose() {} };
   class Position {
-    constructor(readonly line: number, readonly character: number) {}
+    constructor(
+      readonly line: number,
+      readonly character: number,
+    ) {}
   }
   class Range {
-    constructor(readonly start: Position | number, readonly end: Position | number, ..._rest: number[]) {}
+    constructor(
+      readonly start: Position | number,
+      readonly end: Position | number,
+      ..._rest: number[]
+    ) {}
   }
   class Diagnostic {
     source?: string;
     code?: unknown;
-    constructor(readonly range: Range, readonly message: string, readonly severity?: number) {}
+    constructor(
+      readonly range: Range,
+      readonly message: string,
+      readonly severity?: number,
+    ) {}
   }
   class Uri {
-    constructor(readonly scheme: string, readonly path: string) {}
+    constructor(
+      readonly scheme: string,
+      readonly path: string,
+    ) {}
     get fsPath() {
       return this.path;
     }
@@ -255,7 +269,12 @@ describe('the web extension bundle (dist/browser.js)', function () {
     for (const specifier of ['node:fs', 'path', 'fs/promises', 'node:child_process']) {
       await assert.rejects(
         esbuild.build({
-          stdin: { contents: `import * as m from '${specifier}'; console.log(m);`, resolveDir: root, sourcefile: 'sneaky.ts', loader: 'ts' },
+          stdin: {
+            contents: `import * as m from '${specifier}'; console.log(m);`,
+            resolveDir: root,
+            sourcefile: 'sneaky.ts',
+            loader: 'ts',
+          },
           bundle: true,
           platform: 'browser',
           write: false,
@@ -292,16 +311,34 @@ describe('the web extension bundle (dist/browser.js)', function () {
   it('evaluates in a bare context, activates without the lint task, lints a report and exports it to Word', async () => {
     const fake = fakeVscode();
     const { exports, context } = loadInBareContext(code, fake.module);
-    assert.equal(vm.runInContext('typeof process + typeof Buffer + typeof require + typeof global', context), 'undefinedundefinedundefinedundefined');
+    assert.equal(
+      vm.runInContext('typeof process + typeof Buffer + typeof require + typeof global', context),
+      'undefinedundefinedundefinedundefined',
+    );
     assert.equal(typeof exports['activate'], 'function');
     assert.equal(typeof exports['deactivate'], 'function');
 
     const subscriptions: unknown[] = [];
     const memento = { get: () => undefined, update: () => Promise.resolve(), keys: () => [] };
-    const extensionContext = partial('context', { subscriptions, workspaceState: memento, globalState: memento, extensionUri: fake.Uri.file('/extension') });
-    const api = (exports['activate'] as (c: unknown) => { lint(document: unknown): Promise<{ linted: boolean; problems: number; reportType?: string } | undefined> })(extensionContext);
+    const extensionContext = partial('context', {
+      subscriptions,
+      workspaceState: memento,
+      globalState: memento,
+      extensionUri: fake.Uri.file('/extension'),
+    });
+    const api = (
+      exports['activate'] as (c: unknown) => {
+        lint(document: unknown): Promise<{ linted: boolean; problems: number; reportType?: string } | undefined>;
+      }
+    )(extensionContext);
 
-    for (const command of ['caseReview.lintWorkspace', 'caseReview.treatAs', 'caseReview.fixAll', 'caseReview.exportToWord', 'caseReview.newReport']) {
+    for (const command of [
+      'caseReview.lintWorkspace',
+      'caseReview.treatAs',
+      'caseReview.fixAll',
+      'caseReview.exportToWord',
+      'caseReview.newReport',
+    ]) {
       assert.ok(fake.commands.includes(command), `${command} registered (got ${fake.commands.join(', ')})`);
     }
     assert.deepEqual(fake.taskProviders, [], 'no task provider in the web extension');
@@ -316,7 +353,10 @@ describe('the web extension bundle (dist/browser.js)', function () {
     assert.equal(state.reportType, 'overview');
     const published = fake.diagnostics.get('untitled:Untitled-1') ?? [];
     assert.equal(published.length, state.problems);
-    assert.ok(published.some((d) => /consider|appropriate/i.test(d.message)), published.map((d) => d.message).join('\n'));
+    assert.ok(
+      published.some((d) => /consider|appropriate/i.test(d.message)),
+      published.map((d) => d.message).join('\n'),
+    );
 
     // Export to Word works there too (docx zips with fflate's synchronous zip, no Buffer, no Worker).
     const target = fake.Uri.file('/reports/overview.docx');

@@ -84,29 +84,33 @@ describe('child-focus TextMate injection grammar', () => {
   });
 
   it('marks “Child X” pseudonyms', async () => {
-    assert.deepEqual(await scoped(CHILD, 'The health visitor saw Child A and Sibling 1 at home; Baby P was asleep.'), ['Child A', 'Sibling 1', 'Baby P']);
+    assert.deepEqual(await scoped(CHILD, 'The health visitor saw Child A and Sibling 1 at home; Baby P was asleep.'), [
+      'Child A',
+      'Sibling 1',
+      'Baby P',
+    ]);
   });
 
   it('marks role words for the child and the other children', async () => {
-    assert.deepEqual(await scoped(ROLE, 'The baby was not seen. Mother said the children were at her half-sister’s, with his older brother.'), [
-      'The baby',
-      'the children',
-      'half-sister',
-      'older brother',
-    ]);
+    assert.deepEqual(
+      await scoped(ROLE, 'The baby was not seen. Mother said the children were at her half-sister’s, with his older brother.'),
+      ['The baby', 'the children', 'half-sister', 'older brother'],
+    );
   });
 
   it('marks the words that record the child’s voice', async () => {
-    assert.deepEqual(await scoped(VOICE, 'Child A was seen alone; her wishes and feelings and the child’s lived experience were recorded. Child A was not brought to the clinic.'), [
-      'seen alone',
-      'wishes and feelings',
-      'the child’s lived experience',
-      'was not brought',
-    ]);
+    assert.deepEqual(
+      await scoped(
+        VOICE,
+        'Child A was seen alone; her wishes and feelings and the child’s lived experience were recorded. Child A was not brought to the clinic.',
+      ),
+      ['seen alone', 'wishes and feelings', 'the child’s lived experience', 'was not brought'],
+    );
   });
 
   it('does not mark services and compounds in which “child” is a modifier', async () => {
-    const line = 'The child protection conference asked Children’s Social Care and the children’s services manager about Childcare, a Child in need plan and Children A.';
+    const line =
+      'The child protection conference asked Children’s Social Care and the children’s services manager about Childcare, a Child in need plan and Children A.';
     assert.deepEqual(await scoped(ROLE, line), []);
     assert.deepEqual(await scoped(CHILD, 'Childminder B and ChildA are not pseudonyms.'), []);
   });

@@ -11,7 +11,16 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { buildReport } from '../../src/engine/report.js';
-import { childFocusBySection, childFocusOfText, childFocusTotal, childLexicon, describeFocus, findActors, lexiconFor, sentenceSubject } from '../../src/engine/child.js';
+import {
+  childFocusBySection,
+  childFocusOfText,
+  childFocusTotal,
+  childLexicon,
+  describeFocus,
+  findActors,
+  lexiconFor,
+  sentenceSubject,
+} from '../../src/engine/child.js';
 import { familyComposition } from '../../src/engine/family.js';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings.js';
 import type { LintMessage } from '../../src/engine/types.js';
@@ -66,9 +75,15 @@ describe('child model (src/engine/child.ts)', () => {
   });
 
   it('does not take services, plans or partner agencies for the child or a family member', () => {
-    const actors = findActors("Children's Social Care held a child protection conference with partner agencies about the child protection plan.", lexicon);
+    const actors = findActors(
+      "Children's Social Care held a child protection conference with partner agencies about the child protection plan.",
+      lexicon,
+    );
     assert.ok(actors.length > 0);
-    assert.ok(actors.every((a) => a.kind === 'agency'), JSON.stringify(actors));
+    assert.ok(
+      actors.every((a) => a.kind === 'agency'),
+      JSON.stringify(actors),
+    );
   });
 
   it('reads “Child A’s mother” as the mother, not the child', () => {
@@ -86,7 +101,9 @@ describe('child model (src/engine/child.ts)', () => {
   });
 
   it('learns the other children’s names from the family composition', () => {
-    const r = report(`---\nchild: Child A\n---\n## Family composition\n\n| Name | Relationship | Age |\n| --- | --- | --- |\n| Child A | Subject | 2 |\n| Jack | Half-brother | 7 |\n| Kayleigh | Mother's sister | 19 |\n\n## Analysis\n\nJack told his teacher that he was frightened at home.\n`);
+    const r = report(
+      `---\nchild: Child A\n---\n## Family composition\n\n| Name | Relationship | Age |\n| --- | --- | --- |\n| Child A | Subject | 2 |\n| Jack | Half-brother | 7 |\n| Kayleigh | Mother's sister | 19 |\n\n## Analysis\n\nJack told his teacher that he was frightened at home.\n`,
+    );
     const lex = childLexicon(r);
     assert.ok(lex.names.includes('Jack'));
     assert.ok(!lex.names.includes('Kayleigh'), 'an adult aunt is not a child');
@@ -96,7 +113,9 @@ describe('child model (src/engine/child.ts)', () => {
   });
 
   it('computes per-section figures of child focus', () => {
-    const r = report(`---\nchild: Child A\n---\n# Overview report\n\n## Analysis of health involvement\n\n${ADULT_PARAGRAPH}\n\n## Analysis of police involvement\n\n${CHILD_PARAGRAPH}\n`);
+    const r = report(
+      `---\nchild: Child A\n---\n# Overview report\n\n## Analysis of health involvement\n\n${ADULT_PARAGRAPH}\n\n## Analysis of police involvement\n\n${CHILD_PARAGRAPH}\n`,
+    );
     const sections = childFocusBySection(r);
     assert.equal(sections.length, 3);
     const [title, adult, child] = sections;
@@ -114,17 +133,25 @@ describe('child model (src/engine/child.ts)', () => {
     assert.equal(r.text.slice(child!.firstChildMention!, child!.firstChildMention! + 7), 'Child A');
     const total = childFocusTotal(r);
     assert.equal(total.sentences, adult!.sentences + child!.sentences);
-    assert.match(describeFocus(adult!), /^none of 6 sentences is about the child; \d+ about the parents and other adults, \d+ about agencies and professionals$/);
+    assert.match(
+      describeFocus(adult!),
+      /^none of 6 sentences is about the child; \d+ about the parents and other adults, \d+ about agencies and professionals$/,
+    );
     assert.match(describeFocus(child!), /^\d of 6 sentences \(\d+%\) are about the child/);
   });
 
   it('gives front ends the figures of a document’s text', () => {
-    const focus = childFocusOfText(`## Analysis\n\n${ADULT_PARAGRAPH}\n\n## Voice of the child\n\n${CHILD_PARAGRAPH}\n`, { child: ['Child A'] });
+    const focus = childFocusOfText(`## Analysis\n\n${ADULT_PARAGRAPH}\n\n## Voice of the child\n\n${CHILD_PARAGRAPH}\n`, {
+      child: ['Child A'],
+    });
     assert.equal(focus.child, 'Child A');
-    assert.deepEqual(focus.sections.map((s) => [s.title, s.childSentences, s.sentences]), [
-      ['Analysis', 0, 6],
-      ['Voice of the child', 4, 6],
-    ]);
+    assert.deepEqual(
+      focus.sections.map((s) => [s.title, s.childSentences, s.sentences]),
+      [
+        ['Analysis', 0, 6],
+        ['Voice of the child', 4, 6],
+      ],
+    );
     assert.equal(focus.total.childSentences, 4);
     assert.equal(focus.total.share, 4 / 12);
   });
@@ -146,7 +173,10 @@ describe('child-focus', () => {
     assert.equal(messages.length, 1);
     const [m] = messages;
     assert.equal(m!.line, 6);
-    assert.match(m!.message, /^The analysis in “Analysis” never mentions the child in \d{3} words \(none of 18 sentences is about the child; /);
+    assert.match(
+      m!.message,
+      /^The analysis in “Analysis” never mentions the child in \d{3} words \(none of 18 sentences is about the child; /,
+    );
     assert.match(m!.message, /Keep Child A in view/);
     assert.equal(m!.data?.sentences, 18);
     assert.equal(m!.data?.childSentences, 0);
@@ -227,10 +257,13 @@ Agencies did not share what they knew about Mr G. The health visitor's concerns 
     assert.equal(messages.length, 1);
     const [m] = messages;
     assert.equal(m!.line, ADULT_REPORT.split('\n').indexOf('## Analysis') + 1);
-    assert.match(m!.message, /never records the child’s wishes, feelings and views, the child’s daily lived experience or whether the child was seen, and seen alone/);
+    assert.match(
+      m!.message,
+      /never records the child’s wishes, feelings and views, the child’s daily lived experience or whether the child was seen, and seen alone/,
+    );
     assert.match(m!.message, /Add a “The child's lived experience” section after “Analysis”/);
     const insert = insertionOf(m)!;
-    assert.equal(m!.fixes?.[0]?.title, 'Insert missing section “The child\'s lived experience”');
+    assert.equal(m!.fixes?.[0]?.title, "Insert missing section “The child's lived experience”");
     assert.equal(insert.offset, ADULT_REPORT.indexOf('## Findings'));
     assert.match(insert.text, /^## The child's lived experience\n\n> Prompt: Describe the child's daily lived experience/);
     assert.deepEqual(m!.data?.missing, ['wishes-feelings', 'lived-experience', 'seen', 'seen-alone']);
@@ -331,13 +364,25 @@ describe('was-not-brought', () => {
   };
 
   it('rewrites a child’s missed appointment grammatically', () => {
-    assert.equal(fix('Child A did not attend the paediatric clinic on 4 May 2008.\n').text, 'Child A was not brought to the paediatric clinic on 4 May 2008.\n');
-    assert.equal(fix('The children did not attend the dental appointment.\n').text, 'The children were not brought to the dental appointment.\n');
-    assert.equal(fix('Child A has not attended any of her immunisation appointments.\n').text, 'Child A has not been brought to any of her immunisation appointments.\n');
+    assert.equal(
+      fix('Child A did not attend the paediatric clinic on 4 May 2008.\n').text,
+      'Child A was not brought to the paediatric clinic on 4 May 2008.\n',
+    );
+    assert.equal(
+      fix('The children did not attend the dental appointment.\n').text,
+      'The children were not brought to the dental appointment.\n',
+    );
+    assert.equal(
+      fix('Child A has not attended any of her immunisation appointments.\n').text,
+      'Child A has not been brought to any of her immunisation appointments.\n',
+    );
     assert.equal(fix('The baby failed to attend for immunisation twice.\n').text, 'The baby was not brought for immunisation twice.\n');
     assert.equal(fix('Child A did not attend (DNA) the hearing test.\n').text, 'Child A was not brought to the hearing test.\n');
     assert.equal(fix('Child A did not attend on 4 May.\n').text, 'Child A was not brought on 4 May.\n');
-    assert.equal(fix("Mother said that Child A didn't attend nursery that week.\n").text, 'Mother said that Child A was not brought to nursery that week.\n');
+    assert.equal(
+      fix("Mother said that Child A didn't attend nursery that week.\n").text,
+      'Mother said that Child A was not brought to nursery that week.\n',
+    );
   });
 
   it('uses what follows when no one is named before it', () => {
@@ -374,7 +419,7 @@ describe('was-not-brought', () => {
   it('reads “DNA’d” as a verb and reports a count of DNAs without a fix', () => {
     const { messages, text } = fix("The baby DNA'd the 6-8 week check. Two DNAs for Child A were not followed up.\n");
     assert.equal(messages.length, 2);
-    assert.equal(text, "The baby was not brought to the 6-8 week check. Two DNAs for Child A were not followed up.\n");
+    assert.equal(text, 'The baby was not brought to the 6-8 week check. Two DNAs for Child A were not followed up.\n');
     assert.equal(messages[1]!.expected, undefined);
   });
 
@@ -397,16 +442,22 @@ describe('was-not-brought', () => {
 | 28/03/2008 | Probation | Mr G supervision appointment | DNA |
 `;
     const messages = lintWithRule('was-not-brought', md);
-    assert.deepEqual(messages.map((m) => [m.line, m.expected?.[0]]), [
-      [3, 'Was not brought'],
-      [5, 'was not brought'],
-    ]);
+    assert.deepEqual(
+      messages.map((m) => [m.line, m.expected?.[0]]),
+      [
+        [3, 'Was not brought'],
+        [5, 'was not brought'],
+      ],
+    );
     assert.equal(md.slice(messages[0]!.startOffset, messages[0]!.endOffset), 'DNA');
   });
 
   it('explains why in the message', () => {
     const [m] = lintWithRule('was-not-brought', 'Child A did not attend the eye clinic.\n');
-    assert.match(m!.message, /^“did not attend” makes “Child A” responsible for a missed appointment\. Write “was not brought to”: a child depends on an adult/);
+    assert.match(
+      m!.message,
+      /^“did not attend” makes “Child A” responsible for a missed appointment\. Write “was not brought to”: a child depends on an adult/,
+    );
   });
 });
 
@@ -414,12 +465,22 @@ describe('household-members', () => {
   it('finds a hidden man in the chronology and offers a pre-filled row', () => {
     const md = `---\nchild: Child A\n---\n${COMPOSITION}\n## Integrated chronology\n\n| Date | Agency | Event |\n| --- | --- | --- |\n| 29/10/2007 | Health | New birth visit; a man present who was not introduced. |\n\n## Analysis\n\nIn April 2008 Mr K, Mother's partner, gave the address as his own when he was arrested. Ms Carter, the health visitor, did not ask who he was.\n`;
     const messages = lintWithRule('household-members', md);
-    assert.deepEqual(messages.map((m) => md.slice(m.startOffset, m.endOffset)), ['a man', 'Mr K']);
+    assert.deepEqual(
+      messages.map((m) => md.slice(m.startOffset, m.endOffset)),
+      ['a man', 'Mr K'],
+    );
     const mrK = messages[1]!;
-    assert.match(mrK.message, /^“Mr K” is in the narrative but not in the family composition\. Add a row for Mr K in “Family composition” with their relationship to Child A/);
+    assert.match(
+      mrK.message,
+      /^“Mr K” is in the narrative but not in the family composition\. Add a row for Mr K in “Family composition” with their relationship to Child A/,
+    );
     const row = mrK.data?.row as { insertOffset: number; text: string };
     assert.equal(row.text, "\n| Mr K | Mother's partner | [insert age] | [insert ethnicity] |");
-    assert.equal(row.insertOffset, md.indexOf('| Maternal grandmother | Maternal grandmother | 49 | White British |') + '| Maternal grandmother | Maternal grandmother | 49 | White British |'.length);
+    assert.equal(
+      row.insertOffset,
+      md.indexOf('| Maternal grandmother | Maternal grandmother | 49 | White British |') +
+        '| Maternal grandmother | Maternal grandmother | 49 | White British |'.length,
+    );
     assert.deepEqual(insertionOf(mrK), { offset: row.insertOffset, text: row.text });
     assert.equal(mrK.fixes?.[0]?.title, 'Add “Mr K” to the family composition');
     const man = messages[0]!;
@@ -432,8 +493,14 @@ describe('household-members', () => {
   it('pre-fills the relationship given before a name, and does not take a possessive for a name', () => {
     const md = `---\nchild: Child A\n---\n${COMPOSITION.replace('| Mother | Mother | 23 | White British |', '| Mother | Mother | 23 | White British |\n| Mr G | Father | 25 | White British |')}\n## Analysis\n\nMr G's new girlfriend, Ms T, moved in during May.\n`;
     const messages = lintWithRule('household-members', md);
-    assert.deepEqual(messages.map((m) => md.slice(m.startOffset, m.endOffset)), ['Ms T']);
-    assert.equal((messages[0]!.data?.row as { text: string }).text, "\n| Ms T | Mr G's new girlfriend | [insert age] | [insert ethnicity] |");
+    assert.deepEqual(
+      messages.map((m) => md.slice(m.startOffset, m.endOffset)),
+      ['Ms T'],
+    );
+    assert.equal(
+      (messages[0]!.data?.row as { text: string }).text,
+      "\n| Ms T | Mr G's new girlfriend | [insert age] | [insert ethnicity] |",
+    );
   });
 
   it('tells maternal from paternal relatives, and takes an unqualified entry for either', () => {
@@ -441,7 +508,10 @@ describe('household-members', () => {
     const messages = lintWithRule('household-members', md);
     assert.equal(messages.length, 1);
     assert.equal(md.slice(messages[0]!.startOffset, messages[0]!.endOffset), 'paternal grandmother');
-    const unqualified = md.replace('| Maternal grandmother | Maternal grandmother | 49 | White British |', '| Ms R | Grandmother | 49 | White British |');
+    const unqualified = md.replace(
+      '| Maternal grandmother | Maternal grandmother | 49 | White British |',
+      '| Ms R | Grandmother | 49 | White British |',
+    );
     assert.deepEqual(lintWithRule('household-members', unqualified), []);
   });
 
@@ -453,14 +523,23 @@ describe('household-members', () => {
   it('reports a composition person without a relationship to the child', () => {
     const md = `---\nchild: Child A\n---\n## Family composition\n\n| Name | Relationship to Child A | Age |\n| --- | --- | --- |\n| Child A | Subject | 2 |\n| Mother | Mother | 23 |\n| Mr G | | 31 |\n| Ms H | – | 40 |\n`;
     const messages = lintWithRule('household-members', md);
-    assert.deepEqual(messages.map((m) => m.line), [10, 11]);
-    assert.match(messages[0]!.message, /^“Mr G” has no relationship to the child in the family composition\. Say how Mr G is related to Child A/);
+    assert.deepEqual(
+      messages.map((m) => m.line),
+      [10, 11],
+    );
+    assert.match(
+      messages[0]!.message,
+      /^“Mr G” has no relationship to the child in the family composition\. Say how Mr G is related to Child A/,
+    );
   });
 
   it('reads a composition written as a list', () => {
     const md = `## Family members\n\n- Child A, aged 2 (subject)\n- Mother, 23\n- Mr G, 31, White British\n\n## Background\n\nMr G and Mother's new boyfriend both stayed at the flat.\n`;
     const messages = lintWithRule('household-members', md);
-    assert.deepEqual(messages.map((m) => md.slice(m.startOffset, m.endOffset)), ['Mr G, 31, White British', "Mother's new boyfriend"]);
+    assert.deepEqual(
+      messages.map((m) => md.slice(m.startOffset, m.endOffset)),
+      ['Mr G, 31, White British', "Mother's new boyfriend"],
+    );
     assert.match(messages[0]!.message, /“Mr G” has no relationship to the child/);
     const row = messages[1]!.data?.row as { insertOffset: number; text: string };
     assert.equal(row.insertOffset, md.indexOf('White British') + 'White British'.length);
@@ -499,7 +578,11 @@ describe('siblings-considered', () => {
       'No agency considered the risk to both children.',
       'The siblings were not seen together.',
     ]) {
-      assert.deepEqual(lintWithRule('siblings-considered', `${COMPOSITION}\n## Analysis\n\n${CHILD_PARAGRAPH} ${sentence}\n`), [], sentence);
+      assert.deepEqual(
+        lintWithRule('siblings-considered', `${COMPOSITION}\n## Analysis\n\n${CHILD_PARAGRAPH} ${sentence}\n`),
+        [],
+        sentence,
+      );
     }
   });
 
@@ -536,7 +619,10 @@ describe('hindsight-language', () => {
   it('points at hindsight wording as info', () => {
     const md = `It is now clear that Mr K was living in the household. The health visitor clearly failed to ask who he was, and the GP should have known about the injury. Inevitably, the family moved.\n`;
     const messages = lintWithRule('hindsight-language', md);
-    assert.deepEqual(messages.map((m) => md.slice(m.startOffset, m.endOffset)), ['It is now clear', 'clearly failed', 'should have known', 'Inevitably']);
+    assert.deepEqual(
+      messages.map((m) => md.slice(m.startOffset, m.endOffset)),
+      ['It is now clear', 'clearly failed', 'should have known', 'Inevitably'],
+    );
     assert.ok(messages.every((m) => m.severity === 'info'));
     assert.match(messages[0]!.message, /^“It is now clear” judges practice with hindsight\. Say what practitioners knew at the time/);
   });
@@ -563,7 +649,10 @@ describe('acronym-first-use', () => {
   it('expands a glossary acronym at its first use', () => {
     const { messages, text } = fix('Mother was discussed at MARAC in May. MARAC referred her to the IDVA.\n');
     assert.equal(messages.length, 2);
-    assert.equal(text, 'Mother was discussed at Multi-Agency Risk Assessment Conference (MARAC) in May. MARAC referred her to the Independent Domestic Violence Adviser (IDVA).\n');
+    assert.equal(
+      text,
+      'Mother was discussed at Multi-Agency Risk Assessment Conference (MARAC) in May. MARAC referred her to the Independent Domestic Violence Adviser (IDVA).\n',
+    );
     assert.deepEqual(lintWithRule('acronym-first-use', text), []);
   });
 
@@ -594,7 +683,10 @@ The LSCB asked Cafcass for its records.
     const elsewhere = `## Analysis\n\nThe HV saw Child A.\n\n## Notes\n\n| Term | Meaning |\n| --- | --- |\n| HV | Health visitor |\n`;
     const messages = lintWithRule('acronym-first-use', elsewhere);
     assert.equal(messages.length, 1);
-    assert.equal(messages[0]!.message, '“HV” is used before it is spelled out (on line 9). Write “health visitor (HV)” here, where it first appears, or list it in a glossary.');
+    assert.equal(
+      messages[0]!.message,
+      '“HV” is used before it is spelled out (on line 9). Write “health visitor (HV)” here, where it first appears, or list it in a glossary.',
+    );
   });
 
   it('keeps to a small allow-list and leaves emphasis, numerals and pseudonyms alone', () => {
@@ -609,12 +701,18 @@ The LSCB asked Cafcass for its records.
   it('reports unknown acronyms without a fix, unless told not to', () => {
     const [m] = lintWithRule('acronym-first-use', 'The ABCD team held a meeting.\n');
     assert.equal(m!.expected, undefined);
-    assert.equal(m!.message, '“ABCD” is not spelled out. Write the words it stands for, followed by “(ABCD)”, the first time, or list it in a glossary.');
+    assert.equal(
+      m!.message,
+      '“ABCD” is not spelled out. Write the words it stands for, followed by “(ABCD)”, the first time, or list it in a glossary.',
+    );
     assert.deepEqual(lintWithRule('acronym-first-use', 'The ABCD team held a meeting.\n', { unknown: false }), []);
   });
 
   it('takes more acronyms from options', () => {
-    assert.equal(fix('The FNP nurse visited.\n', { acronyms: ['FNP: Family Nurse Partnership'] }).text, 'The Family Nurse Partnership (FNP) nurse visited.\n');
+    assert.equal(
+      fix('The FNP nurse visited.\n', { acronyms: ['FNP: Family Nurse Partnership'] }).text,
+      'The Family Nurse Partnership (FNP) nurse visited.\n',
+    );
   });
 
   it('leaves alone cover pages in capitals, qualifications, pseudonym initials, board names given in full and well-known names', () => {
@@ -633,11 +731,17 @@ The LSCB asked Cafcass for its records.
   it('offers the meaning of an ambiguous acronym its paragraph points to, else a choice with no one-click fix', () => {
     const [resuscitation] = lintWithRule('acronym-first-use', 'The paramedics continued CPR in the ambulance.\n');
     assert.deepEqual(resuscitation!.expected, ['cardiopulmonary resuscitation (CPR)']);
-    const [review] = lintWithRule('acronym-first-use', 'The regional safeguarding board commissioned a CPR in 2016; the reviewer met the family.\n');
+    const [review] = lintWithRule(
+      'acronym-first-use',
+      'The regional safeguarding board commissioned a CPR in 2016; the reviewer met the family.\n',
+    );
     assert.deepEqual(review!.expected, ['Child Practice Review (CPR)']);
     const [unsure] = lintWithRule('acronym-first-use', 'CPR was mentioned in the notes.\n');
     assert.deepEqual(unsure!.expected, ['Cardiopulmonary resuscitation (CPR)', 'Child Practice Review (CPR)']);
-    assert.match(unsure!.message, /^“CPR” is not spelled out\. It can mean more than one thing: write “Cardiopulmonary resuscitation \(CPR\)” or “Child Practice Review \(CPR\)” the first time, whichever is meant, or list it in a glossary\.$/);
+    assert.match(
+      unsure!.message,
+      /^“CPR” is not spelled out\. It can mean more than one thing: write “Cardiopulmonary resuscitation \(CPR\)” or “Child Practice Review \(CPR\)” the first time, whichever is meant, or list it in a glossary\.$/,
+    );
   });
 
   it('does not read headings, table headers, code or front matter as first uses', () => {

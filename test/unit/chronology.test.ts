@@ -79,7 +79,18 @@ describe('chronology dates', () => {
   });
 
   it('marks uncertain dates: leading ? or c., circa, w/c, mid-, a trailing ? and an unknown day', () => {
-    for (const text of ['?12/03/2007', '? 12/03/2007', 'c. March 2007', 'c.2005', 'circa 2005', 'w/c 12/03/2007', 'mid-March 2007', '12/03/2007?', '?/03/2007', 'xx/03/2007']) {
+    for (const text of [
+      '?12/03/2007',
+      '? 12/03/2007',
+      'c. March 2007',
+      'c.2005',
+      'circa 2005',
+      'w/c 12/03/2007',
+      'mid-March 2007',
+      '12/03/2007?',
+      '?/03/2007',
+      'xx/03/2007',
+    ]) {
       assert.equal(date(text).uncertain, true, text);
     }
     assert.equal(date('12/03/2007').uncertain, false);
@@ -124,7 +135,17 @@ describe('chronology dates', () => {
     assert.equal(normaliseDate({ year: 2007, month: 3 }, 'd MMM yyyy'), 'Mar 2007');
     assert.equal(normaliseDate({ year: 2005 }, 'yyyy-mm-dd'), '2005');
     // Every normalised form reads back as the same date.
-    for (const format of ['dd/mm/yyyy', 'd/m/yyyy', 'dd.mm.yyyy', 'dd-mm-yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'do MMMM yyyy', 'yyyy-mm-dd', 'MMMM d, yyyy']) {
+    for (const format of [
+      'dd/mm/yyyy',
+      'd/m/yyyy',
+      'dd.mm.yyyy',
+      'dd-mm-yyyy',
+      'd MMMM yyyy',
+      'd MMM yyyy',
+      'do MMMM yyyy',
+      'yyyy-mm-dd',
+      'MMMM d, yyyy',
+    ]) {
       assert.equal(date(normaliseDate({ year: 2009, month: 11, day: 4 }, format)).key, 20091104, format);
     }
   });
@@ -239,16 +260,23 @@ describe('chronology-order and its sort fix', () => {
     );
     assert.equal(messages.length, 1);
     assert.equal(messages[0]!.line, 7);
-    assert.match(messages[0]!.message, /2 entries dated 20\/03\/2008 to 21\/03\/2008 are out of date order\. Move them before the entry dated 25\/03\/2008 \(line 12\)/);
+    assert.match(
+      messages[0]!.message,
+      /2 entries dated 20\/03\/2008 to 21\/03\/2008 are out of date order\. Move them before the entry dated 25\/03\/2008 \(line 12\)/,
+    );
   });
 
   it('sorts a table inside a blockquote, with CRLF line ends, keeping each line', () => {
-    const quoted = '## Timeline\r\n\r\n> | Date | Source | Event |\r\n> | :-- | --- | --- |\r\n> | 05/05/2009 | a | later |\r\n> | 01/05/2009 | a | earlier |\r\n';
+    const quoted =
+      '## Timeline\r\n\r\n> | Date | Source | Event |\r\n> | :-- | --- | --- |\r\n> | 05/05/2009 | a | later |\r\n> | 01/05/2009 | a | earlier |\r\n';
     const report = reportOf(quoted);
     const [c] = findChronologies(report);
     const edit = sortChronology(quoted, c!);
     assert.ok(edit);
-    assert.equal(edit.text, '| Date | Source | Event |\r\n> | :-- | --- | --- |\r\n> | 01/05/2009 | a | earlier |\r\n> | 05/05/2009 | a | later |');
+    assert.equal(
+      edit.text,
+      '| Date | Source | Event |\r\n> | :-- | --- | --- |\r\n> | 01/05/2009 | a | earlier |\r\n> | 05/05/2009 | a | later |',
+    );
   });
 
   it('a month that cannot fall between its neighbours is out of order', () => {
@@ -290,8 +318,14 @@ describe('chronology-date fixes', () => {
         [8, ['2 September 2007']],
       ],
     );
-    const us = lintWithRule('chronology-date', '## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n| 03/08/2007 | a | b |\n| 08/31/2007 | a | b |\n');
-    assert.deepEqual(us.map((m) => m.expected), [['31/08/2007']]);
+    const us = lintWithRule(
+      'chronology-date',
+      '## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n| 03/08/2007 | a | b |\n| 08/31/2007 | a | b |\n',
+    );
+    assert.deepEqual(
+      us.map((m) => m.expected),
+      [['31/08/2007']],
+    );
   });
 
   it('uses the terms of reference period before front matter, and ignores uncertain dates', () => {
@@ -319,7 +353,8 @@ The review covers the period from 1 March 2007 to 3 August 2008.
   });
 
   it('a range written backwards is reported with the dates swapped', () => {
-    const markdown = '## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n| ?15/03/2007 – 12/03/2007 | Ward notes | Admission. |\n';
+    const markdown =
+      '## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n| ?15/03/2007 – 12/03/2007 | Ward notes | Admission. |\n';
     const [message] = lintWithRule('chronology-date', markdown);
     assert.match(message?.message ?? '', /ends before it starts/);
     assert.deepEqual(message?.expected, ['12/03/2007 – 15/03/2007']);
@@ -329,8 +364,14 @@ The review covers the period from 1 March 2007 to 3 August 2008.
   });
 
   it('a blank date is an info', () => {
-    const messages = lintWithRule('chronology-date', '## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n| 03/08/2007 | a | b |\n|  | a | same day |\n');
-    assert.deepEqual(messages.map((m) => [m.line, m.severity]), [[6, 'info']]);
+    const messages = lintWithRule(
+      'chronology-date',
+      '## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n| 03/08/2007 | a | b |\n|  | a | same day |\n',
+    );
+    assert.deepEqual(
+      messages.map((m) => [m.line, m.severity]),
+      [[6, 'info']],
+    );
   });
 });
 
@@ -366,11 +407,20 @@ report-type: overview
 | 03/08/2007 | New birth visit. | Yes |
 `;
     const messages = lintWithRule('chronology-columns', markdown);
-    assert.deepEqual(messages.map((m) => m.data?.column), ['source', 'agency']);
+    assert.deepEqual(
+      messages.map((m) => m.data?.column),
+      ['source', 'agency'],
+    );
     const withSource = applyFirstFix(markdown, messages[0]);
-    assert.ok(withSource.includes('| Date | Source | Event | Child seen |\n| --- | --- | :-- | --- |\n| 03/08/2007 |  | New birth visit. | Yes |'), withSource);
+    assert.ok(
+      withSource.includes('| Date | Source | Event | Child seen |\n| --- | --- | :-- | --- |\n| 03/08/2007 |  | New birth visit. | Yes |'),
+      withSource,
+    );
     const again = lintWithRule('chronology-columns', withSource);
-    assert.deepEqual(again.map((m) => m.data?.column), ['agency']);
+    assert.deepEqual(
+      again.map((m) => m.data?.column),
+      ['agency'],
+    );
     const both = applyFirstFix(withSource, again[0]);
     assert.ok(both.includes('| Date | Agency | Source | Event | Child seen |'), both);
     assert.deepEqual(lintWithRule('chronology-columns', both), []);
@@ -388,21 +438,32 @@ report-type: overview
 describe('chronology-columns fix on a long table (issue 20)', () => {
   it('adds the column to every row of a long, ragged table with escaped pipes', () => {
     const body = Array.from({ length: 3000 }, (_, i) =>
-      i % 5 === 0 ? `| 0${(i % 9) + 1}/03/2008 | Visit \\| call ${i} | extra |` : i % 7 === 0 ? `| 0${(i % 9) + 1}/03/2008 |` : `| 0${(i % 9) + 1}/03/2008 | Home visit ${i}. |`,
+      i % 5 === 0
+        ? `| 0${(i % 9) + 1}/03/2008 | Visit \\| call ${i} | extra |`
+        : i % 7 === 0
+          ? `| 0${(i % 9) + 1}/03/2008 |`
+          : `| 0${(i % 9) + 1}/03/2008 | Home visit ${i}. |`,
     );
     const markdown = `---\nreport-type: imr\n---\n## Chronology\n\n| Date | Event |\n| --- | --- |\n${body.join('\n')}\n`;
     const message = lintWithRule('chronology-columns', markdown).find((m) => m.data?.column === 'source');
     const fixed = applyFirstFix(markdown, message);
     // Every row with an Event cell gains an empty cell before it; a row without one is left as it is.
     const expected = body.map((line) => (line.endsWith('/2008 |') ? line : line.replace(/^(\| [^|]+ )\|/, '$1|  |')));
-    assert.equal(fixed, `---\nreport-type: imr\n---\n## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n${expected.join('\n')}\n`);
-    assert.deepEqual(lintWithRule('chronology-columns', fixed).filter((m) => m.data?.column === 'source'), []);
+    assert.equal(
+      fixed,
+      `---\nreport-type: imr\n---\n## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n${expected.join('\n')}\n`,
+    );
+    assert.deepEqual(
+      lintWithRule('chronology-columns', fixed).filter((m) => m.data?.column === 'source'),
+      [],
+    );
   });
 });
 
 describe('chronology-child-seen fix', () => {
   it('offers “Not recorded” in the blank cell, and the rule is then satisfied', () => {
-    const markdown = '## Chronology\n\n| Date | Source | Event | Child seen |\n| --- | --- | --- | --- |\n| 03/08/2007 | HV notes | Home visit; Mother tired. |  |\n';
+    const markdown =
+      '## Chronology\n\n| Date | Source | Event | Child seen |\n| --- | --- | --- | --- |\n| 03/08/2007 | HV notes | Home visit; Mother tired. |  |\n';
     const [message] = lintWithRule('chronology-child-seen', markdown);
     assert.ok(message);
     assert.deepEqual(message.expected, ['Not recorded']);
@@ -469,7 +530,9 @@ describe('merging IMR chronologies', () => {
     for (const input of inputs) {
       const result = lintText(input.text);
       assert.equal(result.reportType, 'imr', input.path);
-      const relevant = result.messages.filter((m) => m.ruleId.startsWith('chronology-') || (m.ruleId === 'required-sections' && m.severity === 'warning'));
+      const relevant = result.messages.filter(
+        (m) => m.ruleId.startsWith('chronology-') || (m.ruleId === 'required-sections' && m.severity === 'warning'),
+      );
       assert.deepEqual(relevant, [], input.path);
     }
   });
@@ -478,16 +541,25 @@ describe('merging IMR chronologies', () => {
     assert.equal(merged.rows, 21);
     assert.equal(rows.length, 21);
     assert.deepEqual(merged.warnings, []);
-    assert.match(merged.markdown, /^\| Date \| Time \| Agency \| Source \| Event \| Child seen \/ child's views \| Action \/ outcome \| Note \|\n/);
+    assert.match(
+      merged.markdown,
+      /^\| Date \| Time \| Agency \| Source \| Event \| Child seen \/ child's views \| Action \/ outcome \| Note \|\n/,
+    );
     assert.deepEqual(mergedTable.columns, { date: 0, time: 1, agency: 2, source: 3, event: 4, childSeen: 5, action: 6, note: 7 });
     const anchored = mergedTable.rows.filter((r) => r.date && !r.date.uncertain).map((r) => r.date!.key);
-    assert.deepEqual(anchored, [...anchored].sort((a, b) => a - b));
-    assert.deepEqual(rows.slice(0, 4).map((r) => [r.date, r.agency]), [
-      ['14/01/2009', 'Westmoor Community Health NHS Trust'],
-      ['07/02/2009', 'Westmoor Police'],
-      ['08/02/2009', 'Westmoor Police'],
-      ['09/02/2009', "Westmoor Children's Social Care"],
-    ]);
+    assert.deepEqual(
+      anchored,
+      [...anchored].sort((a, b) => a - b),
+    );
+    assert.deepEqual(
+      rows.slice(0, 4).map((r) => [r.date, r.agency]),
+      [
+        ['14/01/2009', 'Westmoor Community Health NHS Trust'],
+        ['07/02/2009', 'Westmoor Police'],
+        ['08/02/2009', 'Westmoor Police'],
+        ['09/02/2009', "Westmoor Children's Social Care"],
+      ],
+    );
     // Police dates written “7 February 2009” are re-written in the merged format, times kept in their column.
     assert.equal(mergedTable.rows[1]!.cells.time?.text, '23:15');
     // The uncertain “c. June 2009” takes its place by date, between March and July.
@@ -510,7 +582,10 @@ describe('merging IMR chronologies', () => {
     assert.equal(strategy.length, 3);
     assert.ok(strategy.every((r) => r.note.startsWith('Possible same event [3]')));
     // Same day, different events: a missed home visit and an arrest are not linked.
-    assert.deepEqual(rows.filter((r) => r.date === '02/02/2010').map((r) => r.note), ['', '']);
+    assert.deepEqual(
+      rows.filter((r) => r.date === '02/02/2010').map((r) => r.note),
+      ['', ''],
+    );
   });
 
   it('placed in an overview report’s chronology section, the merged table lints clean for the chronology rules', () => {
@@ -572,7 +647,7 @@ describe('chronology snippets', () => {
   function expand(body: string[]): string {
     const text = body.join('\n').replaceAll('$CURRENT_DATE', '04').replaceAll('$CURRENT_MONTH', '11').replaceAll('$CURRENT_YEAR', '2009');
     let out = '';
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       if (text.startsWith('${', i)) {
         const close = text.indexOf('}', i);
         const inner = text.slice(i + 2, close);
@@ -587,7 +662,12 @@ describe('chronology snippets', () => {
   }
 
   it('are markdown snippets with prefixes, and rows date today day-first', () => {
-    assert.deepEqual(Object.keys(snippets).sort(), ['Chronology row', 'Chronology row (multi-agency)', 'Chronology table (multi-agency)', 'Chronology table (single agency)']);
+    assert.deepEqual(Object.keys(snippets).sort(), [
+      'Chronology row',
+      'Chronology row (multi-agency)',
+      'Chronology table (multi-agency)',
+      'Chronology table (single agency)',
+    ]);
     for (const [name, s] of Object.entries(snippets)) {
       assert.equal(s.scope, 'markdown', name);
       assert.ok(s.prefix.length > 0 && s.description.length > 0, name);
@@ -650,7 +730,10 @@ describe('chronology order: properties of the sort fix', () => {
         const body = specs.map((r, i) => `| ${cell(r)} | Source ${i} | Event ${i} |`);
         const markdown = `## Chronology\n\n| Date | Source | Event |\n| --- | --- | --- |\n${body.join('\n')}\n`;
         const all = lintText(markdown).messages;
-        assert.deepEqual(all.filter((m) => m.data && 'ruleFailure' in m.data), []);
+        assert.deepEqual(
+          all.filter((m) => m.data && 'ruleFailure' in m.data),
+          [],
+        );
         const messages = lintWithRule('chronology-order', markdown);
         if (messages.length === 0) return;
         const fixed = applySortFix(markdown, messages[0]);

@@ -79,7 +79,8 @@ describe('IncrementalParser', () => {
       'Text with <!-- a comment\n\nspanning --> blank lines.\n',
       'Line one  \n\nHard break? No: new paragraph.\n',
     ];
-    for (const text of documents) assert.deepEqual(plain(new IncrementalParser().parse(text)), plain(parser.parse(text)), JSON.stringify(text));
+    for (const text of documents)
+      assert.deepEqual(plain(new IncrementalParser().parse(text)), plain(parser.parse(text)), JSON.stringify(text));
   });
 
   it('parses only the piece that changed after a small edit', () => {

@@ -24,7 +24,14 @@ describe('the “ignores” setting of a .casereviewrc', function () {
     ensureBuilt();
     repo = mkdtempSync(join(tmpdir(), 'crl-ignores-'));
     for (const folder of ['reviews/archive', 'reviews/2024', 'other']) mkdirSync(join(repo, folder), { recursive: true });
-    for (const file of ['reviews/current.md', 'reviews/archive/2019.md', 'reviews/2024/draft.md', 'reviews/2024/notes-panel.md', 'reviews/2024/notes-keep.md', 'other/archive.md']) {
+    for (const file of [
+      'reviews/current.md',
+      'reviews/archive/2019.md',
+      'reviews/2024/draft.md',
+      'reviews/2024/notes-panel.md',
+      'reviews/2024/notes-keep.md',
+      'other/archive.md',
+    ]) {
       writeFileSync(join(repo, file), REPORT);
     }
     // Patterns relative to the config file's folder (reviews/), in .gitignore syntax, with a negation.
@@ -36,11 +43,24 @@ describe('the “ignores” setting of a .casereviewrc', function () {
   it('leaves out, in folders and globs, the files the applying config’s “ignores” name, and counts them', () => {
     const folder = runIn(['--format', 'json', '.'], repo);
     assert.equal(folder.code, 0, folder.stderr);
-    assert.deepEqual(linted(folder.stdout), ['other/archive.md', 'reviews/2024/draft.md', 'reviews/2024/notes-keep.md', 'reviews/current.md']);
+    assert.deepEqual(linted(folder.stdout), [
+      'other/archive.md',
+      'reviews/2024/draft.md',
+      'reviews/2024/notes-keep.md',
+      'reviews/current.md',
+    ]);
     assert.match(runIn(['.'], repo).stdout, /in 4 files; 2 files ignored\n$/);
     // The same from inside the folder, and through a glob.
-    assert.deepEqual(linted(runIn(['--format', 'json', '.'], join(repo, 'reviews')).stdout), ['2024/draft.md', '2024/notes-keep.md', 'current.md']);
-    assert.deepEqual(linted(runIn(['--format', 'json', 'reviews/**/*.md'], repo).stdout), ['reviews/2024/draft.md', 'reviews/2024/notes-keep.md', 'reviews/current.md']);
+    assert.deepEqual(linted(runIn(['--format', 'json', '.'], join(repo, 'reviews')).stdout), [
+      '2024/draft.md',
+      '2024/notes-keep.md',
+      'current.md',
+    ]);
+    assert.deepEqual(linted(runIn(['--format', 'json', 'reviews/**/*.md'], repo).stdout), [
+      'reviews/2024/draft.md',
+      'reviews/2024/notes-keep.md',
+      'reviews/current.md',
+    ]);
   });
 
   it('lints a file named on the command line even when “ignores” names it', () => {
@@ -54,7 +74,13 @@ describe('the “ignores” setting of a .casereviewrc', function () {
     try {
       const r = runIn(['--format', 'json', '--config', 'ci.casereviewrc.json', '.'], repo);
       assert.equal(r.code, 0, r.stderr);
-      assert.deepEqual(linted(r.stdout), ['reviews/2024/draft.md', 'reviews/2024/notes-keep.md', 'reviews/2024/notes-panel.md', 'reviews/archive/2019.md', 'reviews/current.md']);
+      assert.deepEqual(linted(r.stdout), [
+        'reviews/2024/draft.md',
+        'reviews/2024/notes-keep.md',
+        'reviews/2024/notes-panel.md',
+        'reviews/archive/2019.md',
+        'reviews/current.md',
+      ]);
     } finally {
       rmSync(join(repo, 'ci.casereviewrc.json'));
     }

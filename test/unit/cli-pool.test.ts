@@ -30,7 +30,14 @@ describe('the worker pool of --jobs', function () {
 
   before(async () => {
     writeFileSync(join(tmp, 'worker.ts'), WORKER);
-    await esbuild.build({ entryPoints: [join(tmp, 'worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'error' });
+    await esbuild.build({
+      entryPoints: [join(tmp, 'worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: script,
+      logLevel: 'error',
+    });
     writeFileSync(broken, "throw new Error('cannot load');\n");
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -72,7 +79,13 @@ describe('the worker pool of --jobs', function () {
 
   it('starts a new worker for the jobs left when one stops', async () => {
     const done: string[] = [];
-    const started = await runInWorkers<string, string>({ script, size: 1, jobs: ['exit', 'a'][Symbol.iterator](), done: (_job, outcome) => done.push(outcome), failed: () => {} });
+    const started = await runInWorkers<string, string>({
+      script,
+      size: 1,
+      jobs: ['exit', 'a'][Symbol.iterator](),
+      done: (_job, outcome) => done.push(outcome),
+      failed: () => {},
+    });
     assert.deepEqual(done, ['A'], 'a new worker did the job after the one that stopped');
     assert.equal(started, 1, 'the worker that stopped did no job');
   });
@@ -89,13 +102,22 @@ describe('the worker pool of --jobs', function () {
       yield 'a';
       throw new Error('Unknown report type');
     }
-    await assert.rejects(runInWorkers<string, string>({ script, size: 2, jobs: jobs(), done: () => {}, failed: () => {} }), /Unknown report type/);
+    await assert.rejects(
+      runInWorkers<string, string>({ script, size: 2, jobs: jobs(), done: () => {}, failed: () => {} }),
+      /Unknown report type/,
+    );
   });
 
   it('rejects with PoolStartError when no worker can load its script, leaving the jobs to the caller', async () => {
     const done: string[] = [];
     await assert.rejects(
-      runInWorkers<string, string>({ script: broken, size: 2, jobs: ['a', 'b', 'c'][Symbol.iterator](), done: (job) => done.push(job), failed: (job) => done.push(job) }),
+      runInWorkers<string, string>({
+        script: broken,
+        size: 2,
+        jobs: ['a', 'b', 'c'][Symbol.iterator](),
+        done: (job) => done.push(job),
+        failed: (job) => done.push(job),
+      }),
       (error: unknown) => error instanceof PoolStartError && /cannot load/.test(error.message),
     );
     assert.deepEqual(done, []);

@@ -8,7 +8,6 @@ import type { Log } from 'sarif';
 import { rules } from '../../lint-rules/index.js';
 import { cli, ensureBuilt, root, run } from '../support/cli.js';
 
-
 const COMPLETE_IMR = `---
 report-type: imr
 child: Child A
@@ -57,7 +56,10 @@ describe('case-review-lint command', function () {
     ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'crl-cli-'));
     writeFileSync(join(dir, 'imr.md'), COMPLETE_IMR);
-    writeFileSync(join(dir, 'tor.md'), '# Overview report\n\n## Terms of reference\n\nAll relevant agencies will contribute [insert date].\n');
+    writeFileSync(
+      join(dir, 'tor.md'),
+      '# Overview report\n\n## Terms of reference\n\nAll relevant agencies will contribute [insert date].\n',
+    );
   });
 
   it('prints help and exits 0', () => {
@@ -94,7 +96,10 @@ describe('case-review-lint command', function () {
       for (const m of file.messages as Record<string, unknown>[]) {
         const keys = Object.keys(m).sort();
         const required = ['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity', 'url'];
-        assert.deepEqual(keys.filter((k) => k !== 'expected'), required);
+        assert.deepEqual(
+          keys.filter((k) => k !== 'expected'),
+          required,
+        );
         assert.ok(['error', 'warning', 'info'].includes(m.severity as string));
         assert.ok((m.line as number) >= 1 && (m.column as number) >= 1);
         assert.match(m.url as string, new RegExp(`^file://.*/docs/rules/${m.ruleId as string}\\.md$`));
@@ -127,7 +132,10 @@ describe('case-review-lint command', function () {
     // URIs a browser cannot open from GitHub (the runner's disk) are left out.
     if (driver.informationUri !== undefined) assert.match(driver.informationUri, /^https?:\/\//);
     const driverRules = driver.rules ?? [];
-    assert.deepEqual(driverRules.map((d) => d.id), rules.map((x) => x.meta.id));
+    assert.deepEqual(
+      driverRules.map((d) => d.id),
+      rules.map((x) => x.meta.id),
+    );
     for (const d of driverRules) {
       const meta = rules.find((x) => x.meta.id === d.id)!.meta;
       assert.ok(d.name && /^[A-Z][A-Za-z0-9]*$/.test(d.name), `${d.id}: a PascalCase name`);
@@ -144,7 +152,12 @@ describe('case-review-lint command', function () {
     const base = run0.originalUriBaseIds?.['%SRCROOT%'];
     assert.ok(base?.uri, 'originalUriBaseIds has %SRCROOT%');
     assert.match(base.uri, /^file:\/\/.*\/$/);
-    assert.equal(new URL(base.uri).pathname.replace(/\/$/, ''), realpathSync(dir).replace(/\\/g, '/').replace(/^(?=[A-Za-z]:)/, '/'));
+    assert.equal(
+      new URL(base.uri).pathname.replace(/\/$/, ''),
+      realpathSync(dir)
+        .replace(/\\/g, '/')
+        .replace(/^(?=[A-Za-z]:)/, '/'),
+    );
     const results = run0.results ?? [];
     assert.ok(results.length > 0);
     for (const result of results) {
@@ -173,7 +186,9 @@ describe('case-review-lint command', function () {
     }
     assert.match(fixed, /Child A was not brought to the clinic/);
     for (const result of results) {
-      for (const fix of result.fixes ?? []) for (const c of fix.artifactChanges) for (const rep of c.replacements) assert.ok(!/\[insert/.test(rep.insertedContent?.text ?? ''), 'no scaffold fixes');
+      for (const fix of result.fixes ?? [])
+        for (const c of fix.artifactChanges)
+          for (const rep of c.replacements) assert.ok(!/\[insert/.test(rep.insertedContent?.text ?? ''), 'no scaffold fixes');
     }
   });
 
@@ -201,7 +216,10 @@ describe('case-review-lint command', function () {
     writeFileSync(join(sub, 'notes.txt'), 'not markdown');
     const r = run(['--format', 'json', sub]);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file), [`${sub}/a.md`]);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file),
+      [`${sub}/a.md`],
+    );
   });
 
   it('forces a report type with --report-type', () => {
@@ -250,10 +268,20 @@ describe('case-review-lint command', function () {
 
   it('merges agency chronologies into one table with merge-chronologies', () => {
     const out = join(dir, 'merged.md');
-    const r = run(['merge-chronologies', 'test/fixtures/imr-health.md', 'test/fixtures/imr-police.md', 'test/fixtures/imr-social-care.md', '--out', out]);
+    const r = run([
+      'merge-chronologies',
+      'test/fixtures/imr-health.md',
+      'test/fixtures/imr-police.md',
+      'test/fixtures/imr-social-care.md',
+      '--out',
+      out,
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const table = readFileSync(out, 'utf8');
-    const header = table.split('\n')[0]!.split('|').map((c) => c.trim());
+    const header = table
+      .split('\n')[0]!
+      .split('|')
+      .map((c) => c.trim());
     for (const column of ['Date', 'Agency', 'Source', 'Event']) assert.ok(header.includes(column), `${column} in ${header.join(', ')}`);
     assert.ok(table.trim().split('\n').length > 10);
     const again = run(['merge-chronologies', 'test/fixtures/imr-health.md', '--out', out]);
@@ -267,9 +295,14 @@ describe('case-review-lint command', function () {
     const lines = r.stderr.trim().split('\n');
     assert.match(lines[0]!, /^Timings for 1 file \(milliseconds/);
     const stages = lines.slice(2, -1).map((l) => l.split(/\s{2,}/)[0]);
-    for (const stage of ['parse', 'report model', 'anonymisation', 'child-focus', 'chronology-order']) assert.ok(stages.includes(stage), `${stage} in ${stages.join(', ')}`);
+    for (const stage of ['parse', 'report model', 'anonymisation', 'child-focus', 'chronology-order'])
+      assert.ok(stages.includes(stage), `${stage} in ${stages.join(', ')}`);
     const ms = lines.slice(2, -1).map((l) => Number(l.trim().split(/\s+/).at(-2)));
-    assert.deepEqual(ms, [...ms].sort((a, b) => b - a), 'slowest first');
+    assert.deepEqual(
+      ms,
+      [...ms].sort((a, b) => b - a),
+      'slowest first',
+    );
     assert.match(lines.at(-1)!, /^total\s+[\d.]+\s+100\.0%$/);
     assert.equal(run(['--format', 'json', 'examples/overview-report.md']).stderr, '', 'nothing on stderr without --timings');
   });
@@ -340,7 +373,10 @@ describe('case-review-lint in a board’s CI: file selection, stdin, --quiet, --
     writeFileSync(join(repo, 'README.md'), README_TEXT);
     writeFileSync(join(repo, 'notes/meeting.md'), '# Panel meeting notes\n\nWe met on Tuesday.\n');
     writeFileSync(join(repo, 'drafts/imr.md'), COMPLETE_IMR);
-    writeFileSync(join(repo, 'drafts/tor.md'), '---\nreport-type: overview\n---\n# Overview report\n\n## Terms of reference\n\nAll relevant agencies will contribute [insert date].\n');
+    writeFileSync(
+      join(repo, 'drafts/tor.md'),
+      '---\nreport-type: overview\n---\n# Overview report\n\n## Terms of reference\n\nAll relevant agencies will contribute [insert date].\n',
+    );
     writeFileSync(join(repo, 'drafts/old/2019.md'), COMPLETE_IMR);
   });
 
@@ -408,7 +444,8 @@ describe('case-review-lint in a board’s CI: file selection, stdin, --quiet, --
     assert.equal(quiet.code, 0, quiet.stderr);
     assert.doesNotMatch(quiet.stdout, /\swarning\s|\sinfo\s/);
     const json = runIn(['--quiet', '--format', 'json', 'drafts/tor.md'], repo);
-    for (const file of JSON.parse(json.stdout) as { messages: { severity: string }[] }[]) for (const m of file.messages) assert.equal(m.severity, 'error');
+    for (const file of JSON.parse(json.stdout) as { messages: { severity: string }[] }[])
+      for (const m of file.messages) assert.equal(m.severity, 'error');
     writeFileSync(join(repo, 'drafts/.casereviewrc.json'), JSON.stringify({ rules: { 'template-placeholder': 'error' } }));
     try {
       const errors = runIn(['--quiet', 'drafts/tor.md'], repo);
@@ -422,7 +459,9 @@ describe('case-review-lint in a board’s CI: file selection, stdin, --quiet, --
 
   it('exits 1 with more warnings than --max-warnings, and 2 for a bad number', () => {
     const json = runIn(['--format', 'json', 'drafts/tor.md'], repo);
-    const warnings = (JSON.parse(json.stdout) as { messages: { severity: string }[] }[])[0]!.messages.filter((m) => m.severity === 'warning').length;
+    const warnings = (JSON.parse(json.stdout) as { messages: { severity: string }[] }[])[0]!.messages.filter(
+      (m) => m.severity === 'warning',
+    ).length;
     assert.ok(warnings > 0);
     const over = runIn(['--max-warnings', String(warnings - 1), 'drafts/tor.md'], repo);
     assert.equal(over.code, 1);
@@ -435,7 +474,7 @@ describe('case-review-lint in a board’s CI: file selection, stdin, --quiet, --
   });
 
   it('colours the text report on a terminal, honouring NO_COLOR, FORCE_COLOR, --color and --no-color', () => {
-    const esc = /\u001b\[/;
+    const esc = new RegExp(String.fromCharCode(27) + String.raw`\[`);
     assert.doesNotMatch(runIn(['drafts/tor.md'], repo).stdout, esc, 'not a terminal: plain');
     assert.match(runIn(['drafts/tor.md'], repo, { env: { FORCE_COLOR: '1' } }).stdout, esc);
     assert.doesNotMatch(runIn(['drafts/tor.md'], repo, { env: { FORCE_COLOR: '0' } }).stdout, esc);
@@ -444,10 +483,18 @@ describe('case-review-lint in a board’s CI: file selection, stdin, --quiet, --
     assert.doesNotMatch(runIn(['--no-color', 'drafts/tor.md'], repo, { env: { FORCE_COLOR: '1' } }).stdout, esc);
     assert.doesNotMatch(runIn(['--format', 'json', 'drafts/tor.md'], repo, { env: { FORCE_COLOR: '1' } }).stdout, esc, 'never in JSON');
     // A real terminal (util-linux `script` gives the command a pseudo-terminal).
-    const script = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" drafts/tor.md`, '/dev/null'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, TERM: 'xterm' } });
+    const script = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" drafts/tor.md`, '/dev/null'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, TERM: 'xterm' },
+    });
     if (script.status !== null && !script.error) {
       assert.match(script.stdout, esc, 'a terminal gets colour');
-      const noColour = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" drafts/tor.md`, '/dev/null'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+      const noColour = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" drafts/tor.md`, '/dev/null'], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' },
+      });
       assert.doesNotMatch(noColour.stdout, esc, 'NO_COLOR on a terminal');
     }
   });

@@ -11,7 +11,9 @@ const parse = (text: string, file = '.casereviewrc.json') => parseConfigText(tex
 describe('config files', () => {
   describe('parsing', () => {
     it('reads JSON and YAML alike', () => {
-      const json = parse('{"reportType": "imr", "child": ["Child A"], "rules": {"tor-period": "error", "required-sections": ["warn", {}]}}');
+      const json = parse(
+        '{"reportType": "imr", "child": ["Child A"], "rules": {"tor-period": "error", "required-sections": ["warn", {}]}}',
+      );
       assert.deepEqual(json.errors, []);
       assert.equal(json.config.defaultReportType, 'imr');
       assert.deepEqual(json.config.rules, { 'tor-period': 'error', 'required-sections': ['warn', {}] });
@@ -30,7 +32,10 @@ describe('config files', () => {
 
     it('names an unknown rule and keeps the rules it knows', () => {
       const r = parse('{\n  "rules": {\n    "tor-perod": "off",\n    "tor-period": "off"\n  }\n}');
-      assert.deepEqual(r.errors.map((e) => [e.line, e.column, e.message]), [[3, 5, 'unknown rule "tor-perod"']]);
+      assert.deepEqual(
+        r.errors.map((e) => [e.line, e.column, e.message]),
+        [[3, 5, 'unknown rule "tor-perod"']],
+      );
       assert.deepEqual(r.config.rules, { 'tor-period': 'off' });
     });
 
@@ -45,14 +50,20 @@ describe('config files', () => {
       const r = parse(JSON.stringify({ colour: 'red', agencies: 'Police', reportType: 'novel' }));
       assert.deepEqual(
         r.errors.map((e) => e.message.split(';')[0]),
-        ['unknown setting "colour"', '"agencies" must be a list of strings', '"reportType" must be one of "imr", "overview", "executive-summary", "lcspr", "rapid-review", "child-practice-review", "learning-review"'],
+        [
+          'unknown setting "colour"',
+          '"agencies" must be a list of strings',
+          '"reportType" must be one of "imr", "overview", "executive-summary", "lcspr", "rapid-review", "child-practice-review", "learning-review"',
+        ],
       );
     });
 
     it('checks board profile sections', () => {
       const bad = parse(JSON.stringify({ profiles: { imr: { sections: [{ title: 'No id' }] } } }));
       assert.match(bad.errors[0]!.message, /profile "imr": each section needs a string "id"/);
-      const good = parse(JSON.stringify({ profiles: { imr: { sections: [{ id: 'supervision', status: 'required', synonyms: ['supervision'] }] } } }));
+      const good = parse(
+        JSON.stringify({ profiles: { imr: { sections: [{ id: 'supervision', status: 'required', synonyms: ['supervision'] }] } } }),
+      );
       assert.deepEqual(good.errors, []);
     });
   });
@@ -90,7 +101,9 @@ describe('config files', () => {
       assert.ok(ids({}).includes('tor-vague-language:warning'));
       assert.ok(!ids({ config: { rules: { 'tor-vague-language': 'off' } } }).some((i) => i.startsWith('tor-vague-language')));
       assert.ok(ids({ config: { rules: { 'tor-vague-language': 'error' } } }).includes('tor-vague-language:error'));
-      assert.ok(ids({ config: { rules: { 'required-sections': 'info' } } }).every((i) => !i.startsWith('required-sections') || i.endsWith(':info')));
+      assert.ok(
+        ids({ config: { rules: { 'required-sections': 'info' } } }).every((i) => !i.startsWith('required-sections') || i.endsWith(':info')),
+      );
     });
 
     it('lets front matter switch a rule for one report', () => {
@@ -101,10 +114,28 @@ describe('config files', () => {
     });
 
     it('applies a board profile that adds a required section', () => {
-      const imr = '---\nreport-type: imr\n---\n# IMR\n\n## Introduction\n## Terms of reference\n## Methodology\n## Context\n## Chronology\n## Analysis\n## Good practice\n## Lessons learned\n## Recommendations\n## Action plan\n';
-      assert.deepEqual(lintText(imr, { config: { rules: { 'tor-period': 'off', 'tor-agencies': 'off', 'tor-questions': 'off' } } }).messages.filter((m) => m.ruleId === 'required-sections'), []);
+      const imr =
+        '---\nreport-type: imr\n---\n# IMR\n\n## Introduction\n## Terms of reference\n## Methodology\n## Context\n## Chronology\n## Analysis\n## Good practice\n## Lessons learned\n## Recommendations\n## Action plan\n';
+      assert.deepEqual(
+        lintText(imr, { config: { rules: { 'tor-period': 'off', 'tor-agencies': 'off', 'tor-questions': 'off' } } }).messages.filter(
+          (m) => m.ruleId === 'required-sections',
+        ),
+        [],
+      );
       const board = {
-        profiles: { imr: { sections: [{ id: 'supervision', title: 'Supervision', status: 'required' as const, synonyms: ['management oversight'], after: 'context' }] } },
+        profiles: {
+          imr: {
+            sections: [
+              {
+                id: 'supervision',
+                title: 'Supervision',
+                status: 'required' as const,
+                synonyms: ['management oversight'],
+                after: 'context',
+              },
+            ],
+          },
+        },
       };
       const missing = lintText(imr, { config: board }).messages.filter((m) => m.ruleId === 'required-sections');
       assert.equal(missing.length, 1);
@@ -114,7 +145,11 @@ describe('config files', () => {
 
     it('adds a board report type that extends a built-in one', () => {
       const text = '---\nreport-type: northshire-imr\n---\n# IMR\n\n## Introduction\n';
-      const result = lintText(text, { config: { profiles: { 'northshire-imr': { extends: 'imr', sections: [{ id: 'voice', title: 'Voice of the child', status: 'required' }] } } } });
+      const result = lintText(text, {
+        config: {
+          profiles: { 'northshire-imr': { extends: 'imr', sections: [{ id: 'voice', title: 'Voice of the child', status: 'required' }] } },
+        },
+      });
       assert.equal(result.reportType, 'northshire-imr');
       assert.ok(result.messages.some((m) => m.ruleId === 'required-sections' && m.message.includes('“Voice of the child”')));
       assert.ok(result.messages.some((m) => m.ruleId === 'required-sections' && m.message.includes('“Terms of reference”')));

@@ -66,7 +66,13 @@ function assertWellFormed(xml: string, name: string): void {
   assert.deepEqual(stack, [], `${name}: unclosed elements`);
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const textOf = (xml: string) => unescape([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
 
 interface Para {
@@ -172,7 +178,15 @@ describe('export to Word: the example report', function () {
   });
 
   it('is a complete, well-formed package', async () => {
-    for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/_rels/document.xml.rels']) {
+    for (const part of [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+      'word/styles.xml',
+      'word/numbering.xml',
+      'word/footnotes.xml',
+      'word/_rels/document.xml.rels',
+    ]) {
       assert.ok(files.has(part), `missing ${part}`);
     }
     for (const [name, xml] of files) if (name.endsWith('.xml') || name.endsWith('.rels')) assertWellFormed(xml, name);
@@ -182,7 +196,10 @@ describe('export to Word: the example report', function () {
   });
 
   it('has a title page from the front matter, then the body on a new page', async () => {
-    const titlePage = paras.slice(0, paras.findIndex((p) => /<w:sectPr/.test(p.xml)) + 1).map((p) => p.text).filter(Boolean);
+    const titlePage = paras
+      .slice(0, paras.findIndex((p) => /<w:sectPr/.test(p.xml)) + 1)
+      .map((p) => p.text)
+      .filter(Boolean);
     assert.deepEqual(titlePage, [
       'Northshire Safeguarding Children Board',
       'Serious Case Review – Child A',
@@ -213,14 +230,27 @@ describe('export to Word: the example report', function () {
     assert.equal(numbered.length, 1, 'one footer (the body’s) has page numbers');
     assert.match(numbered[0]!, /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
     assert.match(numbered[0]!, /<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
-    assert.match(textOf(numbered[0]!), /^Page  of /);
+    assert.match(textOf(numbered[0]!), /^Page {2}of /);
   });
 
   it('makes the sections Word headings, numbered by Word, without the numbers typed in the Markdown', async () => {
     const headings = paras.filter((p) => p.style === 'Heading1');
     assert.deepEqual(
       headings.map((h) => h.text),
-      ['Introduction', 'Terms of reference', 'Family involvement', 'Family composition', 'Integrated chronology', 'Analysis', "The child's lived experience", 'Equality and diversity', 'Findings', 'Conclusions', 'Recommendations', 'Action plan'],
+      [
+        'Introduction',
+        'Terms of reference',
+        'Family involvement',
+        'Family composition',
+        'Integrated chronology',
+        'Analysis',
+        "The child's lived experience",
+        'Equality and diversity',
+        'Findings',
+        'Conclusions',
+        'Recommendations',
+        'Action plan',
+      ],
     );
     const numIds = new Set(headings.map((h) => h.numId));
     assert.equal(numIds.size, 1, 'every section heading is in the one section list');
@@ -250,7 +280,9 @@ describe('export to Word: the example report', function () {
   it('keeps lists as lists: bullets for the lines of enquiry, 1–4 for the recommendations', async () => {
     const enquiry = paras.filter((p) => p.text.startsWith('How did agencies assess') || p.text.startsWith('Was Child A seen'));
     assert.equal(enquiry.length, 2);
-    const recommendations = paras.filter((p) => /^(?:Northshire Children's Social Care will change|Agencies should consider reviewing|Awareness of hidden men)/.test(p.text));
+    const recommendations = paras.filter((p) =>
+      /^(?:Northshire Children's Social Care will change|Agencies should consider reviewing|Awareness of hidden men)/.test(p.text),
+    );
     assert.equal(recommendations.length, 3);
     const sectionsNumId = paras.find((p) => p.style === 'Heading1')!.numId!;
     for (const p of [...enquiry, ...recommendations]) {
@@ -264,15 +296,27 @@ describe('export to Word: the example report', function () {
     assert.equal(found.length, 3);
     for (const table of found) {
       assert.equal(table.rows[0]!.header, true, 'first row repeats on each page');
-      assert.ok(table.rows.slice(1).every((r) => !r.header), 'only the first row is a header');
-      assert.ok(table.rows.every((r) => r.cantSplit), 'rows do not split across pages');
+      assert.ok(
+        table.rows.slice(1).every((r) => !r.header),
+        'only the first row is a header',
+      );
+      assert.ok(
+        table.rows.every((r) => r.cantSplit),
+        'rows do not split across pages',
+      );
     }
     const [family, chronology, actions] = found as [Table, Table, Table];
     assert.deepEqual(family.rows[0]!.cells, ['Pseudonym', 'Relationship to Child A', 'Age at August 2008', 'Ethnicity']);
     assert.deepEqual(family.rows[4]!.cells, ['Maternal Grandmother', 'Maternal grandmother', '49 years', 'White British']);
     assert.deepEqual(chronology.rows[0]!.cells, ['Date', 'Agency', 'Source', 'Event', 'Child seen']);
     assert.equal(chronology.rows.length, 10);
-    assert.deepEqual(chronology.rows[5]!.cells, ['02/02/2008', 'Police', 'Command and control log', 'Neighbour reports shouting at the address; officers attend, Mother says all is well.', 'No']);
+    assert.deepEqual(chronology.rows[5]!.cells, [
+      '02/02/2008',
+      'Police',
+      'Command and control log',
+      'Neighbour reports shouting at the address; officers attend, Mother says all is well.',
+      'No',
+    ]);
     assert.deepEqual(actions.rows[0]!.cells, ['Rec', 'Action', 'Lead', 'Target date', 'Measure of success', 'Status']);
     assert.deepEqual(actions.rows[3]!.cells, ['4', 'Briefing on hidden men', 'TBC', 'Ongoing', '', 'Red']);
     // The header row is bold and shaded; the grid has one width per column.
@@ -280,21 +324,28 @@ describe('export to Word: the example report', function () {
     assert.equal((/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(documentXml)![1]!.match(/<w:gridCol /g) ?? []).length, 4);
   });
 
-
   it('opens in LibreOffice: converts to a PDF of several pages with the headings, numbers and tables, and draws the first page', async function () {
     this.timeout(300_000);
     const missing = ['soffice', 'pdfinfo', 'pdftoppm', 'pdftotext'].filter((t) => !has(t));
-    assert.deepEqual(missing, [], `missing ${missing.join(', ')}: run “bash scripts/setup-export-tests.sh” (installs libreoffice-writer-nogui, poppler-utils and fonts-liberation2 from Debian)`);
+    assert.deepEqual(
+      missing,
+      [],
+      `missing ${missing.join(', ')}: run “bash scripts/setup-export-tests.sh” (installs libreoffice-writer-nogui, poppler-utils and fonts-liberation2 from Debian)`,
+    );
     const work = tempDir();
     try {
       const input = join(work, 'overview-report.docx');
       copyFileSync(docx, input);
       // A profile of its own, so parallel runs (and a running LibreOffice) do not clash.
       const profile = `file://${join(work, 'lo-profile')}`;
-      const convert = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, input], {
-        encoding: 'utf8',
-        timeout: 240_000,
-      });
+      const convert = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, input],
+        {
+          encoding: 'utf8',
+          timeout: 240_000,
+        },
+      );
       const pdf = join(work, 'overview-report.pdf');
       assert.ok(existsSync(pdf), `LibreOffice made no PDF (exit ${convert.status}): ${convert.stderr}${convert.stdout}`);
       const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
@@ -316,7 +367,11 @@ describe('export to Word: the example report', function () {
       mkdirSync(results, { recursive: true });
       const png = join(results, 'export-first-page.png');
       rmSync(png, { force: true });
-      const render = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(results, 'export-first-page')], { encoding: 'utf8' });
+      const render = spawnSync(
+        'pdftoppm',
+        ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(results, 'export-first-page')],
+        { encoding: 'utf8' },
+      );
       assert.equal(render.status, 0, render.stderr);
       assert.ok(existsSync(png) && statSync(png).size > 1000, 'first page drawn');
     } finally {
@@ -435,7 +490,8 @@ CAF: Common Assessment Framework.
     const texts = paras.map((p) => p.text);
     assert.ok(texts.includes('Individual Management Review – Northshire Police'));
     assert.ok(!texts.includes('Individual Management Review'), 'the type is in the title already, so no subtitle');
-    for (const fact of ['Child: Child A, Child B', 'Agency: Northshire Police', 'Report date: 1 March 2009', 'Version: 0.3']) assert.ok(texts.includes(fact), fact);
+    for (const fact of ['Child: Child A, Child B', 'Agency: Northshire Police', 'Report date: 1 March 2009', 'Version: 0.3'])
+      assert.ok(texts.includes(fact), fact);
     assert.ok(textOf(files.get('word/header1.xml')!).includes(MARKING));
     const none = await build(REPORT, { marking: false });
     assert.equal(none.marking, undefined);
@@ -453,7 +509,11 @@ CAF: Common Assessment Framework.
     assert.equal(paras.find((p) => p.text === 'A continuation of 1.1.')?.numId, undefined);
     assert.deepEqual(
       warnings.map((w) => `${w.line}: ${w.message}`),
-      ['9: paragraph typed as 1.3 is numbered 1.2 in the Word document', '11: section typed as 3 is numbered 2 in the Word document', '13: paragraph typed as 3.1 is numbered 2.1 in the Word document'],
+      [
+        '9: paragraph typed as 1.3 is numbered 1.2 in the Word document',
+        '11: section typed as 3 is numbered 2 in the Word document',
+        '13: paragraph typed as 3.1 is numbered 2.1 in the Word document',
+      ],
     );
   });
 
@@ -471,10 +531,13 @@ CAF: Common Assessment Framework.
     const [table] = tables(document);
     assert.deepEqual(
       table!.rows.map((r) => r.cells),
-      [['A', 'B', 'C'], ['1', '', ''], ['1', '2', '3']],
+      [
+        ['A', 'B', 'C'],
+        ['1', '', ''],
+        ['1', '2', '3'],
+      ],
     );
   });
-
 });
 
 // --- The CLI and the publication gate --------------------------------------
@@ -539,7 +602,10 @@ pseudonyms: [Child A, Mother]
     const gate = publicationGate(readFileSync(input, 'utf8'));
     assert.equal(gate.isPublic, true);
     assert.equal(gate.blocking.length, 3);
-    assert.ok(gate.blocking.every((f) => f.hiddenBy.some((h) => /front matter “case-review-lint: rules: anonymisation: off” on line 9/.test(h))), JSON.stringify(gate.blocking.map((f) => f.hiddenBy)));
+    assert.ok(
+      gate.blocking.every((f) => f.hiddenBy.some((h) => /front matter “case-review-lint: rules: anonymisation: off” on line 9/.test(h))),
+      JSON.stringify(gate.blocking.map((f) => f.hiddenBy)),
+    );
     const out = join(dir, 'summary.docx');
     const result = await runExport([input, '--out', out]);
     assert.equal(result.code, 2, result.stderr);
@@ -553,7 +619,12 @@ pseudonyms: [Child A, Mother]
     writeFileSync(internal, UNSAFE.replace('publication: public', 'publication: internal'));
     assert.equal((await runExport([internal, '--out', join(dir, 'internal.docx')])).code, 0);
     const fixed = join(dir, 'fixed.md');
-    writeFileSync(fixed, UNSAFE.replace('was born on 14/03/2007', 'was born in 2007').replace('Darren Mitchell', 'Mr K').replace('at 12 Acacia Avenue', 'at the family home'));
+    writeFileSync(
+      fixed,
+      UNSAFE.replace('was born on 14/03/2007', 'was born in 2007')
+        .replace('Darren Mitchell', 'Mr K')
+        .replace('at 12 Acacia Avenue', 'at the family home'),
+    );
     const result = await runExport([fixed, '--out', join(dir, 'fixed.docx')]);
     assert.equal(result.code, 0, result.stderr);
     assert.ok(existsSync(join(dir, 'fixed.docx')));
@@ -562,7 +633,10 @@ pseudonyms: [Child A, Mother]
   it('does not overwrite without --force', async () => {
     const out = join(dir, 'report.docx');
     writeFileSync(out, 'keep me');
-    await assert.rejects(runExport([EXAMPLE, '--out', out]), (error: Error) => error.name === 'UsageError' && /exists; use --force/.test(error.message));
+    await assert.rejects(
+      runExport([EXAMPLE, '--out', out]),
+      (error: Error) => error.name === 'UsageError' && /exists; use --force/.test(error.message),
+    );
     assert.equal(readFileSync(out, 'utf8'), 'keep me');
     assert.equal((await runExport([EXAMPLE, '--out', out, '--force'])).code, 0);
     assert.notEqual(readFileSync(out, 'utf8'), 'keep me');

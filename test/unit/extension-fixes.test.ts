@@ -102,10 +102,18 @@ describe('extension quick fixes (pure)', () => {
       assert.equal(result.fixed, before.length);
       assert.deepEqual(only(lint(result.text), 'required-sections'), []);
       // Sections inserted at one place keep the profile's order.
-      const order = ['## 3. Methodology and review process', '## 4. Family involvement', '## 5. Family composition', '## 6. Integrated chronology'];
+      const order = [
+        '## 3. Methodology and review process',
+        '## 4. Family involvement',
+        '## 5. Family composition',
+        '## 6. Integrated chronology',
+      ];
       const positions = order.map((h) => result.text.indexOf(h));
       assert.ok(positions.every((p) => p > 0));
-      assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+      assert.deepEqual(
+        [...positions].sort((a, b) => a - b),
+        positions,
+      );
       assert.ok(!/\n\n\n/.test(result.text), 'no runs of blank lines');
       // Other rules' problems are left alone.
       assert.equal(only(lint(result.text), 'tor-period').length, 1);
@@ -123,13 +131,27 @@ describe('extension quick fixes (pure)', () => {
   });
 
   describe('fixes reported with the message', () => {
-    const base: LintMessage = { ruleId: 'r', severity: 'info', line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0, message: 'm', url: '' };
+    const base: LintMessage = {
+      ruleId: 'r',
+      severity: 'info',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      startOffset: 0,
+      endOffset: 0,
+      message: 'm',
+      url: '',
+    };
 
     it('leaves out fixes whose offsets fall outside the text and fixes that change nothing', () => {
       const outside: Fix = { title: 'outside', changes: [{ start: 0, end: 99, text: '' }] };
       const same: Fix = { title: 'same', changes: [{ start: 0, end: 1, text: 'a' }] };
       assert.deepEqual(fixesOf({ ...base, fixes: [outside, same] }, 'abc'), []);
-      assert.deepEqual(fixesOf({ ...base, fixes: [outside] }, 'a'.repeat(100)).map((f) => f.title), ['outside']);
+      assert.deepEqual(
+        fixesOf({ ...base, fixes: [outside] }, 'a'.repeat(100)).map((f) => f.title),
+        ['outside'],
+      );
     });
 
     it('turns `expected` into replacement fixes: one is mechanical, a choice is not, a placeholder is a scaffold', () => {
@@ -150,15 +172,31 @@ describe('extension quick fixes (pure)', () => {
       assert.deepEqual(minimalChange('abcdef', 'abXYef'), { start: 2, end: 4, text: 'XY' });
       assert.deepEqual(minimalChange('aaa', 'aaaa'), { start: 3, end: 3, text: 'a' });
       assert.equal(minimalChange('same', 'same'), undefined);
-      for (const [a, b] of [['', 'x'], ['x', ''], ['abcabc', 'abc'], ['hello world', 'hello there world']]) {
+      for (const [a, b] of [
+        ['', 'x'],
+        ['x', ''],
+        ['abcabc', 'abc'],
+        ['hello world', 'hello there world'],
+      ]) {
         const change = minimalChange(a!, b!)!;
         assert.equal(applyChanges(a!, [change]), b);
       }
     });
 
     it('applies several changes by their offsets and refuses overlaps', () => {
-      assert.equal(applyChanges('0123456789', [{ start: 8, end: 9, text: 'X' }, { start: 1, end: 2, text: 'Y' }]), '0Y234567X9');
-      assert.throws(() => applyChanges('0123', [{ start: 0, end: 3, text: '' }, { start: 2, end: 4, text: '' }]));
+      assert.equal(
+        applyChanges('0123456789', [
+          { start: 8, end: 9, text: 'X' },
+          { start: 1, end: 2, text: 'Y' },
+        ]),
+        '0Y234567X9',
+      );
+      assert.throws(() =>
+        applyChanges('0123', [
+          { start: 0, end: 3, text: '' },
+          { start: 2, end: 4, text: '' },
+        ]),
+      );
     });
 
     it('finds the end of the front matter', () => {
@@ -195,13 +233,20 @@ by the board, TBC.
     assert.ok(fixed.includes('[insert date]\nby the board, TBC. <!-- case-review-lint disable-line template-placeholder -->\n'));
     const left = only(lint(fixed), 'template-placeholder');
     assert.ok(!left.some((m) => m.line === 9));
-    assert.ok(left.some((m) => m.message.includes('[insert date]')), 'other lines still flagged');
+    assert.ok(
+      left.some((m) => m.message.includes('[insert date]')),
+      'other lines still flagged',
+    );
   });
 
   it('puts a disable-next-line comment above the first line of a paragraph, keeping the paragraph whole', () => {
     const message = placeholders().find((m) => m.message.includes('[insert date]'))!;
     const fixed = apply(TEXT, disableLineFix(message, TEXT));
-    assert.ok(fixed.includes('## Introduction\n\n<!-- case-review-lint disable-next-line template-placeholder -->\nThe review was requested on [insert date]\nby the board'));
+    assert.ok(
+      fixed.includes(
+        '## Introduction\n\n<!-- case-review-lint disable-next-line template-placeholder -->\nThe review was requested on [insert date]\nby the board',
+      ),
+    );
     const left = only(lint(fixed), 'template-placeholder');
     assert.ok(!left.some((m) => m.message.includes('[insert date]')));
     assert.ok(left.some((m) => m.message.includes('TBC')));
@@ -230,7 +275,10 @@ by the board, TBC.
     const message = only(lint(text), 'template-placeholder', 'TBC').find((m) => m.line === 9)!;
     const fixed = apply(text, disableLineFix(message, text));
     assert.ok(fixed.includes('<!-- case-review-lint disable-line tor-questions template-placeholder -->'));
-    assert.deepEqual(only(lint(fixed), 'template-placeholder').filter((m) => m.line === message.line), []);
+    assert.deepEqual(
+      only(lint(fixed), 'template-placeholder').filter((m) => m.line === message.line),
+      [],
+    );
   });
 
   it('offers no line comment inside the front matter', () => {
@@ -244,7 +292,9 @@ by the board, TBC.
     const fix = disableFileFix(message, TEXT);
     assert.equal(fix?.title, 'Disable template-placeholder for this file');
     const fixed = apply(TEXT, fix);
-    assert.ok(fixed.startsWith('---\nreport-type: overview\n---\n<!-- case-review-lint disable-file template-placeholder -->\n# Overview report'));
+    assert.ok(
+      fixed.startsWith('---\nreport-type: overview\n---\n<!-- case-review-lint disable-file template-placeholder -->\n# Overview report'),
+    );
     assert.deepEqual(only(lint(fixed), 'template-placeholder'), []);
     assert.equal(lintText(fixed).reportType, 'overview');
     // A second rule joins the same comment.

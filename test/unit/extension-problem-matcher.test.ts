@@ -84,12 +84,27 @@ describe('the case-review-lint problem matcher', function () {
   it('reads every problem of the CLI’s text output, with its file, range, severity, message and rule', () => {
     const files = ['examples/overview-report.md', 'test/fixtures/vscode-workspace/reviews/fixes-child-e.md'];
     const text = runCli(...files);
-    const json = JSON.parse(runCli(...files, '--format', 'json')) as { file: string; messages: (Omit<Problem, 'file' | 'code'> & { ruleId: string })[] }[];
+    const json = JSON.parse(runCli(...files, '--format', 'json')) as {
+      file: string;
+      messages: (Omit<Problem, 'file' | 'code'> & { ruleId: string })[];
+    }[];
     const expected: Problem[] = json.flatMap((f) =>
-      f.messages.map((m) => ({ file: f.file, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, severity: m.severity, message: m.message, code: m.ruleId })),
+      f.messages.map((m) => ({
+        file: f.file,
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+        severity: m.severity,
+        message: m.message,
+        code: m.ruleId,
+      })),
     );
     assert.ok(expected.length > 20, `${expected.length} problems`);
-    assert.ok(expected.some((p) => p.severity === 'info'), 'the output has info problems');
+    assert.ok(
+      expected.some((p) => p.severity === 'info'),
+      'the output has info problems',
+    );
     assert.ok(expected.some((p) => p.severity === 'warning'));
     assert.deepEqual(readProblems(text), expected);
   });

@@ -10,7 +10,12 @@ function fixFor(text: string, ruleId: string, includes: string, title: RegExp) {
   const message = lint(text).find((m) => m.ruleId === ruleId && m.message.includes(includes));
   assert.ok(message, `${ruleId} reports “${includes}”`);
   const fix = fixesOf(message, text).find((f) => title.test(f.title));
-  assert.ok(fix, `a fix titled ${title} among ${fixesOf(message, text).map((f) => f.title).join(' | ')}`);
+  assert.ok(
+    fix,
+    `a fix titled ${title} among ${fixesOf(message, text)
+      .map((f) => f.title)
+      .join(' | ')}`,
+  );
   return fix;
 }
 

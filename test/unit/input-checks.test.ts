@@ -18,7 +18,6 @@ import { reportOfTree } from '../../src/engine/report.js';
 import { notTextReason } from '../../src/cli/files.js';
 import { ensureBuilt, run } from '../support/cli.js';
 
-
 /** Each problem as “line:column message”. */
 function problems(text: string): string[] {
   const report = reportOfTree(reportParser().parse(text) as Root, text);
@@ -53,7 +52,10 @@ case-review-lint: { rules: { no-such: off, tor-questions: loud, anonymisation: [
       ['9:30 error', /^“no-such” is not a rule/],
       ['9:59 error', /^“loud” is not a level for “tor-questions”\. Write off, on, info, warn or error\.$/],
       ['9:89 error', /^“allowName” is not an option of “anonymisation”\. Use “allowNames”/],
-      ['13:31 error', /^“tor-vauge-language” is not a rule, so this comment switches nothing off for it\. Did you mean “tor-vague-language”\?$/],
+      [
+        '13:31 error',
+        /^“tor-vauge-language” is not a rule, so this comment switches nothing off for it\. Did you mean “tor-vague-language”\?$/,
+      ],
     ];
     assert.equal(found.length, expected.length, found.join('\n'));
     expected.forEach(([where, message], i) => {
@@ -124,8 +126,12 @@ describe('date formats and typed dates', () => {
   });
 
   it('refuses a format that is not one, saying why and listing formats to use', () => {
-    for (const good of ['dd/MM/yyyy', 'd/M/yyyy', 'dd.MM.yy', 'd MMMM yyyy', 'MMMM d, yyyy', 'yyyy-MM-dd', 'dd/mm/yyyy', 'do MMMM yyyy']) assert.equal(dateFormatError(good), undefined, good);
-    assert.match(dateFormatError('banana')!, /^“banana” is not a date format: “banana” is not a date token or a separator\. Use the tokens yyyy, yy, MMMM.*dd\/MM\/yyyy/);
+    for (const good of ['dd/MM/yyyy', 'd/M/yyyy', 'dd.MM.yy', 'd MMMM yyyy', 'MMMM d, yyyy', 'yyyy-MM-dd', 'dd/mm/yyyy', 'do MMMM yyyy'])
+      assert.equal(dateFormatError(good), undefined, good);
+    assert.match(
+      dateFormatError('banana')!,
+      /^“banana” is not a date format: “banana” is not a date token or a separator\. Use the tokens yyyy, yy, MMMM.*dd\/MM\/yyyy/,
+    );
     assert.match(dateFormatError('dd/MM')!, /it has no year/);
     assert.match(dateFormatError('dd/MM/MM/yyyy')!, /more than one month/);
     assert.match(dateFormatError('dd|MM|yyyy')!, /“\|” is not a date token or a separator/);
@@ -174,7 +180,18 @@ describe('checked input on the command line', function () {
     const backwards = run(['new', 'imr', '--period-start', '03/08/2008', '--period-end', '01/03/2007']);
     assert.equal(backwards.code, 2);
     assert.match(backwards.stderr, /--period-end 01\/03\/2007 is before --period-start 03\/08\/2008/);
-    const good = run(['new', 'imr', '--period-start', '1 March 2007', '--period-end', '3.8.08', '--report-date', '2009-04-14', '--out', out]);
+    const good = run([
+      'new',
+      'imr',
+      '--period-start',
+      '1 March 2007',
+      '--period-end',
+      '3.8.08',
+      '--report-date',
+      '2009-04-14',
+      '--out',
+      out,
+    ]);
     assert.equal(good.code, 0, good.stderr);
     const text = readFileSync(out, 'utf8');
     assert.match(text, /period-start: 01\/03\/2007\nperiod-end: 03\/08\/2008\nreport-date: 14\/04\/2009\n/);
@@ -197,7 +214,10 @@ describe('checked input on the command line', function () {
     assert.match(r.stderr, /nul\.md: not linted: it holds a NUL byte/);
     assert.match(r.stderr, /latin1\.md: not linted: it is not UTF-8 text/);
     const results = JSON.parse(r.stdout) as { file: string; messages: unknown[] }[];
-    assert.deepEqual(results.map((x) => x.file), [good]);
+    assert.deepEqual(
+      results.map((x) => x.file),
+      [good],
+    );
     assert.ok(results[0]!.messages.length > 0);
     const exported = run(['export', elf, '--out', join(dir, 'program.docx')]);
     assert.equal(exported.code, 2);

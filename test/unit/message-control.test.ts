@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../src/index.js';
 
 const lines = (text: string, ruleId = 'template-placeholder') =>
-  lintText(text).messages.filter((m) => m.ruleId === ruleId).map((m) => m.line);
+  lintText(text)
+    .messages.filter((m) => m.ruleId === ruleId)
+    .map((m) => m.line);
 
 describe('inline control comments', () => {
   const body = ['# Note', '', 'One TBC.', '', 'Two TBC.', '', 'Three TBC.', ''];
@@ -13,12 +15,31 @@ describe('inline control comments', () => {
   });
 
   it('disable … enable switches a rule off for a stretch', () => {
-    const text = ['# Note', '', '<!-- case-review-lint disable template-placeholder -->', 'One TBC.', '', 'Two TBC.', '<!-- case-review-lint enable template-placeholder -->', '', 'Three TBC.'].join('\n');
+    const text = [
+      '# Note',
+      '',
+      '<!-- case-review-lint disable template-placeholder -->',
+      'One TBC.',
+      '',
+      'Two TBC.',
+      '<!-- case-review-lint enable template-placeholder -->',
+      '',
+      'Three TBC.',
+    ].join('\n');
     assert.deepEqual(lines(text), [9]);
   });
 
   it('disable-next-line and disable-line touch one line only', () => {
-    const text = ['# Note', '', '<!-- case-review-lint disable-next-line template-placeholder -->', 'One TBC.', '', 'Two TBC. <!-- case-review-lint disable-line template-placeholder -->', '', 'Three TBC.'].join('\n');
+    const text = [
+      '# Note',
+      '',
+      '<!-- case-review-lint disable-next-line template-placeholder -->',
+      'One TBC.',
+      '',
+      'Two TBC. <!-- case-review-lint disable-line template-placeholder -->',
+      '',
+      'Three TBC.',
+    ].join('\n');
     assert.deepEqual(lines(text), [8]);
   });
 

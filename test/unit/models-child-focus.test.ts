@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../src/index.js';
 import { childFocusSummary } from '../../src/models/child-focus-model.js';
 
-const POLICE = Array(5).fill(
-  'The police attended the home three times in 2019 after calls from neighbours about shouting. Officers spoke to the mother and her partner on each occasion and recorded the incidents as verbal arguments. No referral was made to Children\'s Social Care. The supervisor reviewed the logs and agreed with the grading. Officers did not check the partner\'s history or record who else lived at the address. The domestic abuse risk assessment was not completed on any occasion and no safety planning took place with the mother at any point.',
-).join('\n\n');
+const POLICE = Array(5)
+  .fill(
+    "The police attended the home three times in 2019 after calls from neighbours about shouting. Officers spoke to the mother and her partner on each occasion and recorded the incidents as verbal arguments. No referral was made to Children's Social Care. The supervisor reviewed the logs and agreed with the grading. Officers did not check the partner's history or record who else lived at the address. The domestic abuse risk assessment was not completed on any occasion and no safety planning took place with the mother at any point.",
+  )
+  .join('\n\n');
 
 const TEXT = `---
 report-type: overview
@@ -41,6 +43,9 @@ describe('child focus summary', () => {
     const analysis = summary.items.find((i) => i.title === 'Analysis');
     assert.equal(analysis?.flagged, false);
     assert.equal(TEXT.slice(analysis!.start, analysis!.headingEnd), '## Analysis');
-    assert.ok(summary.items.some((i) => i.title === 'Introduction'), 'framing sections are listed, not counted');
+    assert.ok(
+      summary.items.some((i) => i.title === 'Introduction'),
+      'framing sections are listed, not counted',
+    );
   });
 });

@@ -35,7 +35,9 @@ overview: ${overview}
 `;
 
 const consistency = (text: string, filePath: string, config: Record<string, unknown>) =>
-  lintText(text, { filePath, config: { ...config, rules: { 'summary-consistency': 'on' } } }).messages.filter((m) => m.ruleId === 'summary-consistency');
+  lintText(text, { filePath, config: { ...config, rules: { 'summary-consistency': 'on' } } }).messages.filter(
+    (m) => m.ruleId === 'summary-consistency',
+  );
 
 describe('referenced documents: where a reference points', () => {
   it('maps the paths documentReferences resolves to a file, a URI or nothing', () => {
@@ -95,12 +97,22 @@ describe('referenced documents: why one could not be read', () => {
   });
 
   it('summary-consistency gives the reason when the front end could not read the overview', () => {
-    const [info, ...rest] = consistency(summary('../overview.md'), '/cases/summary/es.md', { documentErrors: { '/cases/overview.md': 'no file at that path' } });
+    const [info, ...rest] = consistency(summary('../overview.md'), '/cases/summary/es.md', {
+      documentErrors: { '/cases/overview.md': 'no file at that path' },
+    });
     assert.equal(rest.length, 0);
     assert.equal(info!.severity, 'info');
     assert.equal(info!.line, 3);
-    assert.match(info!.message, /^The overview report could not be read, so recommendations and the action plan were not compared\. Check `overview: \.\.\/overview\.md` in the front matter \(no file at that path\)\.$/);
-    assert.deepEqual(info!.data, { check: 'overview-unavailable', reason: 'unreadable', path: '/cases/overview.md', problem: 'no file at that path' });
+    assert.match(
+      info!.message,
+      /^The overview report could not be read, so recommendations and the action plan were not compared\. Check `overview: \.\.\/overview\.md` in the front matter \(no file at that path\)\.$/,
+    );
+    assert.deepEqual(info!.data, {
+      check: 'overview-unavailable',
+      reason: 'unreadable',
+      path: '/cases/overview.md',
+      problem: 'no file at that path',
+    });
   });
 
   it('compares when the text is there, whatever documentErrors says of another path', () => {
@@ -119,11 +131,16 @@ describe('summary-consistency: the overview read once per text', () => {
   it('compares against the overview text given, not an earlier one it kept', () => {
     const agreeing = OVERVIEW.replace('will audit referrals by March 2014', 'should consider auditing some referrals by March 2014');
     const checks = (overview: string) =>
-      consistency(summary('../overview.md'), '/cases/summary/es.md', { documents: { '/cases/overview.md': overview } }).map((m) => m.data?.check);
+      consistency(summary('../overview.md'), '/cases/summary/es.md', { documents: { '/cases/overview.md': overview } }).map(
+        (m) => m.data?.check,
+      );
     assert.deepEqual(checks(OVERVIEW), ['recommendation-reworded']);
     assert.deepEqual(checks(agreeing), []);
     assert.deepEqual(checks(OVERVIEW), ['recommendation-reworded']);
-    assert.deepEqual(checks(OVERVIEW.replace('1. The Board', '1. Nothing here.\n2. The Board')), ['recommendation-missing', 'recommendation-reworded']);
+    assert.deepEqual(checks(OVERVIEW.replace('1. The Board', '1. Nothing here.\n2. The Board')), [
+      'recommendation-missing',
+      'recommendation-reworded',
+    ]);
   });
 });
 
@@ -141,7 +158,10 @@ describe('referenced documents: the command line', function () {
     writeFileSync(join(dir, 'summary', 'typo.md'), summary('../overveiw.md'));
     const run = (file: string) => spawnSync(process.execPath, [cli, join(dir, 'summary', file)], { encoding: 'utf8' }).stdout;
     assert.match(run('es.md'), /This recommendation is reworded from recommendation 1 of the overview report \(\d+% similar\)/);
-    assert.match(run('typo.md'), /info\s+The overview report could not be read, so recommendations and the action plan were not compared\. Check `overview: \.\.\/overveiw\.md` in the front matter \(no file at that path\)/);
+    assert.match(
+      run('typo.md'),
+      /info\s+The overview report could not be read, so recommendations and the action plan were not compared\. Check `overview: \.\.\/overveiw\.md` in the front matter \(no file at that path\)/,
+    );
   });
 });
 
@@ -150,11 +170,22 @@ describe('referenced documents: relinting a summary whose own text did not chang
     const linter = new DocumentLinter();
     const text = summary('overview.md');
     const path = resolve('/cases/child-f/overview.md');
-    const job = (overview: string) => ({ text, filePath: '/cases/child-f/es.md', config: { rules: { 'summary-consistency': 'on' as const } }, documents: { [path]: overview }, summaries: true });
+    const job = (overview: string) => ({
+      text,
+      filePath: '/cases/child-f/es.md',
+      config: { rules: { 'summary-consistency': 'on' as const } },
+      documents: { [path]: overview },
+      summaries: true,
+    });
     const reworded = (overview: string) =>
-      linter.lint('es', job(overview)).result.messages.filter((m) => m.ruleId === 'summary-consistency' && m.message.includes('is reworded from recommendation'));
+      linter
+        .lint('es', job(overview))
+        .result.messages.filter((m) => m.ruleId === 'summary-consistency' && m.message.includes('is reworded from recommendation'));
     assert.equal(reworded(OVERVIEW).length, 1, 'the overview words recommendation 1 differently');
-    const agreed = OVERVIEW.replace('The Board will audit referrals by March 2014.', 'The Board should consider auditing some referrals by March 2014.');
+    const agreed = OVERVIEW.replace(
+      'The Board will audit referrals by March 2014.',
+      'The Board should consider auditing some referrals by March 2014.',
+    );
     assert.deepEqual(reworded(agreed), [], 'the same summary text, relinted against the changed overview');
     assert.equal(reworded(OVERVIEW).length, 1, 'and back');
   });

@@ -16,11 +16,20 @@ describe('timeline webview page', () => {
   const data = chronologyTimeline(reportOf(FIXTURE), { gapWeeks: 6 });
   const svg = timelineSvg(data, { interactive: true });
   const content = timelineContent(data, svg);
-  const html = timelineHtml({ cspSource: 'https://file+.vscode-resource.example', nonce: 'abc123+/=', title: 'Child F <draft>', content, version: 7 });
+  const html = timelineHtml({
+    cspSource: 'https://file+.vscode-resource.example',
+    nonce: 'abc123+/=',
+    title: 'Child F <draft>',
+    content,
+    version: 7,
+  });
 
   it('has a strict content security policy: nothing loads, only the nonced style and script run', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
-    assert.equal(csp, "default-src &#39;none&#39;; img-src https://file+.vscode-resource.example data:; style-src &#39;nonce-abc123+/=&#39;; script-src &#39;nonce-abc123+/=&#39;;");
+    assert.equal(
+      csp,
+      'default-src &#39;none&#39;; img-src https://file+.vscode-resource.example data:; style-src &#39;nonce-abc123+/=&#39;; script-src &#39;nonce-abc123+/=&#39;;',
+    );
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.match(html, /<script nonce="abc123\+\/=">/);
     assert.equal((html.match(/<style/g) ?? []).length, 1);
@@ -53,17 +62,32 @@ describe('timeline webview page', () => {
     assert.deepEqual(parseTimelineMessage({ type: 'export', target: 'file:///etc/passwd' }), { type: 'export' });
     assert.deepEqual(parseTimelineMessage({ type: 'rendered', events: 12, version: 2 }), { type: 'rendered', events: 12, version: 2 });
     assert.deepEqual(parseTimelineMessage({ type: 'width', width: 640 }), { type: 'width', width: 640 });
-    for (const bad of [undefined, null, 'reveal', { type: 'reveal' }, { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'reveal', index: '2' }, { type: 'write', path: '/tmp/x' }, { type: 'rendered', events: 1 }, { type: 'width', width: 'wide' }, { type: 'width', width: -5 }]) {
+    for (const bad of [
+      undefined,
+      null,
+      'reveal',
+      { type: 'reveal' },
+      { type: 'reveal', index: -1 },
+      { type: 'reveal', index: 1.5 },
+      { type: 'reveal', index: '2' },
+      { type: 'write', path: '/tmp/x' },
+      { type: 'rendered', events: 1 },
+      { type: 'width', width: 'wide' },
+      { type: 'width', width: -5 },
+    ]) {
       assert.equal(parseTimelineMessage(bad), undefined, JSON.stringify(bad));
     }
   });
 });
 
-const chronology = (rows: string[]) => `## Integrated chronology\n\n| Date | Agency | Event | Child seen |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+const chronology = (rows: string[]) =>
+  `## Integrated chronology\n\n| Date | Agency | Event | Child seen |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 
 /** The gap labels drawn: text, centre, row (its y) and estimated extent. */
 function gapLabels(svg: string): { text: string; x: number; y: number; from: number; to: number }[] {
-  return [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle" font-size="12" font-weight="bold"[^>]*>([^<]+)<\/text><\/g>/g)].map((m) => {
+  return [
+    ...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle" font-size="12" font-weight="bold"[^>]*>([^<]+)<\/text><\/g>/g),
+  ].map((m) => {
     const x = Number(m[1]);
     const half = textWidth(m[3]!, 12, true) / 2;
     return { text: m[3]!, x, y: Number(m[2]), from: x - half, to: x + half };
@@ -93,7 +117,10 @@ describe('timeline layout: labels that fit', () => {
         assert.ok(a.from >= plotLeft(svg) - 0.5 && a.to <= width - 30 + 0.5, `“${a.text}” at ${a.from}–${a.to} stays over the plot`);
         for (const b of labels.slice(i + 1)) {
           if (a.y !== b.y) continue;
-          assert.ok(a.to <= b.from || b.to <= a.from, `“${a.text}” (${a.from}–${a.to}) and “${b.text}” (${b.from}–${b.to}) overlap on row ${a.y}`);
+          assert.ok(
+            a.to <= b.from || b.to <= a.from,
+            `“${a.text}” (${a.from}–${a.to}) and “${b.text}” (${b.from}–${b.to}) overlap on row ${a.y}`,
+          );
         }
       }
     });
@@ -101,19 +128,32 @@ describe('timeline layout: labels that fit', () => {
 
   it('staggers two close gap labels onto two rows instead of overlapping them (the example report, 480 px)', () => {
     const labels = gapLabels(timelineSvg(chronologyTimeline(reportOf(FIXTURE), { gapWeeks: 6 }), { width: 480 }));
-    assert.deepEqual(labels.map((l) => l.text), ['10 weeks 3 days', '15 weeks']);
+    assert.deepEqual(
+      labels.map((l) => l.text),
+      ['10 weeks 3 days', '15 weeks'],
+    );
     assert.ok(labels[0]!.y !== labels[1]!.y || labels[0]!.to <= labels[1]!.from, JSON.stringify(labels));
   });
 
   it('sizes the lane names’ column to the longest name: narrow for short names, wider (up to a limit) for long ones', () => {
-    const short = timelineSvg(chronologyTimeline(reportOf(chronology(['| 03/08/2007 | GP | Visit. | Yes |', '| 10/08/2007 | Police | Visit. | No |'])), { gapWeeks: 6 }));
+    const short = timelineSvg(
+      chronologyTimeline(reportOf(chronology(['| 03/08/2007 | GP | Visit. | Yes |', '| 10/08/2007 | Police | Visit. | No |'])), {
+        gapWeeks: 6,
+      }),
+    );
     assert.ok(plotLeft(short) <= 100, `plot starts at ${plotLeft(short)}`);
     const name = 'Children’s social care, Northshire';
-    const long = timelineSvg(chronologyTimeline(reportOf(chronology([`| 03/08/2007 | ${name} | Visit. | Yes |`, '| 10/08/2007 | GP | Visit. | No |'])), { gapWeeks: 6 }));
+    const long = timelineSvg(
+      chronologyTimeline(reportOf(chronology([`| 03/08/2007 | ${name} | Visit. | Yes |`, '| 10/08/2007 | GP | Visit. | No |'])), {
+        gapWeeks: 6,
+      }),
+    );
     assert.ok(plotLeft(long) >= textWidth(name, 13, true) + 12, `plot starts at ${plotLeft(long)}`);
     assert.match(long, new RegExp(`<title>${name}</title>${name}</text>`), 'shown whole on one line');
     const veryLong = 'Northshire and Southshire Joint Community Health, Wellbeing and Early Help Partnership Trust';
-    const capped = timelineSvg(chronologyTimeline(reportOf(chronology([`| 03/08/2007 | ${veryLong} | Visit. | Yes |`])), { gapWeeks: 6 }), { width: 1100 });
+    const capped = timelineSvg(chronologyTimeline(reportOf(chronology([`| 03/08/2007 | ${veryLong} | Visit. | Yes |`])), { gapWeeks: 6 }), {
+      width: 1100,
+    });
     assert.ok(plotLeft(capped) <= 260, `the column stops at 260 px (${plotLeft(capped)})`);
     const lines = [...capped.matchAll(/<tspan x="(\d+)"[^>]*>([^<]+)<\/tspan>/g)];
     assert.equal(lines.length, 2);
@@ -132,7 +172,14 @@ describe('timeline layout: labels that fit', () => {
     for (const line of lines) assert.ok(textWidth(line[2]!, 17, true) <= 480 - 32, `“${line[2]}” fits`);
     const summaryY = Number(/<text x="16" y="(\d+)" font-size="12"/.exec(svg)?.[1]);
     assert.ok(summaryY > Number(lines[1]![1]) + 12, 'the summary starts below the title');
-    const short = timelineSvg(chronologyTimeline(reportOf(FIXTURE), { gapWeeks: 6 }), { width: 1100, title: 'Child F: chronology timeline' });
-    assert.match(short, /<g class="crl-heading"><text x="16" y="26" font-size="17" font-weight="bold"[^>]*>Child F: chronology timeline<\/text><\/g>/, 'a title that fits has no tooltip of its own');
+    const short = timelineSvg(chronologyTimeline(reportOf(FIXTURE), { gapWeeks: 6 }), {
+      width: 1100,
+      title: 'Child F: chronology timeline',
+    });
+    assert.match(
+      short,
+      /<g class="crl-heading"><text x="16" y="26" font-size="17" font-weight="bold"[^>]*>Child F: chronology timeline<\/text><\/g>/,
+      'a title that fits has no tooltip of its own',
+    );
   });
 });

@@ -109,7 +109,11 @@ describe('extension: settings and config files', () => {
 
   it('lets the config file override settings for the same rule and joins the child lists', () => {
     const id = rules[0]!.meta.id;
-    const merged = combineConfig({ rules: { [id]: 'error' }, child: ['Child A'] }, { rules: { [id]: 'off' }, child: ['Child B'] }, { docsBaseUrl: 'file:///x' });
+    const merged = combineConfig(
+      { rules: { [id]: 'error' }, child: ['Child A'] },
+      { rules: { [id]: 'off' }, child: ['Child B'] },
+      { docsBaseUrl: 'file:///x' },
+    );
     assert.deepEqual(merged.rules, { [id]: 'off' });
     assert.deepEqual(merged.child, ['Child A', 'Child B']);
     assert.equal(merged.docsBaseUrl, 'file:///x');
@@ -136,7 +140,21 @@ describe('extension: diagnostic ranges', () => {
     const text = 'ab\r\n## Heading\nxyz';
     const index = new TextIndex(text);
     const at = (start: number, end: number) =>
-      messageRange({ ruleId: 'r', severity: 'info', line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: start, endOffset: end, message: '', url: '' }, index);
+      messageRange(
+        {
+          ruleId: 'r',
+          severity: 'info',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          startOffset: start,
+          endOffset: end,
+          message: '',
+          url: '',
+        },
+        index,
+      );
     assert.deepEqual(at(4, 4), { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } });
     assert.deepEqual(at(0, 2), { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
     assert.deepEqual(at(2, 2), { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } });

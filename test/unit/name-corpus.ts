@@ -38,7 +38,8 @@ export function scoreNames(path: string, options: Record<string, unknown>): Scor
   const { text, gold } = readCorpus(path);
   const messages = lintWithRule('anonymisation', text, options).filter((m) => m.data?.kind === 'name');
   const words = [...text.matchAll(/\p{L}[\p{L}'\u2019-]*/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
-  const inside = (w: { start: number }, spans: { start: number; end: number }[]) => spans.some((s) => w.start >= s.start && w.start < s.end);
+  const inside = (w: { start: number }, spans: { start: number; end: number }[]) =>
+    spans.some((s) => w.start >= s.start && w.start < s.end);
   const predicted = messages.map((m) => ({ start: m.startOffset, end: m.endOffset }));
   let tp = 0;
   let fp = 0;

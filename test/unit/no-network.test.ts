@@ -61,7 +61,10 @@ describe('no network', function () {
     };
 
     before(() => {
-      for (const [mod, name] of [[http, 'http'], [https, 'https']] as const) {
+      for (const [mod, name] of [
+        [http, 'http'],
+        [https, 'https'],
+      ] as const) {
         stub(mod as unknown as Record<string, unknown>, 'request', `${name}.request`);
         stub(mod as unknown as Record<string, unknown>, 'get', `${name}.get`);
       }

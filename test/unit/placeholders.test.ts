@@ -8,13 +8,22 @@ import { readFileSync } from 'node:fs';
 import { applyChanges, fixesOf, lintText, type LintMessage } from '../../src/index.js';
 import { findBracketedPlaceholders, findPlaceholders, placeholderParts } from '../../src/engine/placeholders.js';
 
-const FIXTURES = ['../fixtures/vscode-workspace/reviews/fixes-child-e.md', '../../examples/overview-report.md', '../fixtures/imr-health.md'].map((p) =>
-  readFileSync(new URL(p, import.meta.url), 'utf8'),
-);
+const FIXTURES = [
+  '../fixtures/vscode-workspace/reviews/fixes-child-e.md',
+  '../../examples/overview-report.md',
+  '../fixtures/imr-health.md',
+].map((p) => readFileSync(new URL(p, import.meta.url), 'utf8'));
 const lint = (text: string): LintMessage[] => lintText(text, {}).messages;
 
 /** The rules that judge an owner, a deadline or a measure. */
-const PART_RULES = new Set(['recommendation-owner', 'recommendation-deadline', 'recommendation-measure', 'action-plan-owner', 'action-plan-date', 'action-plan-measure']);
+const PART_RULES = new Set([
+  'recommendation-owner',
+  'recommendation-deadline',
+  'recommendation-measure',
+  'action-plan-owner',
+  'action-plan-date',
+  'action-plan-measure',
+]);
 
 const PART_OF: Record<string, string> = {
   'recommendation-owner': 'owner',
@@ -81,7 +90,10 @@ describe('placeholders never count as an answer', () => {
     assert.ok(checked >= 10, `placeholders checked: ${checked}`);
     // The scaffolds named in issue 16 are among those checked.
     for (const t of [/SMART parts/, /action plan row/, /family composition/]) {
-      assert.ok([...titles].some((title) => t.test(title)), `a “${t.source}” fix was checked among ${[...titles].join(' | ')}`);
+      assert.ok(
+        [...titles].some((title) => t.test(title)),
+        `a “${t.source}” fix was checked among ${[...titles].join(' | ')}`,
+      );
     }
   });
 
@@ -110,7 +122,10 @@ describe('placeholders never count as an answer', () => {
   it('an action plan row written with placeholders has no lead, date or measure, and each placeholder is reported once', () => {
     const text = `## Action plan\n\n| Ref | Action | Lead | Target date | Measure |\n| --- | --- | --- | --- | --- |\n| 1 | [action to deliver recommendation 1] | [lead agency and officer] | [target date] | [evidence: audit of 20 cases] |\n`;
     const messages = lint(text);
-    assert.deepEqual(messages.filter((m) => PART_RULES.has(m.ruleId)).map((m) => m.message), []);
+    assert.deepEqual(
+      messages.filter((m) => PART_RULES.has(m.ruleId)).map((m) => m.message),
+      [],
+    );
     assert.deepEqual(
       messages.filter((m) => m.ruleId === 'template-placeholder').map((m) => text.slice(m.startOffset, m.endOffset)),
       ['[action to deliver recommendation 1]', '[lead agency and officer]', '[target date]', '[evidence: audit of 20 cases]'],
@@ -137,7 +152,11 @@ describe('placeholders never count as an answer', () => {
       '[insert relationship to Child A]',
       '[action]',
     ]) {
-      assert.deepEqual(findPlaceholders(`Text ${p} here.`).map((h) => h.text), [p], p);
+      assert.deepEqual(
+        findPlaceholders(`Text ${p} here.`).map((h) => h.text),
+        [p],
+        p,
+      );
     }
     for (const finished of ['[see Appendix 2]', '[postcode removed]', '[the mother]', '[sic]', '[1]']) {
       assert.deepEqual(findPlaceholders(`Text ${finished} here.`), [], finished);
@@ -155,7 +174,10 @@ describe('placeholders never count as an answer', () => {
   it('every bracketed default in the snippets is a placeholder template-placeholder flags', () => {
     let count = 0;
     for (const file of ['chronology', 'recommendations', 'imr']) {
-      const snippets = JSON.parse(readFileSync(new URL(`../../snippets/${file}.code-snippets`, import.meta.url), 'utf8')) as Record<string, { body: string[] }>;
+      const snippets = JSON.parse(readFileSync(new URL(`../../snippets/${file}.code-snippets`, import.meta.url), 'utf8')) as Record<
+        string,
+        { body: string[] }
+      >;
       for (const [name, snippet] of Object.entries(snippets)) {
         // A tab stop's default is what stays when the author tabs past it.
         const defaults = [...snippet.body.join('\n').matchAll(/\$\{\d+:((?:[^{}]|\{[^{}]*\})*)\}/g)].map((m) => m[1]!);

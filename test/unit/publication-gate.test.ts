@@ -13,7 +13,6 @@ import { gateLines, gateRefuses, publicationGate } from '../../src/export/gate.j
 import { lintText } from '../../src/index.js';
 import { ensureBuilt, run } from '../support/cli.js';
 
-
 /** An invented public summary with a full name, a street address, a postcode and an NHS number; the author is named on purpose. */
 const PUBLIC = `---
 report-type: executive-summary
@@ -41,16 +40,36 @@ const IN_DOCUMENT: { name: string; text: string; hiddenBy: RegExp }[] = [
     text: PUBLIC.replace('# Executive', '<!-- case-review-lint disable-file anonymisation -->\n\n# Executive'),
     hiddenBy: /the comment <!-- case-review-lint disable-file anonymisation --> on line 9/,
   },
-  { name: 'disable-file without rule ids', text: PUBLIC.replace('# Executive', '<!-- case-review-lint disable-file -->\n\n# Executive'), hiddenBy: /<!-- case-review-lint disable-file --> on line 9/ },
-  { name: 'disable without rule ids', text: PUBLIC.replace('## Introduction', '<!-- case-review-lint disable -->\n## Introduction'), hiddenBy: /<!-- case-review-lint disable --> on line 11/ },
-  { name: 'disable with the rule id', text: PUBLIC.replace('## Introduction', '<!-- case-review-lint disable anonymisation -->\n## Introduction'), hiddenBy: /disable anonymisation --> on line 11/ },
-  { name: 'disable-next-line without rule ids', text: PUBLIC.replace('\n1.1', '\n<!-- case-review-lint disable-next-line -->\n1.1'), hiddenBy: /disable-next-line --> on line 13/ },
+  {
+    name: 'disable-file without rule ids',
+    text: PUBLIC.replace('# Executive', '<!-- case-review-lint disable-file -->\n\n# Executive'),
+    hiddenBy: /<!-- case-review-lint disable-file --> on line 9/,
+  },
+  {
+    name: 'disable without rule ids',
+    text: PUBLIC.replace('## Introduction', '<!-- case-review-lint disable -->\n## Introduction'),
+    hiddenBy: /<!-- case-review-lint disable --> on line 11/,
+  },
+  {
+    name: 'disable with the rule id',
+    text: PUBLIC.replace('## Introduction', '<!-- case-review-lint disable anonymisation -->\n## Introduction'),
+    hiddenBy: /disable anonymisation --> on line 11/,
+  },
+  {
+    name: 'disable-next-line without rule ids',
+    text: PUBLIC.replace('\n1.1', '\n<!-- case-review-lint disable-next-line -->\n1.1'),
+    hiddenBy: /disable-next-line --> on line 13/,
+  },
   {
     name: 'disable-next-line with the rule id',
     text: PUBLIC.replace('\n1.1', '\n<!-- case-review-lint disable-next-line anonymisation -->\n1.1'),
     hiddenBy: /disable-next-line anonymisation --> on line 13/,
   },
-  { name: 'disable-line', text: PUBLIC.replace('943 476 5919.', '943 476 5919. <!-- case-review-lint disable-line -->'), hiddenBy: /disable-line --> on line 13/ },
+  {
+    name: 'disable-line',
+    text: PUBLIC.replace('943 476 5919.', '943 476 5919. <!-- case-review-lint disable-line -->'),
+    hiddenBy: /disable-line --> on line 13/,
+  },
   {
     name: 'front matter rules: anonymisation: off',
     text: PUBLIC.replace('publication: public', 'publication: public\ncase-review-lint: { rules: { anonymisation: off } }'),
@@ -64,7 +83,10 @@ describe('publication gate: what is in the text, whatever is switched off', func
   it('finds the identifiers of a public report, and leaves the author named on purpose alone (flagProfessionalNames is off by default)', () => {
     const gate = publicationGate(PUBLIC);
     assert.equal(gate.isPublic, true);
-    assert.deepEqual(gate.blocking.map((f) => f.text).filter((t) => IDENTIFIERS.includes(t)), IDENTIFIERS);
+    assert.deepEqual(
+      gate.blocking.map((f) => f.text).filter((t) => IDENTIFIERS.includes(t)),
+      IDENTIFIERS,
+    );
     assert.ok(!gate.blocking.some((f) => /Hollis/.test(f.text)), JSON.stringify(gate.blocking.map((f) => f.text)));
     assert.ok(gate.blocking.every((f) => f.severity === 'error' && f.hiddenBy.length === 0));
     assert.equal(gateRefuses(gate, 'export'), true);
@@ -72,20 +94,37 @@ describe('publication gate: what is in the text, whatever is switched off', func
 
   for (const route of IN_DOCUMENT) {
     it(`is not opened by ${route.name}, and names it`, () => {
-      assert.ok(!lintText(route.text).messages.some((m) => m.ruleId === 'anonymisation' && m.line === route.text.split('\n').findIndex((l) => l.includes('Darren')) + 1), 'the normal lint hides them');
+      assert.ok(
+        !lintText(route.text).messages.some(
+          (m) => m.ruleId === 'anonymisation' && m.line === route.text.split('\n').findIndex((l) => l.includes('Darren')) + 1,
+        ),
+        'the normal lint hides them',
+      );
       const gate = publicationGate(route.text);
       const found = gate.blocking.filter((f) => IDENTIFIERS.includes(f.text));
-      assert.deepEqual(found.map((f) => f.text), IDENTIFIERS);
-      for (const f of found) assert.ok(f.hiddenBy.some((h) => route.hiddenBy.test(h)), `${f.text}: ${f.hiddenBy.join(' | ')}`);
+      assert.deepEqual(
+        found.map((f) => f.text),
+        IDENTIFIERS,
+      );
+      for (const f of found)
+        assert.ok(
+          f.hiddenBy.some((h) => route.hiddenBy.test(h)),
+          `${f.text}: ${f.hiddenBy.join(' | ')}`,
+        );
       assert.ok(gateLines(gate, 'export').some((l) => /Hidden from the normal lint by/.test(l.message)));
     });
   }
 
   it('is not opened by the configuration: the level off, or options that allow names', () => {
     const off = publicationGate(PUBLIC, { config: { rules: { anonymisation: 'off' } }, configSource: '“.casereviewrc.json”' });
-    assert.deepEqual(off.blocking.map((f) => f.text).filter((t) => IDENTIFIERS.includes(t)), IDENTIFIERS);
+    assert.deepEqual(
+      off.blocking.map((f) => f.text).filter((t) => IDENTIFIERS.includes(t)),
+      IDENTIFIERS,
+    );
     assert.ok(off.blocking.every((f) => f.hiddenBy.includes('“anonymisation: off” in “.casereviewrc.json”')));
-    const allowed = publicationGate(PUBLIC, { config: { rules: { anonymisation: ['warn', { allowNames: ['Darren Mitchell'] }] }, child: ['Darren Mitchell'] } });
+    const allowed = publicationGate(PUBLIC, {
+      config: { rules: { anonymisation: ['warn', { allowNames: ['Darren Mitchell'] }] }, child: ['Darren Mitchell'] },
+    });
     const darren = allowed.blocking.find((f) => f.text === 'Darren Mitchell');
     assert.ok(darren, 'a name allowed only in configuration is still found');
     assert.match(darren.hiddenBy.join(), /“allowNames” in the configuration/);
@@ -98,10 +137,16 @@ describe('publication gate: what is in the text, whatever is switched off', func
     );
     const gate = publicationGate(withExceptions);
     assert.ok(!gate.blocking.some((f) => f.text === 'Darren Mitchell'));
-    assert.ok(gate.blocking.some((f) => f.text === '12 Acacia Avenue'), 'an entry without a reason is not honoured');
+    assert.ok(
+      gate.blocking.some((f) => f.text === '12 Acacia Avenue'),
+      'an entry without a reason is not honoured',
+    );
     assert.equal(gate.exceptionProblems.length, 1);
     assert.equal(gate.exceptionProblems[0]!.line, 9);
-    assert.match(gate.exceptionProblems[0]!.message, /^The publication exception for “12 Acacia Avenue” has no reason, so it does not apply\. Add “reason:”/);
+    assert.match(
+      gate.exceptionProblems[0]!.message,
+      /^The publication exception for “12 Acacia Avenue” has no reason, so it does not apply\. Add “reason:”/,
+    );
     // The normal lint honours the reasoned exception too (so the editor and the gate agree).
     const messages = lintText(withExceptions).messages.filter((m) => m.ruleId === 'anonymisation');
     assert.ok(!messages.some((m) => /Darren Mitchell/.test(m.message)));
@@ -111,7 +156,10 @@ describe('publication gate: what is in the text, whatever is switched off', func
       .replace('  - text: 12 Acacia Avenue', '')
       .replace(' at 12 Acacia Avenue, postcode NT4 7QX. Her NHS number was 943 476 5919.', ' at the family home.');
     const cleanGate = publicationGate(clean);
-    assert.deepEqual(cleanGate.blocking.map((f) => f.text), []);
+    assert.deepEqual(
+      cleanGate.blocking.map((f) => f.text),
+      [],
+    );
     assert.equal(gateRefuses(cleanGate, 'export'), false);
   });
 
@@ -166,7 +214,13 @@ describe('publication gate: every route through the command line', function () {
     const folder = join(dir, 'config-off');
     mkdirSync(folder);
     writeFileSync(join(folder, '.casereviewrc.json'), JSON.stringify({ rules: { anonymisation: 'off' } }));
-    expectRefused('report', PUBLIC, /Hidden from the normal lint by “anonymisation: off” in “[^”]*config-off\/\.casereviewrc\.json”/, [], folder);
+    expectRefused(
+      'report',
+      PUBLIC,
+      /Hidden from the normal lint by “anonymisation: off” in “[^”]*config-off\/\.casereviewrc\.json”/,
+      [],
+      folder,
+    );
   });
 
   it('refuses with --config pointing at a file elsewhere that turns the rule off or allows the names', () => {
@@ -192,10 +246,10 @@ describe('publication gate: every route through the command line', function () {
     const file = join(dir, 'fixed.md');
     writeFileSync(
       file,
-      PUBLIC.replace('publication: public', 'publication: public\npublication-exceptions:\n  - text: Darren Mitchell\n    reason: named by the coroner in open court').replace(
-        ' at 12 Acacia Avenue, postcode NT4 7QX. Her NHS number was 943 476 5919.',
-        ' at the family home.',
-      ),
+      PUBLIC.replace(
+        'publication: public',
+        'publication: public\npublication-exceptions:\n  - text: Darren Mitchell\n    reason: named by the coroner in open court',
+      ).replace(' at 12 Acacia Avenue, postcode NT4 7QX. Her NHS number was 943 476 5919.', ' at the family home.'),
     );
     const exported = run(['export', file, '--out', join(dir, 'fixed.docx')]);
     assert.equal(exported.code, 0, exported.stderr);

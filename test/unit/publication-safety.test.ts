@@ -16,7 +16,11 @@ const FIXTURES = 'test/fixtures/anonymisation';
 const kinds = (messages: LintMessage[]) => messages.map((m) => `${String(m.data?.kind)}:${m.data?.text ?? ''}`);
 
 /** Apply a `pseudonymKeyInsert` with a chosen pseudonym. */
-function applyKeyInsert(text: string, insert: { offset: number; end?: number; text: string; placeholder: string }, pseudonym: string): string {
+function applyKeyInsert(
+  text: string,
+  insert: { offset: number; end?: number; text: string; placeholder: string },
+  pseudonym: string,
+): string {
   return text.slice(0, insert.offset) + insert.text.replace(insert.placeholder, pseudonym) + text.slice(insert.end ?? insert.offset);
 }
 
@@ -122,7 +126,11 @@ The Common Assessment Framework, the Signs of Safety approach and the Graded Car
     const find = (text: string) => findPatternIdentifiers(text).map((f) => `${f.kind}:${f.text}`);
 
     it('finds UK postcodes, not lower-case look-alikes or references', () => {
-      assert.deepEqual(find('They moved to NS1 4AB, then NE12 9XZ and SW1A 1AA.'), ['postcode:NS1 4AB', 'postcode:NE12 9XZ', 'postcode:SW1A 1AA']);
+      assert.deepEqual(find('They moved to NS1 4AB, then NE12 9XZ and SW1A 1AA.'), [
+        'postcode:NS1 4AB',
+        'postcode:NE12 9XZ',
+        'postcode:SW1A 1AA',
+      ]);
       assert.deepEqual(find('A s47 enquiry, recommendation R12 and ns1 4ab.'), []);
     });
 
@@ -141,11 +149,17 @@ The Common Assessment Framework, the Signs of Safety approach and the Graded Car
     it('checks the NHS number check digit', () => {
       assert.equal(nhsNumberValid('9434765919'), true);
       assert.equal(nhsNumberValid('9434765910'), false);
-      assert.deepEqual(find('NHS number 943 476 5919; also 943-476-5919; not 943 476 5918.'), ['nhs-number:943 476 5919', 'nhs-number:943-476-5919']);
+      assert.deepEqual(find('NHS number 943 476 5919; also 943-476-5919; not 943 476 5918.'), [
+        'nhs-number:943 476 5919',
+        'nhs-number:943-476-5919',
+      ]);
     });
 
     it('finds e-mail addresses, National Insurance numbers and record references', () => {
-      assert.deepEqual(find('Write to jane.brown@example.org. NI number AB 12 34 56 C.'), ['email:jane.brown@example.org', 'ni-number:AB 12 34 56 C']);
+      assert.deepEqual(find('Write to jane.brown@example.org. NI number AB 12 34 56 C.'), [
+        'email:jane.brown@example.org',
+        'ni-number:AB 12 34 56 C',
+      ]);
       assert.deepEqual(find('Case ref: CS-2008-0042. Crime number 14/12345/08. Hospital number is K1234567.'), [
         'record-number:CS-2008-0042',
         'record-number:14/12345/08',
@@ -159,7 +173,10 @@ The Common Assessment Framework, the Signs of Safety approach and the Graded Car
         'date-of-birth:03/08/2007',
         'date-of-birth:1st May 2005',
       ]);
-      assert.deepEqual(find('Child A was born in 2007. The visit on 3 May 2008 was missed. Born prematurely. On 4 May 2008 the GP saw her.'), []);
+      assert.deepEqual(
+        find('Child A was born in 2007. The visit on 3 May 2008 was missed. Born prematurely. On 4 May 2008 the GP saw her.'),
+        [],
+      );
     });
 
     it('finds addresses and street names, not courts or counts', () => {
@@ -174,7 +191,12 @@ The Common Assessment Framework, the Signs of Safety approach and the Graded Car
     it('finds a full date of birth, an NHS number and an address in table columns with those headers', () => {
       const md = `## Family composition\n\n| Name | DOB | NHS number | Address |\n| --- | --- | --- | --- |\n| Child A | 03/08/2007 | 401 023 2137 | Elm Cottage, Eastwood |\n| Mother | 1988 | 12345 | the family home |\n| Mr G | not known | n/a | - |\n`;
       const found = kinds(lintWithRule('anonymisation', md));
-      assert.deepEqual(found, ['date-of-birth:03/08/2007', 'nhs-number:401 023 2137', 'address:Elm Cottage, Eastwood', 'record-number:12345']);
+      assert.deepEqual(found, [
+        'date-of-birth:03/08/2007',
+        'nhs-number:401 023 2137',
+        'address:Elm Cottage, Eastwood',
+        'record-number:12345',
+      ]);
     });
   });
 
@@ -213,7 +235,13 @@ The Common Assessment Framework, the Signs of Safety approach and the Graded Car
       it(`says how to add a pseudonym to the key: ${title}`, () => {
         const md = `${frontMatter}${body}`;
         const message = lintWithRule('anonymisation', md)[0]!;
-        const insert = message.data!.pseudonymKeyInsert as { offset: number; end?: number; text: string; placeholder: string; shape: string };
+        const insert = message.data!.pseudonymKeyInsert as {
+          offset: number;
+          end?: number;
+          text: string;
+          placeholder: string;
+          shape: string;
+        };
         assert.equal(insert.shape, shape);
         const fixed = applyKeyInsert(md, insert, 'Adult D');
         const yaml = /^---\n([\s\S]*?)\n?---\n/.exec(fixed)![1]!;
@@ -244,10 +272,13 @@ The Common Assessment Framework, the Signs of Safety approach and the Graded Car
 });
 
 describe('summary-identifiers', () => {
-  const lint = (body: string, options = {}) => lintWithRule('summary-identifiers', `---\nreport-type: executive-summary\n---\n## Summary of events\n\n${body}\n`, options);
+  const lint = (body: string, options = {}) =>
+    lintWithRule('summary-identifiers', `---\nreport-type: executive-summary\n---\n## Summary of events\n\n${body}\n`, options);
 
   it('offers the role as the replacement', () => {
-    const messages = lint('Dr Smith saw Child A. Later DS Kerr and Detective Constable Hughes attended. The health visitor, Jane Brown, visited.');
+    const messages = lint(
+      'Dr Smith saw Child A. Later DS Kerr and Detective Constable Hughes attended. The health visitor, Jane Brown, visited.',
+    );
     assert.deepEqual(
       messages.map((m) => [m.data!.name, m.expected![0]]),
       [

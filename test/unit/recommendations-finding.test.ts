@@ -6,7 +6,14 @@
 import assert from 'node:assert/strict';
 import { rules } from '../../lint-rules/index.js';
 import { lintText } from '../../src/index.js';
-import { findActionPlans, findRecommendations, matchLabel, plainText, recommendationKey, referencesIn } from '../../src/engine/recommendations/index.js';
+import {
+  findActionPlans,
+  findRecommendations,
+  matchLabel,
+  plainText,
+  recommendationKey,
+  referencesIn,
+} from '../../src/engine/recommendations/index.js';
 import type { RuleSetting } from '../../src/engine/types.js';
 import { PLAN_RULES, REC_RULES, reportOf } from '../support/recommendations.js';
 import { lintWithRule } from './helpers.js';
@@ -160,7 +167,8 @@ The recommendations below should be read with the findings in section 8.
 });
 
 describe('recommendation-count', () => {
-  const many = (n: number) => `## Recommendations\n\n${Array.from({ length: n }, (_, i) => `${i + 1}. The LSCB will publish guidance note ${i + 1} by June 2013.`).join('\n')}\n`;
+  const many = (n: number) =>
+    `## Recommendations\n\n${Array.from({ length: n }, (_, i) => `${i + 1}. The LSCB will publish guidance note ${i + 1} by June 2013.`).join('\n')}\n`;
   it('leaves ten alone and flags eleven at the Recommendations heading', () => {
     assert.deepEqual(lintWithRule('recommendation-count', many(10)), []);
     const messages = lintWithRule('recommendation-count', many(11));
@@ -170,7 +178,8 @@ describe('recommendation-count', () => {
     assert.equal((messages[0]!.data as { count: number }).count, 11);
   });
   it('counts sub-points once and obeys `max`', () => {
-    const md = '## Recommendations\n\n1. The LSCB should ensure that:\n   - a) guidance is issued;\n   - b) training follows.\n2. The Trust will audit 20 cases by June 2013.\n';
+    const md =
+      '## Recommendations\n\n1. The LSCB should ensure that:\n   - a) guidance is issued;\n   - b) training follows.\n2. The Trust will audit 20 cases by June 2013.\n';
     assert.deepEqual(lintWithRule('recommendation-count', md, { max: 2 }), []);
     assert.equal(lintWithRule('recommendation-count', md, { max: 1 }).length, 1);
   });
@@ -222,7 +231,13 @@ describe('recommendation and action plan rules on odd documents', () => {
   ];
   for (const [i, md] of odd.entries()) {
     it(`runs without failing on odd document ${i + 1}`, () => {
-      const result = lintText(md, { config: { rules: Object.fromEntries(rules.map((r) => [r.meta.id, [...REC_RULES, ...PLAN_RULES, 'recommendation-count'].includes(r.meta.id) ? 'on' : 'off'])) as Record<string, RuleSetting> } });
+      const result = lintText(md, {
+        config: {
+          rules: Object.fromEntries(
+            rules.map((r) => [r.meta.id, [...REC_RULES, ...PLAN_RULES, 'recommendation-count'].includes(r.meta.id) ? 'on' : 'off']),
+          ) as Record<string, RuleSetting>,
+        },
+      });
       assert.deepEqual(result.ruleFailures, []);
       for (const m of result.messages) assert.match(m.message, /^[^.]+\. \S/s, 'a plain message: the problem, then what to write');
     });

@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rules } from '../../lint-rules/index.js';
 import { lintText } from '../../src/index.js';
-import { analyseRecommendation, findNonDates, findOwners, findRecommendations, findTimeBounds } from '../../src/engine/recommendations/index.js';
+import {
+  analyseRecommendation,
+  findNonDates,
+  findOwners,
+  findRecommendations,
+  findTimeBounds,
+} from '../../src/engine/recommendations/index.js';
 import type { RuleSetting } from '../../src/engine/types.js';
 import { flagged, ids, lintWith, rec, REC_RULES, reportOf } from '../support/recommendations.js';
 import { insertionOf, lintWithRule } from './helpers.js';
@@ -59,17 +65,47 @@ describe('recommendation-owner', () => {
   }
 
   it('takes the owner from an intro sentence, a heading or a lead column', () => {
-    assert.equal(flagged('recommendation-owner', '## Recommendations\n\nThe LSCB should ensure the following:\n\n- that a protocol on pre-birth assessment is agreed by April 2012.\n'), false);
-    assert.equal(flagged('recommendation-owner', '## Recommendations\n\nThe panel makes the following recommendation:\n\n- that a protocol on pre-birth assessment is agreed.\n'), true);
-    assert.equal(flagged('recommendation-owner', '## Recommendations\n\n### Children’s Social Care\n\n1. Managers should check that the child has been seen alone.\n'), false);
-    assert.equal(flagged('recommendation-owner', '## Recommendations\n\n### Multi-agency recommendations\n\n1. Information about adults moving into a household should be shared.\n'), true);
+    assert.equal(
+      flagged(
+        'recommendation-owner',
+        '## Recommendations\n\nThe LSCB should ensure the following:\n\n- that a protocol on pre-birth assessment is agreed by April 2012.\n',
+      ),
+      false,
+    );
+    assert.equal(
+      flagged(
+        'recommendation-owner',
+        '## Recommendations\n\nThe panel makes the following recommendation:\n\n- that a protocol on pre-birth assessment is agreed.\n',
+      ),
+      true,
+    );
+    assert.equal(
+      flagged(
+        'recommendation-owner',
+        '## Recommendations\n\n### Children’s Social Care\n\n1. Managers should check that the child has been seen alone.\n',
+      ),
+      false,
+    );
+    assert.equal(
+      flagged(
+        'recommendation-owner',
+        '## Recommendations\n\n### Multi-agency recommendations\n\n1. Information about adults moving into a household should be shared.\n',
+      ),
+      true,
+    );
   });
 
   it('extends the owners with `extraOwners` and with the `agencies` setting', () => {
     const md = rec('Northshire Learning Collaborative should publish a briefing on unseen men.');
     assert.equal(flagged('recommendation-owner', md), true);
     assert.equal(flagged('recommendation-owner', md, { extraOwners: ['Northshire Learning Collaborative'] }), false);
-    const config = { agencies: ['Northshire Learning Collaborative'], rules: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.id === 'recommendation-owner' ? 'on' : 'off'])) as Record<string, RuleSetting> };
+    const config = {
+      agencies: ['Northshire Learning Collaborative'],
+      rules: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.id === 'recommendation-owner' ? 'on' : 'off'])) as Record<
+        string,
+        RuleSetting
+      >,
+    };
     assert.deepEqual(lintText(md, { config }).messages, []);
   });
 
@@ -147,9 +183,18 @@ describe('recommendation-deadline', () => {
   });
 
   it('takes a blanket timescale from the section, and a date column', () => {
-    assert.equal(flagged('recommendation-deadline', '## Recommendations\n\nAll of these recommendations should be implemented within six months of publication.\n\n1. The Trust will amend its procedure.\n'), false);
     assert.equal(
-      flagged('recommendation-deadline', '## Recommendations\n\n| No. | Recommendation | Lead | Timescale |\n| --- | --- | --- | --- |\n| 1 | The escalation policy should be re-launched. | Board Manager | June 2014 |\n'),
+      flagged(
+        'recommendation-deadline',
+        '## Recommendations\n\nAll of these recommendations should be implemented within six months of publication.\n\n1. The Trust will amend its procedure.\n',
+      ),
+      false,
+    );
+    assert.equal(
+      flagged(
+        'recommendation-deadline',
+        '## Recommendations\n\n| No. | Recommendation | Lead | Timescale |\n| --- | --- | --- | --- |\n| 1 | The escalation policy should be re-launched. | Board Manager | June 2014 |\n',
+      ),
       false,
     );
   });
@@ -174,7 +219,10 @@ describe('recommendation-deadline', () => {
     assert.deepEqual(kinds('within 24 hours'), []);
     assert.deepEqual(kinds('since March 2010'), []);
     assert.deepEqual(kinds('between March 2008 and August 2008'), []);
-    assert.deepEqual(findNonDates('ASAP and then annually').map((n) => n.kind), ['vague', 'frequency']);
+    assert.deepEqual(
+      findNonDates('ASAP and then annually').map((n) => n.kind),
+      ['vague', 'frequency'],
+    );
   });
 });
 
@@ -263,7 +311,9 @@ describe('each SMART weakness is flagged once, by the right rule', () => {
   });
 
   it('gives a named department with no date exactly one deadline warning', () => {
-    const md = rec('The Housing Department will notify Children’s Social Care of every eviction of a family with children, and report the numbers to the Board.');
+    const md = rec(
+      'The Housing Department will notify Children’s Social Care of every eviction of a family with children, and report the numbers to the Board.',
+    );
     assert.deepEqual(ids(lintWith(REC_RULES, md)), ['recommendation-deadline']);
   });
 
@@ -304,7 +354,10 @@ describe('recommendation editor data', () => {
     assert.equal(message!.fixes?.[0]?.scaffold, true);
     assert.equal(data.recommendation.number, '1');
     assert.ok(md.slice(data.recommendation.start, data.recommendation.end).includes('Procedures for missed appointments'));
-    assert.equal(data.scaffold, 'Lead: [named agency or role]; by: [insert date]; measure: [how success will be evidenced, e.g. an audit reported to the Board]');
+    assert.equal(
+      data.scaffold,
+      'Lead: [named agency or role]; by: [insert date]; measure: [how success will be evidenced, e.g. an audit reported to the Board]',
+    );
     assert.equal(md.slice(insert.offset - 8, insert.offset), 'revised.');
     const fixed = md.slice(0, insert.offset) + insert.text + md.slice(insert.offset);
     assert.match(fixed, /should be revised\. Lead: \[named agency or role\]; by: \[insert date\]; measure: .*\.\n$/);
@@ -334,7 +387,9 @@ describe('agreement with hand-labelled recommendations (owner and deadline)', ()
     owner: boolean;
     deadline: boolean;
   }
-  const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/recommendations-labelled.json'), 'utf8')) as { items: Item[] };
+  const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/recommendations-labelled.json'), 'utf8')) as {
+    items: Item[];
+  };
 
   it('has at least 80 labelled items, split into a development half and a held-out half', () => {
     assert.ok(fixture.items.length >= 80);

@@ -42,7 +42,14 @@ describe('the remark preset and the command line', function () {
       .map((m) => {
         const place = m.place && 'start' in m.place ? m.place : { start: m.place, end: m.place };
         const severity = m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info';
-        return findingKey({ line: place.start!.line, column: place.start!.column, endLine: place.end!.line, endColumn: place.end!.column, severity, ruleId: m.ruleId ?? '' });
+        return findingKey({
+          line: place.start!.line,
+          column: place.start!.column,
+          endLine: place.end!.line,
+          endColumn: place.end!.column,
+          severity,
+          ruleId: m.ruleId ?? '',
+        });
       })
       .sort();
   }
@@ -66,7 +73,10 @@ describe('the remark preset and the command line', function () {
     assert.ok(!summary.some((f) => f.endsWith(' was-not-brought')), 'summary/.casereviewrc.json turns was-not-brought off');
     // Without that config the rule finds “did not attend” in the summary: the config is what hides it.
     const elsewhere = await lintWithPreset('summary-copy.md', readFileSync(join(project, SUMMARY)));
-    assert.ok(elsewhere.messages.some((m) => m.ruleId === 'was-not-brought'), 'the same text outside summary/ is flagged');
+    assert.ok(
+      elsewhere.messages.some((m) => m.ruleId === 'was-not-brought'),
+      'the same text outside summary/ is flagged',
+    );
   });
 
   it('compares the executive summary with the overview report its front matter names', async () => {
@@ -87,7 +97,10 @@ describe('the remark preset and the command line', function () {
     try {
       for (const name of ['a.md', 'b.md']) {
         const file = await lintWithPreset(`broken/${name}`, readFileSync(join(project, OVERVIEW)));
-        assert.ok(file.messages.some((m) => m.ruleId === 'tor-vague-language'), `${name} is linted`);
+        assert.ok(
+          file.messages.some((m) => m.ruleId === 'tor-vague-language'),
+          `${name} is linted`,
+        );
       }
     } finally {
       process.stderr.write = write;

@@ -83,7 +83,9 @@ describe('report model', () => {
       const r = typeOf('# Child E\n\n## Core data\n## Introduction\n## Summary of events\n## Analysis\n## Learning\n## Recommendations\n');
       assert.equal(r.reportType, 'learning-review');
       assert.equal(r.reportTypeSource, 'inferred');
-      const imr = typeOf('# Report\n\n## Introduction\n## Terms of reference\n## Organisational context\n## Chronology\n## Analysis of involvement\n## Good practice\n## Lessons learned\n');
+      const imr = typeOf(
+        '# Report\n\n## Introduction\n## Terms of reference\n## Organisational context\n## Chronology\n## Analysis of involvement\n## Good practice\n## Lessons learned\n',
+      );
       assert.equal(imr.reportType, 'imr');
     });
 
@@ -133,9 +135,14 @@ report-type: overview
       const after = outline.slice(0, insert.offset);
       assert.ok(after.endsWith('## 1. Introduction\n'), 'inserted right after the introduction');
       const fixed = outline.slice(0, insert.offset) + insert.text + outline.slice(insert.offset);
-      const again = lintText(fixed).messages.filter((m) => m.ruleId === 'required-sections').map((m) => m.message);
+      const again = lintText(fixed)
+        .messages.filter((m) => m.ruleId === 'required-sections')
+        .map((m) => m.message);
       assert.ok(!again.some((m) => m.includes('missing required section “Terms of reference”')), 'the inserted section satisfies the rule');
-      assert.ok(again.some((m) => m.includes('after “2. Terms of reference”')), 'and the next missing section now goes after it');
+      assert.ok(
+        again.some((m) => m.includes('after “2. Terms of reference”')),
+        'and the next missing section now goes after it',
+      );
     });
   });
 });

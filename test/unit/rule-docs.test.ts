@@ -14,7 +14,8 @@ describe('rule help for authors', () => {
       assert.doesNotMatch(doc, /src\/data\//, 'no data file paths');
       const points = citedPoints(rule.meta.primer);
       assert.ok(points.length > 0, `the rule cites a primer point: ${rule.meta.primer}`);
-      for (const n of points) assert.ok(doc.includes(`### Point ${n}: ${GOOD_PRACTICE[n]!.title}\n\n${GOOD_PRACTICE[n]!.text}`), `point ${n} is written out`);
+      for (const n of points)
+        assert.ok(doc.includes(`### Point ${n}: ${GOOD_PRACTICE[n]!.title}\n\n${GOOD_PRACTICE[n]!.text}`), `point ${n} is written out`);
     });
   }
 });

@@ -11,8 +11,14 @@ describe('rule examples (from each rule’s documentation)', () => {
   for (const rule of rules) {
     describe(rule.meta.id, () => {
       it('has examples that must and must not be flagged', () => {
-        assert.ok(rule.meta.examples.some((e) => e.flags.length === 0), 'no example that must be left alone');
-        assert.ok(rule.meta.examples.some((e) => e.flags.length > 0), 'no example that must be flagged');
+        assert.ok(
+          rule.meta.examples.some((e) => e.flags.length === 0),
+          'no example that must be left alone',
+        );
+        assert.ok(
+          rule.meta.examples.some((e) => e.flags.length > 0),
+          'no example that must be flagged',
+        );
       });
       for (const example of rule.meta.examples) {
         it(example.title, () => {

@@ -17,7 +17,10 @@ const require = createRequire(import.meta.url);
 
 /** The SARIF 2.1.0 schema (draft-04, whose only difference that matters here is `id` for `$id`), compiled with ajv. */
 function sarifValidator(): ValidateFunction {
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   assert.match(String(schema['title']), /SARIF\) Version 2\.1\.0/);
   const { id, $schema: _draft, ...rest } = schema;
   // unicodeRegExp: false — the schema's language pattern has a stray `]` that only non-Unicode regular expressions accept.
@@ -64,11 +67,20 @@ describe('SARIF output against the SARIF 2.1.0 schema', function () {
   });
 
   it('the schema catches a log that breaks it (the check can fail)', () => {
-    const broken = { version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'r', helpUri: 'not a uri' }] } }, results: [{ message: {}, level: 'loud' }] }] };
+    const broken = {
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'r', helpUri: 'not a uri' }] } }, results: [{ message: {}, level: 'loud' }] }],
+    };
     assert.equal(validate(broken), false);
     const paths = (validate.errors ?? []).map((e) => e.instancePath);
-    assert.ok(paths.some((p) => p.endsWith('/level')), JSON.stringify(validate.errors));
-    assert.ok(paths.some((p) => p.endsWith('/helpUri')), JSON.stringify(validate.errors));
+    assert.ok(
+      paths.some((p) => p.endsWith('/level')),
+      JSON.stringify(validate.errors),
+    );
+    assert.ok(
+      paths.some((p) => p.endsWith('/helpUri')),
+      JSON.stringify(validate.errors),
+    );
   });
 
   it('validates the command line’s SARIF for the example report, which GitHub can show', () => {
@@ -80,13 +92,21 @@ describe('SARIF output against the SARIF 2.1.0 schema', function () {
     const results = log.runs[0]!.results!;
     assert.ok(results.length >= 10, `${results.length} results`);
     assert.ok(results.every((x) => x.locations![0]!.physicalLocation!.artifactLocation!.uri === 'examples/overview-report.md'));
-    assert.ok(results.some((x) => (x.fixes ?? []).length > 0), 'fixes are in the log, and valid');
+    assert.ok(
+      results.some((x) => (x.fixes ?? []).length > 0),
+      'fixes are in the log, and valid',
+    );
   });
 
   it('gives helpUri, valid by the schema, when the rule docs are on the web', () => {
     const results = JSON.parse(run(['--format', 'json', 'examples/overview-report.md'], root).stdout) as LintResult[];
     assert.equal(results.length, 1);
-    const sarifRules: SarifRule[] = rules.map((x) => ({ id: x.meta.id, summary: x.meta.summary, url: `https://example.org/docs/rules/${x.meta.id}.md`, defaultSeverity: x.meta.defaultSeverity }));
+    const sarifRules: SarifRule[] = rules.map((x) => ({
+      id: x.meta.id,
+      summary: x.meta.summary,
+      url: `https://example.org/docs/rules/${x.meta.id}.md`,
+      defaultSeverity: x.meta.defaultSeverity,
+    }));
     const log = JSON.parse(formatSarif(results, sarifRules, '0.1.0', { informationUri: 'https://example.org/', root })) as Log;
     assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     assertGitHubReady(log);

@@ -21,7 +21,10 @@ describe('IMR section snippets', () => {
   it('are up to date with the IMR profile (npm run docs writes them)', () => {
     assert.equal(readFileSync(join(root, IMR_SNIPPETS_PATH), 'utf8'), imrSnippetsFile(root));
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { snippets: { path: string }[] } };
-    assert.ok(manifest.contributes.snippets.some((s) => s.path === `./${IMR_SNIPPETS_PATH}`), 'contributed in package.json');
+    assert.ok(
+      manifest.contributes.snippets.some((s) => s.path === `./${IMR_SNIPPETS_PATH}`),
+      'contributed in package.json',
+    );
   });
 
   it('give one snippet per section, in order: its heading and its prompt as tab stops', () => {
@@ -43,8 +46,17 @@ describe('IMR section snippets', () => {
     assert.equal(byId('chronology')[4], chronology[0], 'the chronology table header');
     assert.equal(byId('chronology')[5], chronology[1]);
     assert.match(byId('chronology')[6]!, /^\| \$\{3:\$CURRENT_DATE\/\$CURRENT_MONTH\/\$CURRENT_YEAR\} \| \$\{4:/);
-    assert.equal(byId('action-plan')[4], actionPlan.find((l) => l.startsWith('| Recommendation')), 'the action plan header, without its own heading');
-    assert.ok(!byId('action-plan').slice(1).some((l) => l.startsWith('#')), 'one heading only');
+    assert.equal(
+      byId('action-plan')[4],
+      actionPlan.find((l) => l.startsWith('| Recommendation')),
+      'the action plan header, without its own heading',
+    );
+    assert.ok(
+      !byId('action-plan')
+        .slice(1)
+        .some((l) => l.startsWith('#')),
+      'one heading only',
+    );
     assert.match(byId('recommendations')[4]!, /^\$\{3:1\}\. \$\{4:The Hospital Trust\} will /);
     assert.deepEqual(byId('analysis').slice(3), ['$0'], 'other sections: heading and prompt only');
   });

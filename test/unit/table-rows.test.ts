@@ -19,7 +19,14 @@ describe('table rows built without micromark', () => {
 
   it('leave tables that are not at the top level to micromark', () => {
     const rows = ROWS.join('\n');
-    for (const around of [['```\n', '\n```\n'], ['<!--\n', '\n-->\n'], ['- item\n\n  ', '\n'], ['> ', '\n'], ['Paragraph\n', '\n'], ['<div>\n', '\n</div>\n']]) {
+    for (const around of [
+      ['```\n', '\n```\n'],
+      ['<!--\n', '\n-->\n'],
+      ['- item\n\n  ', '\n'],
+      ['> ', '\n'],
+      ['Paragraph\n', '\n'],
+      ['<div>\n', '\n</div>\n'],
+    ]) {
       assertSameTree(`${around[0]}${HEAD}${rows}${around[1]}`);
     }
     // An HTML comment closed inside a run of rows: the rows after it are a table only in the full text.
@@ -47,6 +54,9 @@ describe('table rows built without micromark', () => {
   });
 
   it('give micromark’s tree on generated documents', () => {
-    fc.assert(fc.property(documentArb, (text) => assertSameTree(text)), { numRuns: 150, seed: 20 });
+    fc.assert(
+      fc.property(documentArb, (text) => assertSameTree(text)),
+      { numRuns: 150, seed: 20 },
+    );
   });
 });

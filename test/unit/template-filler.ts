@@ -27,28 +27,84 @@ function recommendations(profile: Profile): { text: string; action: string[] }[]
     profile.id === 'imr'
       ? {
           text: 'The Northshire Health Visiting Service will add a record of every adult living in or regularly visiting the home to each review of a child under five, and health visitors will speak to each of those adults. The named nurse for safeguarding will audit 20 records by 30/09/2021 and report the proportion that meet this standard to the Safeguarding Partnership.',
-          action: ['1', 'Add a household members section to the health visiting review template and train health visitors in its use', 'Named nurse for safeguarding, Northshire Health Visiting Service', '30/09/2021', 'Audit of 20 records: at least 90% name every adult in the household', 'Amber'],
+          action: [
+            '1',
+            'Add a household members section to the health visiting review template and train health visitors in its use',
+            'Named nurse for safeguarding, Northshire Health Visiting Service',
+            '30/09/2021',
+            'Audit of 20 records: at least 90% name every adult in the household',
+            'Amber',
+          ],
         }
       : {
           text: 'Northshire Children’s Social Care will change its assessment procedure so that every assessment of a child under five names each adult living in or regularly visiting the home and records a conversation with each of them. The head of service will audit 20 assessments by 30/09/2021 and report the proportion that meet this standard to the Safeguarding Partnership.',
-          action: ['1', 'Add a household members section to the assessment template and train team managers in its use', 'Head of service, Northshire Children’s Social Care', '30/09/2021', 'Audit of 20 assessments: at least 90% name every adult in the household', 'Amber'],
+          action: [
+            '1',
+            'Add a household members section to the assessment template and train team managers in its use',
+            'Head of service, Northshire Children’s Social Care',
+            '30/09/2021',
+            'Audit of 20 assessments: at least 90% name every adult in the household',
+            'Amber',
+          ],
         };
   return [
     household,
     {
       text: 'The Northshire Health Visiting Service will tell the family’s health visitor within two working days when a child under two was not brought to an immunisation or health appointment. The named nurse for safeguarding will audit 30 records by 31/12/2021 and report compliance to the Safeguarding Partnership.',
-      action: ['2', 'Set up an automatic notice from the clinic system to the health visitor when a child under two was not brought', 'Named nurse for safeguarding, Northshire Health Visiting Service', '31/12/2021', 'Audit of 30 records: notice sent within two working days in at least 95%', 'Green'],
+      action: [
+        '2',
+        'Set up an automatic notice from the clinic system to the health visitor when a child under two was not brought',
+        'Named nurse for safeguarding, Northshire Health Visiting Service',
+        '31/12/2021',
+        'Audit of 30 records: notice sent within two working days in at least 95%',
+        'Green',
+      ],
     },
   ];
 }
 
 function chronology(single: boolean): string {
   const rows = [
-    ['04/06/2019', 'Health visiting', 'Health visitor’s notes', 'Routine review at home; Ms B said that Mr C was helping with the children.', 'Yes – seen with parent', 'Child A weighed and seen playing; next visit booked for six weeks later.'],
-    ['17/07/2019', 'Health visiting', 'Clinic attendance record', 'Child A was not brought to her 12-month review at the clinic.', 'No – not brought', 'Letter sent to Ms B offering a home visit.'],
-    ['02/09/2019', 'Health visiting', 'Health visitor’s notes', 'Home visit; Child A had a small bruise on her cheek, which Ms B said came from a fall against a table.', 'Yes – seen alone for part of the visit', 'Bruise recorded on a body map; health visitor discussed it with the named nurse the same day.'],
-    ['10/02/2020', 'Health visiting', 'Health visitor’s notes', 'Home visit; Mr C answered the door and said that Ms B and Child A were out.', 'No – not seen', 'Visit rebooked for the following week and Ms B telephoned.'],
-    ['09/08/2020', 'Health visiting', 'Hospital liaison record', 'The hospital told the health visitor that Child A had been admitted with a head injury.', 'No – in hospital', 'Records shared with Northshire Children’s Social Care the same day.'],
+    [
+      '04/06/2019',
+      'Health visiting',
+      'Health visitor’s notes',
+      'Routine review at home; Ms B said that Mr C was helping with the children.',
+      'Yes – seen with parent',
+      'Child A weighed and seen playing; next visit booked for six weeks later.',
+    ],
+    [
+      '17/07/2019',
+      'Health visiting',
+      'Clinic attendance record',
+      'Child A was not brought to her 12-month review at the clinic.',
+      'No – not brought',
+      'Letter sent to Ms B offering a home visit.',
+    ],
+    [
+      '02/09/2019',
+      'Health visiting',
+      'Health visitor’s notes',
+      'Home visit; Child A had a small bruise on her cheek, which Ms B said came from a fall against a table.',
+      'Yes – seen alone for part of the visit',
+      'Bruise recorded on a body map; health visitor discussed it with the named nurse the same day.',
+    ],
+    [
+      '10/02/2020',
+      'Health visiting',
+      'Health visitor’s notes',
+      'Home visit; Mr C answered the door and said that Ms B and Child A were out.',
+      'No – not seen',
+      'Visit rebooked for the following week and Ms B telephoned.',
+    ],
+    [
+      '09/08/2020',
+      'Health visiting',
+      'Hospital liaison record',
+      'The hospital told the health visitor that Child A had been admitted with a head injury.',
+      'No – in hospital',
+      'Records shared with Northshire Children’s Social Care the same day.',
+    ],
   ];
   if (single) {
     return [
@@ -58,10 +114,31 @@ function chronology(single: boolean): string {
     ].join('\n');
   }
   const multi = [
-    ['12/03/2019', 'Police', 'Incident log', 'A neighbour called the police about shouting at the home; officers spoke to Ms B at the door.', 'No – not seen', 'Domestic abuse risk assessment completed (standard risk); notice sent to Children’s Social Care.'],
+    [
+      '12/03/2019',
+      'Police',
+      'Incident log',
+      'A neighbour called the police about shouting at the home; officers spoke to Ms B at the door.',
+      'No – not seen',
+      'Domestic abuse risk assessment completed (standard risk); notice sent to Children’s Social Care.',
+    ],
     ...rows.filter(([date]) => date !== '09/08/2020'),
-    ['21/11/2019', 'Children’s Social Care', 'Referral record', 'The nursery reported a bruise on Child D’s arm.', 'Yes – Child D seen alone at the nursery', 'Strategy discussion held; single agency assessment started.'],
-    ['09/08/2020', 'Hospital', 'Emergency department notes', 'Child A was brought to hospital with a head injury; Mr C said she had fallen from the sofa.', 'Yes – seen with Mr C', 'Skeletal survey; police and Children’s Social Care told the same day.'],
+    [
+      '21/11/2019',
+      'Children’s Social Care',
+      'Referral record',
+      'The nursery reported a bruise on Child D’s arm.',
+      'Yes – Child D seen alone at the nursery',
+      'Strategy discussion held; single agency assessment started.',
+    ],
+    [
+      '09/08/2020',
+      'Hospital',
+      'Emergency department notes',
+      'Child A was brought to hospital with a head injury; Mr C said she had fallen from the sofa.',
+      'Yes – seen with Mr C',
+      'Skeletal survey; police and Children’s Social Care told the same day.',
+    ],
   ].sort((a, b) => a[0]!.split('/').reverse().join('').localeCompare(b[0]!.split('/').reverse().join('')));
   return [
     '| Date | Agency | Source | Event | Child seen / child’s views | Action / outcome |',
@@ -108,7 +185,10 @@ const SECTION_TEXT: Record<string, (profile: Profile) => string> = {
       '2. A child who is not brought to a health appointment depends on the adults around them. The clinic’s missed review was not passed on, so Child A went six months without a health check.',
       '3. Information about one child in a family matters for the others. The bruise on Child D was not linked with the bruise on Child A.',
     ].join('\n\n'),
-  recommendations: (profile) => recommendations(profile).map((r, i) => `${i + 1}. ${r.text}`).join('\n'),
+  recommendations: (profile) =>
+    recommendations(profile)
+      .map((r, i) => `${i + 1}. ${r.text}`)
+      .join('\n'),
   'action-plan': (profile) =>
     [
       '| Recommendation | Action | Lead agency and officer | Target date | Measure of success | Status (RAG) |',

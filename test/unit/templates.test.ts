@@ -17,7 +17,11 @@ const root = resolve(import.meta.dirname, '../..');
  */
 const WEAKENINGS: { from: RegExp; to: string; ruleId: string }[] = [
   { from: /Child A was not brought to her 12-month review/, to: 'Child A DNA her 12-month review', ruleId: 'was-not-brought' },
-  { from: /^1\. (?:The Northshire Health Visiting Service will add|Northshire Children’s Social Care will change)[^\n]*/m, to: '1. Agencies should consider reviewing their procedures for missed appointments.', ruleId: 'recommendation-owner' },
+  {
+    from: /^1\. (?:The Northshire Health Visiting Service will add|Northshire Children’s Social Care will change)[^\n]*/m,
+    to: '1. Agencies should consider reviewing their procedures for missed appointments.',
+    ruleId: 'recommendation-owner',
+  },
   { from: /\| 17\/07\/2019 \|/, to: '| 17/07/2017 |', ruleId: 'chronology-date' },
 ];
 
@@ -27,7 +31,10 @@ function filledOptions(profileId: string, text: string): { text: string; options
   const overview = BUILT_IN_PROFILES.find((p) => p.id === 'overview')!;
   return {
     text: text.replace(/\noverview: .*\n/, '\noverview: overview-report.md\n'),
-    options: { filePath: 'reviews/executive-summary.md', config: { documents: { 'reviews/overview-report.md': fillTemplate(renderTemplate(overview, FILLED_ANSWERS), overview) } } },
+    options: {
+      filePath: 'reviews/executive-summary.md',
+      config: { documents: { 'reviews/overview-report.md': fillTemplate(renderTemplate(overview, FILLED_ANSWERS), overview) } },
+    },
   };
 }
 
@@ -41,7 +48,10 @@ describe('templates', () => {
         assert.equal(result.reportType, profile.id);
         assert.equal(result.reportTypeSource, 'front-matter');
         const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-        assert.deepEqual(headings, profile.sections.map((s) => s.title));
+        assert.deepEqual(
+          headings,
+          profile.sections.map((s) => s.title),
+        );
         for (const section of profile.sections) assert.ok(text.includes(`> Prompt: ${section.prompt}`), section.id);
       });
 
@@ -60,7 +70,10 @@ describe('templates', () => {
       it('as written by `new` with no answers, lints to exactly its prompts and placeholders', () => {
         const fresh = renderTemplate(profile);
         const messages = lintText(fresh).messages;
-        assert.deepEqual(messages.filter((m) => m.ruleId !== 'template-placeholder').map((m) => `${m.line} ${m.ruleId}: ${m.message}`), []);
+        assert.deepEqual(
+          messages.filter((m) => m.ruleId !== 'template-placeholder').map((m) => `${m.line} ${m.ruleId}: ${m.message}`),
+          [],
+        );
         const placeholders = fresh.match(/^> Prompt:|\[insert[^\]\n]*\]|DD\/MM\/YYYY/gm) ?? [];
         assert.equal(messages.length, placeholders.length, messages.map((m) => `${m.line}: ${m.message}`).join('\n'));
       });
@@ -72,7 +85,10 @@ describe('templates', () => {
           assert.doesNotMatch(filled.text, /Prompt:|\[insert|DD\/MM\/YYYY/, 'every prompt and placeholder is answered');
           assert.ok(filled.text.split(/\s+/).length > 400, 'a report of some length');
           const messages = lintText(filled.text, filled.options).messages;
-          assert.deepEqual(messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`), []);
+          assert.deepEqual(
+            messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+            [],
+          );
         });
 
         it('is flagged again when weak writing is put back', () => {
@@ -81,7 +97,10 @@ describe('templates', () => {
             if (!weakening.from.test(filled.text)) continue;
             applied++;
             const messages = lintText(filled.text.replace(weakening.from, weakening.to), filled.options).messages;
-            assert.ok(messages.some((m) => m.ruleId === weakening.ruleId), `${weakening.ruleId} finds “${weakening.to}”`);
+            assert.ok(
+              messages.some((m) => m.ruleId === weakening.ruleId),
+              `${weakening.ruleId} finds “${weakening.to}”`,
+            );
           }
           assert.ok(applied >= 2, `${applied} weakenings applied`);
         });
@@ -90,9 +109,16 @@ describe('templates', () => {
   }
 
   it('adds a board’s own sections to the template', () => {
-    const [imr] = resolveProfiles({ imr: { sections: [{ id: 'supervision', title: 'Supervision', status: 'required', prompt: 'Describe supervision.', after: 'context' }] } }).filter((p) => p.id === 'imr');
+    const [imr] = resolveProfiles({
+      imr: {
+        sections: [{ id: 'supervision', title: 'Supervision', status: 'required', prompt: 'Describe supervision.', after: 'context' }],
+      },
+    }).filter((p) => p.id === 'imr');
     const text = renderTemplate(imr!, {});
-    assert.match(text, /## Contextual and organisational information\n\n> Prompt: .*\n\n## Supervision\n\n> Prompt: Describe supervision\./);
+    assert.match(
+      text,
+      /## Contextual and organisational information\n\n> Prompt: .*\n\n## Supervision\n\n> Prompt: Describe supervision\./,
+    );
   });
 
   describe('case-review-lint new', function () {
@@ -106,10 +132,26 @@ describe('templates', () => {
     it('writes an IMR with the answers in its front matter', () => {
       const dir = mkdtempSync(join(tmpdir(), 'crl-new-'));
       const out = join(dir, 'imr.md');
-      const r = run(['new', 'imr', '--child', 'Child A', '--agency', 'Hospital Trust', '--period-start', '01/03/2007', '--period-end', '03/08/2008', '--out', out]);
+      const r = run([
+        'new',
+        'imr',
+        '--child',
+        'Child A',
+        '--agency',
+        'Hospital Trust',
+        '--period-start',
+        '01/03/2007',
+        '--period-end',
+        '03/08/2008',
+        '--out',
+        out,
+      ]);
       assert.equal(r.status, 0, r.stderr);
       const text = readFileSync(out, 'utf8');
-      assert.match(text, /^---\nreport-type: imr\nchild: Child A\nagency: Hospital Trust\nperiod-start: 01\/03\/2007\nperiod-end: 03\/08\/2008\n/);
+      assert.match(
+        text,
+        /^---\nreport-type: imr\nchild: Child A\nagency: Hospital Trust\nperiod-start: 01\/03\/2007\nperiod-end: 03\/08\/2008\n/,
+      );
       assert.match(text, /^# Individual Management Review: Hospital Trust$/m);
       const again = run(['new', 'imr', '--out', out]);
       assert.equal(again.status, 2, 'refuses to overwrite without --force');
@@ -119,7 +161,18 @@ describe('templates', () => {
 
     it('uses a board’s own report type from .casereviewrc', () => {
       const dir = mkdtempSync(join(tmpdir(), 'crl-new-'));
-      writeFileSync(join(dir, '.casereviewrc.json'), JSON.stringify({ profiles: { 'northshire-imr': { extends: 'imr', title: 'Northshire IMR', sections: [{ id: 'supervision', title: 'Supervision', status: 'required' }] } } }));
+      writeFileSync(
+        join(dir, '.casereviewrc.json'),
+        JSON.stringify({
+          profiles: {
+            'northshire-imr': {
+              extends: 'imr',
+              title: 'Northshire IMR',
+              sections: [{ id: 'supervision', title: 'Supervision', status: 'required' }],
+            },
+          },
+        }),
+      );
       const r = run(['new', 'northshire-imr', '--out', join(dir, 'x.md')], dir);
       assert.equal(r.status, 0, r.stderr);
       assert.match(readFileSync(join(dir, 'x.md'), 'utf8'), /report-type: northshire-imr[\s\S]*## Supervision/);

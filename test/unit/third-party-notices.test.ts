@@ -36,7 +36,14 @@ describe('third-party notices', function () {
     const metafile = {
       inputs: {},
       outputs: {
-        'dist/a.cjs': { bytes: 1, inputs: { 'src/a.ts': { bytesInOutput: 1 }, 'node_modules/yaml/dist/index.js': { bytesInOutput: 1 }, 'node_modules/yaml/dist/doc.js': { bytesInOutput: 1 } } },
+        'dist/a.cjs': {
+          bytes: 1,
+          inputs: {
+            'src/a.ts': { bytesInOutput: 1 },
+            'node_modules/yaml/dist/index.js': { bytesInOutput: 1 },
+            'node_modules/yaml/dist/doc.js': { bytesInOutput: 1 },
+          },
+        },
       },
     };
     assert.deepEqual(bundledPackageFolders(metafile, 'dist/a.cjs'), ['node_modules/yaml']);
@@ -46,9 +53,20 @@ describe('third-party notices', function () {
     const notices = readFileSync(NOTICES, 'utf8');
     const bundles = JSON.parse(readFileSync(PACKAGES, 'utf8')) as Record<string, string[]>;
     // Every bundle in dist/ is listed, the extension's, the web extension's and the command line's among them.
-    const shipped = readdirSync(join(root, 'dist')).filter((f) => /\.c?js$/.test(f)).map((f) => `dist/${f}`).sort();
+    const shipped = readdirSync(join(root, 'dist'))
+      .filter((f) => /\.c?js$/.test(f))
+      .map((f) => `dist/${f}`)
+      .sort();
     assert.deepEqual(Object.keys(bundles).sort(), shipped);
-    for (const bundle of ['dist/extension.cjs', 'dist/browser.js', 'dist/cli.cjs', 'dist/lint-worker.cjs', 'dist/engine.cjs', 'dist/remark-preset.cjs']) assert.ok(bundle in bundles, bundle);
+    for (const bundle of [
+      'dist/extension.cjs',
+      'dist/browser.js',
+      'dist/cli.cjs',
+      'dist/lint-worker.cjs',
+      'dist/engine.cjs',
+      'dist/remark-preset.cjs',
+    ])
+      assert.ok(bundle in bundles, bundle);
     assert.ok(bundles['dist/cli.cjs']!.includes('node_modules/picocolors'), 'the CLI bundles picocolors');
     let checked = 0;
     for (const [bundle, folders] of Object.entries(bundles)) {
@@ -62,7 +80,10 @@ describe('third-party notices', function () {
         const entry = notices.slice(at, next < 0 ? undefined : next);
         assert.ok(pkg.files.length > 0, `${pkg.name} ships no licence file: add its notice by hand`);
         for (const file of pkg.files) assert.ok(entry.includes(file.text), `${pkg.name}: ${file.name} is not in its entry`);
-        assert.ok(entry.split('\n').some((line) => line.startsWith('In: ') && line.includes(`\`${bundle}\``)), `${pkg.name}'s entry names ${bundle}`);
+        assert.ok(
+          entry.split('\n').some((line) => line.startsWith('In: ') && line.includes(`\`${bundle}\``)),
+          `${pkg.name}'s entry names ${bundle}`,
+        );
         checked++;
       }
     }

@@ -11,7 +11,8 @@ import { reportOf } from '../../src/models/report-model.js';
 
 const FIXTURE = readFileSync(new URL('../fixtures/timeline/overview-child-f.md', import.meta.url), 'utf8');
 const timeline = (markdown: string, gapWeeks = 6): TimelineData => chronologyTimeline(reportOf(markdown), { gapWeeks });
-const table = (rows: string[]) => `## Integrated chronology\n\n| Date | Agency | Event | Child seen |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+const table = (rows: string[]) =>
+  `## Integrated chronology\n\n| Date | Agency | Event | Child seen |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 
 /** Elements in document order, checking that every tag is closed in order (a small well-formedness check). */
 function elements(svg: string): string[] {
@@ -61,7 +62,10 @@ describe('timeline SVG', () => {
     assert.ok(!names.includes('script') && !names.includes('style') && !names.includes('image') && !names.includes('foreignObject'));
     assert.ok(!/\sstyle=|\son[a-z]+=|href=/i.test(svg), 'no style attribute, event handler or link');
     assert.deepEqual(svg.match(/https?:\/\/[^"]*/g), ['http://www.w3.org/2000/svg']);
-    assert.match(svg, /<title id="crl-title">Child F: chronology timeline<\/title><desc id="crl-desc">12 events in 6 agency lanes, 4 Mar 2019 to 17 Mar 2020; child seen at 6; 2 gaps longer than 6 weeks\.<\/desc>/);
+    assert.match(
+      svg,
+      /<title id="crl-title">Child F: chronology timeline<\/title><desc id="crl-desc">12 events in 6 agency lanes, 4 Mar 2019 to 17 Mar 2020; child seen at 6; 2 gaps longer than 6 weeks\.<\/desc>/,
+    );
   });
 
   it('draws one labelled lane per agency, in order of first appearance', () => {
@@ -74,7 +78,10 @@ describe('timeline SVG', () => {
   it('marks each event, with a shape for child seen, not seen and not recorded, and its row line', () => {
     const events = group(svg, 'crl-events');
     assert.equal(count(events, 'class="crl-event"'), 12);
-    assert.deepEqual([...events.matchAll(/data-event="(\d+)" data-line="(\d+)"/g)].map((m) => Number(m[1])), [...Array(12).keys()]);
+    assert.deepEqual(
+      [...events.matchAll(/data-event="(\d+)" data-line="(\d+)"/g)].map((m) => Number(m[1])),
+      [...Array(12).keys()],
+    );
     assert.equal(count(events, 'crl-seen"'), data.events.filter((e) => e.childSeen === true).length);
     assert.equal(count(events, 'crl-seen"'), 6);
     assert.equal(count(events, 'crl-not-seen"'), 4);
@@ -84,7 +91,12 @@ describe('timeline SVG', () => {
     assert.match(events, /<rect class="crl-marker crl-not-seen"/);
     assert.match(events, /<circle class="crl-marker crl-not-recorded"/);
     const first = data.events[0]!;
-    assert.match(events, new RegExp(`data-event="0" data-line="${first.line}"><title>04/03/2019 · Health visiting · child seen · line ${first.line} — New birth visit`));
+    assert.match(
+      events,
+      new RegExp(
+        `data-event="0" data-line="${first.line}"><title>04/03/2019 · Health visiting · child seen · line ${first.line} — New birth visit`,
+      ),
+    );
     assert.equal(FIXTURE.split('\n')[first.line - 1]!.slice(0, 14), '| 04/03/2019 |');
   });
 
@@ -105,7 +117,10 @@ describe('timeline SVG', () => {
   it('hatches the gaps longer than N weeks and writes their length', () => {
     const gaps = group(svg, 'crl-gaps');
     assert.equal(count(gaps, 'class="crl-gap"'), 2);
-    assert.match(gaps, /data-weeks="10"><title>10 weeks 3 days with no recorded event from any agency: 1 Sep 2019 to 11 Nov 2019 \(between line \d+ and line \d+\)<\/title>/);
+    assert.match(
+      gaps,
+      /data-weeks="10"><title>10 weeks 3 days with no recorded event from any agency: 1 Sep 2019 to 11 Nov 2019 \(between line \d+ and line \d+\)<\/title>/,
+    );
     assert.match(gaps, />10 weeks 3 days<\/text>/);
     assert.match(gaps, />15 weeks<\/text>/);
     assert.match(gaps, /fill="url\(#crl-gap-hatch\)"/);
@@ -116,7 +131,7 @@ describe('timeline SVG', () => {
 
     const fewer = timelineSvg(timeline(FIXTURE, 12));
     assert.equal(count(group(fewer, 'crl-gaps'), 'class="crl-gap"'), 1);
-    assert.ok(!fewer.includes(">10 weeks"));
+    assert.ok(!fewer.includes('>10 weeks'));
     assert.equal(count(timelineSvg(timeline(FIXTURE, 52)), 'class="crl-gap"'), 0);
   });
 
@@ -133,7 +148,7 @@ describe('timeline SVG', () => {
   it('escapes every text: agencies, events, title', () => {
     const hostile = table([
       '| 03/08/2007 | <script>alert(1)</script> & "Co" | Visit </title><svg onload=x> ]]> \u0001 \uD800 done 😀 | Yes |',
-      '| 10/08/2007 | Police | Officer\'s visit | No |',
+      "| 10/08/2007 | Police | Officer's visit | No |",
     ]);
     const out = timelineSvg(timeline(hostile), { title: 'A <b>&</b> title', interactive: true });
     elements(out);
@@ -150,9 +165,17 @@ describe('timeline SVG', () => {
     const name = 'Northshire Community Health and Wellbeing Partnership Trust';
     const out = timelineSvg(timeline(table([`| 03/08/2007 | ${name} | Visit. | Yes |`])));
     const lanes = group(out, 'crl-lanes');
-    assert.match(lanes, new RegExp(`<title>${name}</title><tspan x="\\d+">Northshire Community Health and</tspan><tspan x="\\d+" dy="15">Wellbeing Partnership Trust</tspan></text>`));
+    assert.match(
+      lanes,
+      new RegExp(
+        `<title>${name}</title><tspan x="\\d+">Northshire Community Health and</tspan><tspan x="\\d+" dy="15">Wellbeing Partnership Trust</tspan></text>`,
+      ),
+    );
     const narrow = group(timelineSvg(timeline(table([`| 03/08/2007 | ${name} | Visit. | Yes |`])), { width: 480 }), 'crl-lanes');
-    assert.match(narrow, new RegExp(`<title>${name}</title><tspan x="\\d+">Northshire</tspan><tspan x="\\d+" dy="15">Community Hea?l?…</tspan></text>`));
+    assert.match(
+      narrow,
+      new RegExp(`<title>${name}</title><tspan x="\\d+">Northshire</tspan><tspan x="\\d+" dy="15">Community Hea?l?…</tspan></text>`),
+    );
   });
 
   it('fits a narrow width: the key wraps onto more rows and everything stays inside', () => {
@@ -183,7 +206,11 @@ describe('timeline SVG', () => {
   });
 
   it('stacks events of the same lane and day instead of drawing them on top of each other', () => {
-    const out = timelineSvg(timeline(table(['| 03/08/2007 | Police | One. | Yes |', '| 03/08/2007 | Police | Two. | No |', '| 03/09/2007 | Police | Three. | Yes |'])));
+    const out = timelineSvg(
+      timeline(
+        table(['| 03/08/2007 | Police | One. | Yes |', '| 03/08/2007 | Police | Two. | No |', '| 03/09/2007 | Police | Three. | Yes |']),
+      ),
+    );
     const ys = [...group(out, 'crl-events').matchAll(/<\/title><rect x="[\d.]+" y="([\d.]+)"/g)].map((m) => Number(m[1]));
     assert.equal(ys.length, 3);
     assert.ok(Math.abs(ys[1]! - ys[0]!) >= 12, `same day, two rows: ${ys}`);

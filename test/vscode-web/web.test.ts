@@ -46,10 +46,14 @@ function waitFor<T>(what: string, probe: () => T | undefined, events: vscode.Eve
 async function openAndLint(api: CaseReviewApi, relative: string): Promise<{ document: vscode.TextDocument; state: LintState }> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root(), ...relative.split('/')));
   await vscode.window.showTextDocument(document, { preview: false });
-  const state = await waitFor(`a lint of ${relative}`, () => {
-    const s = api.stateOf(document.uri);
-    return s && s.version === document.version ? s : undefined;
-  }, [api.onDidLint]);
+  const state = await waitFor(
+    `a lint of ${relative}`,
+    () => {
+      const s = api.stateOf(document.uri);
+      return s && s.version === document.version ? s : undefined;
+    },
+    [api.onDidLint],
+  );
   return { document, state };
 }
 
@@ -85,7 +89,10 @@ export function defineWebSuite(): void {
       const { document, state } = await openAndLint(api, 'reviews/overview-child-d.md');
       check(state.linted && state.reportType === 'overview', `linted as an overview report (got ${JSON.stringify(state)})`);
       const diagnostics = ours(document.uri);
-      check(diagnostics.length === state.problems && diagnostics.length > 0, `diagnostics published (${diagnostics.length} of ${state.problems})`);
+      check(
+        diagnostics.length === state.problems && diagnostics.length > 0,
+        `diagnostics published (${diagnostics.length} of ${state.problems})`,
+      );
       const has = (ruleId: string, includes: string) => diagnostics.some((d) => codeOf(d) === ruleId && d.message.includes(includes));
       const got = diagnostics.map((d) => `${codeOf(d)}: ${d.message}`).join('\n');
       check(has('tor-period', 'ends before it starts'), `the reversed period under review is reported; got\n${got}`);
@@ -97,14 +104,24 @@ export function defineWebSuite(): void {
       const { document } = await openAndLint(api, 'reviews/overview-child-d.md');
       const missing = ours(document.uri).find((d) => codeOf(d) === 'required-sections' && d.message.includes('No “Methodology'));
       check(missing, 'the missing Methodology section is reported');
-      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, undefined, 50)) ?? [];
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          document.uri,
+          missing.range,
+          undefined,
+          50,
+        )) ?? [];
       const insert = actions.find((a) => a.edit && a.title.includes('Methodology'));
       check(insert, `a quick fix inserts the section (got ${actions.map((a) => a.title).join(' | ')})`);
     });
 
     it('reads a .casereviewrc through vscode.workspace.fs', async () => {
       const { document, state } = await openAndLint(api, 'northshire/draft-notes.md');
-      check(state.linted && state.reason === 'config-file' && state.reportType === 'rapid-review', `linted by the folder's config (got ${JSON.stringify(state)})`);
+      check(
+        state.linted && state.reason === 'config-file' && state.reportType === 'rapid-review',
+        `linted by the folder's config (got ${JSON.stringify(state)})`,
+      );
       const placeholder = ours(document.uri).find((d) => codeOf(d) === 'template-placeholder' && d.message.includes('TBC'));
       check(placeholder?.severity === vscode.DiagnosticSeverity.Error, 'the config sets template-placeholder to error');
     });
@@ -126,7 +143,8 @@ export function defineWebSuite(): void {
 
     it('does not offer the lint task, which needs a process', async () => {
       const registered = await vscode.commands.getCommands(true);
-      for (const command of ['caseReview.lintWorkspace', 'caseReview.exportToWord', 'caseReview.treatAs']) check(registered.includes(command), `${command} is registered`);
+      for (const command of ['caseReview.lintWorkspace', 'caseReview.exportToWord', 'caseReview.treatAs'])
+        check(registered.includes(command), `${command} is registered`);
       const tasks = await vscode.tasks.fetchTasks({ type: 'case-review-lint' });
       check(tasks.length === 0, `no case-review-lint task (got ${tasks.map((t) => t.name).join(', ')})`);
     });

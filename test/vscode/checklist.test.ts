@@ -27,7 +27,9 @@ describe('Case Review: Report Checklist view', function () {
   const itemFor = (label: string) => items().find((i) => i.label === label);
 
   it('is contributed to the Explorer', () => {
-    const manifest = vscode.extensions.getExtension('case-review-lint.case-review-lint')!.packageJSON as { contributes: { views: { explorer: { id: string }[] } } };
+    const manifest = vscode.extensions.getExtension('case-review-lint.case-review-lint')!.packageJSON as {
+      contributes: { views: { explorer: { id: string }[] } };
+    };
     assert.ok(manifest.contributes.views.explorer.some((v) => v.id === 'caseReview.checklist'));
   });
 
@@ -43,9 +45,18 @@ describe('Case Review: Report Checklist view', function () {
     assert.match(String(itemFor('Family composition')?.description), /\d+ words/);
     const introduction = itemFor('Introduction');
     assert.equal(introduction?.command?.command, 'caseReview.insertSection', 'a missing section is inserted on click');
-    assert.equal((introduction?.iconPath as vscode.ThemeIcon).color?.id, 'problemsErrorIcon.foreground', 'a missing required section is red');
+    assert.equal(
+      (introduction?.iconPath as vscode.ThemeIcon).color?.id,
+      'problemsErrorIcon.foreground',
+      'a missing required section is red',
+    );
     const optional = api.checklist.getChildren().find((n) => n.section.state === 'missing' && n.section.status === 'optional');
-    if (optional) assert.equal((api.checklist.getTreeItem(optional).iconPath as vscode.ThemeIcon).color?.id, 'disabledForeground', 'a missing optional section is grey');
+    if (optional)
+      assert.equal(
+        (api.checklist.getTreeItem(optional).iconPath as vscode.ThemeIcon).color?.id,
+        'disabledForeground',
+        'a missing optional section is grey',
+      );
     const totals = api.checklist.checklist()!;
     assert.equal(totals.sections.reduce((n, s) => n + s.issues, 0) + totals.elsewhere, totals.total, 'issue counts add up');
 
@@ -87,7 +98,10 @@ describe('Case Review: Report Checklist view', function () {
     assert.equal(document.getText(range), '## Family involvement');
     const text = document.getText();
     assert.match(text, /## Family involvement\n\n> Prompt: /);
-    assert.ok(text.indexOf('## Family involvement') < text.indexOf('## Family composition'), 'before the family composition, as the profile orders them');
+    assert.ok(
+      text.indexOf('## Family involvement') < text.indexOf('## Family composition'),
+      'before the family composition, as the profile orders them',
+    );
     await waitForState(api, document);
     assert.notEqual(itemFor('Family involvement')?.description, 'missing');
     assert.match(String(itemFor('Family involvement')?.description), /^prompts to answer/);
@@ -121,7 +135,11 @@ describe('Case Review: Report Checklist view', function () {
     );
     assert.match(String(itemFor('Audit scope')?.description), /^prompts to answer · (?:\d+ issues? · )?\d+ words$/);
     assert.match(String(itemFor('Summary of events')?.description), /· 2 chronology rows$/);
-    assert.match(String(itemFor('Recommendations')?.description), /^1 issue · \d+ words · 1\/1 recommendations SMART$/, 'SMART, but no action plan yet');
+    assert.match(
+      String(itemFor('Recommendations')?.description),
+      /^1 issue · \d+ words · 1\/1 recommendations SMART$/,
+      'SMART, but no action plan yet',
+    );
     assert.equal(await readFixture(boardReport), onDiskBoard, 'unchanged on disk');
   });
 
@@ -130,7 +148,9 @@ describe('Case Review: Report Checklist view', function () {
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
     await vscode.commands.executeCommand('caseReview.checklist.focus');
-    await waitFor('the checklist of the active report', () => (api.checklist.getChildren().length > 0 ? true : undefined), [api.checklist.onDidChangeTreeData]);
+    await waitFor('the checklist of the active report', () => (api.checklist.getChildren().length > 0 ? true : undefined), [
+      api.checklist.onDidChangeTreeData,
+    ]);
     // A view expanded by the focus command is laid out on the next focus change: move focus away and back.
     await pause(1000);
     await vscode.commands.executeCommand('workbench.explorer.fileView.focus');

@@ -48,7 +48,7 @@ describe('Case Review: child focus status', function () {
   }
 
   it('shows the share of analysis sentences about the child and the flagged sections, and hides for other files', async () => {
-    const document = await openReport();
+    await openReport();
     const status = api.childFocus();
     assert.ok(status, 'shown for a case review');
     assert.match(status.text, /^\$\(warning\) Child focus \d+%$/);
@@ -63,20 +63,21 @@ describe('Case Review: child focus status', function () {
     const document = await openReport();
     const status = api.childFocus();
     assert.ok(status);
-    const result = await vscode.commands.executeCommand<{ items: { title: string; description: string; flagged: boolean }[]; picked?: string }>(
-      status.command.command,
-      ...(status.command.arguments ?? []),
-      { pick: 'Practice of the police' },
-    );
+    const result = await vscode.commands.executeCommand<{
+      items: { title: string; description: string; flagged: boolean }[];
+      picked?: string;
+    }>(status.command.command, ...(status.command.arguments ?? []), { pick: 'Practice of the police' });
     assert.ok(result);
     const police = result.items.find((i) => i.title === 'Practice of the police');
     assert.equal(police?.flagged, true);
     assert.match(police!.description, /^0 of \d+ sentences about Child E \(0%\)$/);
     assert.match(result.items.find((i) => i.title === 'Analysis')!.description, /^2 of 3 sentences about Child E/);
     assert.equal(result.picked, 'Practice of the police');
-    const editor = await waitFor('the editor of the report', () => (vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined), [
-      vscode.window.onDidChangeActiveTextEditor,
-    ]);
+    const editor = await waitFor(
+      'the editor of the report',
+      () => (vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined),
+      [vscode.window.onDidChangeActiveTextEditor],
+    );
     assert.equal(document.getText(editor.selection), '## Practice of the police');
   });
 });

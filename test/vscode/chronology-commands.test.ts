@@ -81,7 +81,8 @@ describe('Case Review: chronology commands', function () {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('caseReview.mergeChronologies', { all: true });
     assert.ok(document);
     const text = document.getText();
-    for (const path of ['imrs/imr-health.md', 'imrs/imr-police.md', 'reviews/imr-by-headings.md']) assert.ok(text.includes(`- ${path}`), path);
+    for (const path of ['imrs/imr-health.md', 'imrs/imr-police.md', 'reviews/imr-by-headings.md'])
+      assert.ok(text.includes(`- ${path}`), path);
     assert.equal(dates(text).length, 7);
   });
 });

@@ -59,7 +59,9 @@ describe('Case Review: Export to Word', function () {
     if (!manifest) return;
     assert.ok(manifest.contributes.commands.some((c) => c.command === COMMAND && c.title === 'Export to Word'));
     assert.ok(manifest.contributes.menus['commandPalette']!.some((m) => m.command === COMMAND && m.when === 'editorLangId == markdown'));
-    assert.ok(manifest.contributes.menus['explorer/context']!.some((m) => m.command === COMMAND && m.when === 'resourceLangId == markdown'));
+    assert.ok(
+      manifest.contributes.menus['explorer/context']!.some((m) => m.command === COMMAND && m.when === 'resourceLangId == markdown'),
+    );
   });
 
   it('exports the active report to the given .docx: headings, numbered sections and the chronology table', async () => {
@@ -77,7 +79,14 @@ describe('Case Review: Export to Word', function () {
     const xml = strFromU8(files['word/document.xml']!);
     const text = wordText(xml);
     // Sections are Word headings; the numbers typed in the Markdown are left to Word's numbering.
-    for (const heading of ['Introduction', 'Terms of reference', 'Integrated chronology', 'Analysis', 'Lessons learned', 'Recommendations']) {
+    for (const heading of [
+      'Introduction',
+      'Terms of reference',
+      'Integrated chronology',
+      'Analysis',
+      'Lessons learned',
+      'Recommendations',
+    ]) {
       assert.ok(text.includes(heading), `heading “${heading}” in document.xml`);
     }
     assert.ok(!text.includes('6. Integrated chronology'), 'the typed section number is not doubled');
@@ -86,7 +95,8 @@ describe('Case Review: Export to Word', function () {
     const table = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'));
     assert.ok(table.length > 0, 'a table');
     assert.match(table, /<w:tblHeader\/>/);
-    for (const cell of ['Date', 'Agency', 'Event', '3 March 2019', 'Health visiting']) assert.ok(wordText(table).includes(cell), `cell “${cell}”`);
+    for (const cell of ['Date', 'Agency', 'Event', '3 March 2019', 'Health visiting'])
+      assert.ok(wordText(table).includes(cell), `cell “${cell}”`);
     // The report itself is untouched.
     assert.equal(document.getText(), before);
     assert.equal(document.isDirty, false);
@@ -100,7 +110,10 @@ describe('Case Review: Export to Word', function () {
     const first = wordText(strFromU8(unzipSync(new Uint8Array(await vscode.workspace.fs.readFile(target)))['word/document.xml']!));
     assert.ok(first.length > 100);
 
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nreport-type: imr\n---\n# IMR\n\n## Summary\n\nUnsaved text only in the editor.\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '---\nreport-type: imr\n---\n# IMR\n\n## Summary\n\nUnsaved text only in the editor.\n',
+    });
     await vscode.window.showTextDocument(document);
     const again = await vscode.commands.executeCommand<ExportOutcome>(COMMAND, document.uri, target);
     assert.equal(again.status, 'written', JSON.stringify(again));
@@ -123,7 +136,11 @@ describe('Case Review: Export to Word', function () {
     // The same report, no longer marked public, is exported.
     const edit = new vscode.WorkspaceEdit();
     const at = document.getText().indexOf('publication: public');
-    edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'publication: public'.length)), 'publication: internal');
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(at), document.positionAt(at + 'publication: public'.length)),
+      'publication: internal',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     const internal = await vscode.commands.executeCommand<ExportOutcome>(COMMAND, document.uri, target);
     assert.equal(internal.status, 'written', JSON.stringify(internal));
@@ -133,9 +150,18 @@ describe('Case Review: Export to Word', function () {
   it('is not opened by a disable comment, front matter or caseReview.rules switching the anonymisation rule off, and says what would have hidden each finding', async () => {
     const target = vscode.Uri.file(path.join(dir, 'summary.docx'));
     const routes: [string, RegExp][] = [
-      [UNSAFE.replace('# Executive', '<!-- case-review-lint disable-file -->\n\n# Executive'), /Hidden from the normal lint by the comment <!-- case-review-lint disable-file --> on line 10/],
-      [UNSAFE.replace('\n1.1', '\n<!-- case-review-lint disable-next-line anonymisation -->\n1.1'), /disable-next-line anonymisation --> on line 14/],
-      [UNSAFE.replace('publication: public', 'publication: public\ncase-review-lint: { rules: { anonymisation: off } }'), /front matter “case-review-lint: rules: anonymisation: off” on line 7/],
+      [
+        UNSAFE.replace('# Executive', '<!-- case-review-lint disable-file -->\n\n# Executive'),
+        /Hidden from the normal lint by the comment <!-- case-review-lint disable-file --> on line 10/,
+      ],
+      [
+        UNSAFE.replace('\n1.1', '\n<!-- case-review-lint disable-next-line anonymisation -->\n1.1'),
+        /disable-next-line anonymisation --> on line 14/,
+      ],
+      [
+        UNSAFE.replace('publication: public', 'publication: public\ncase-review-lint: { rules: { anonymisation: off } }'),
+        /front matter “case-review-lint: rules: anonymisation: off” on line 7/,
+      ],
     ];
     for (const [text, hidden] of routes) {
       const document = await openUntitled(api, text);
@@ -158,7 +184,10 @@ describe('Case Review: Export to Word', function () {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
     }
     // A reasoned exception per item is honoured; the rest still refuse.
-    const excepted = UNSAFE.replace('publication: public', 'publication: public\npublication-exceptions:\n  - text: Darren Mitchell\n    reason: named by the coroner in open court');
+    const excepted = UNSAFE.replace(
+      'publication: public',
+      'publication: public\npublication-exceptions:\n  - text: Darren Mitchell\n    reason: named by the coroner in open court',
+    );
     const document = await openUntitled(api, excepted);
     const outcome = await vscode.commands.executeCommand<ExportOutcome>(COMMAND, document.uri, target);
     assert.ok(outcome.status === 'refused', JSON.stringify(outcome));

@@ -15,10 +15,11 @@ import { EXTENSION_ID, SOURCE, codeOf, fixture, open as openWith, ours, waitFor,
 let api: CaseReviewApi;
 let extension: vscode.Extension<CaseReviewApi>;
 
-
-
-
-function waitForDiagnostics(uri: vscode.Uri, what: string, ok: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+function waitForDiagnostics(
+  uri: vscode.Uri,
+  what: string,
+  ok: (diagnostics: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(what, () => {
     const diagnostics = ours(uri);
     return ok(diagnostics) ? diagnostics : undefined;
@@ -26,7 +27,8 @@ function waitForDiagnostics(uri: vscode.Uri, what: string, ok: (diagnostics: vsc
 }
 
 /** The extension's verdict on the document's current version. */
-const waitForState = (document: vscode.TextDocument, ok?: (state: LintState) => boolean): Promise<LintState> => waitForStateOf(api, document, ok);
+const waitForState = (document: vscode.TextDocument, ok?: (state: LintState) => boolean): Promise<LintState> =>
+  waitForStateOf(api, document, ok);
 
 const open = (relative: string): Promise<{ document: vscode.TextDocument; state: LintState }> => openWith(api, relative);
 
@@ -53,7 +55,9 @@ async function closeAll(): Promise<void> {
 }
 
 async function codeActions(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind, 100)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind, 100)) ?? []
+  );
 }
 
 async function applyAction(document: vscode.TextDocument, action: vscode.CodeAction | undefined): Promise<LintState> {
@@ -64,7 +68,12 @@ async function applyAction(document: vscode.TextDocument, action: vscode.CodeAct
 }
 
 /** Choose “Turn off this check…” and, in its choices, the check and where (as the quick pick would). */
-async function turnOff(document: vscode.TextDocument, actions: vscode.CodeAction[], ruleId: string, scope: 'line' | 'file'): Promise<LintState> {
+async function turnOff(
+  document: vscode.TextDocument,
+  actions: vscode.CodeAction[],
+  ruleId: string,
+  scope: 'line' | 'file',
+): Promise<LintState> {
   const action = actions.find((a) => a.title === 'Turn off this check…');
   assert.ok(action?.command, `“Turn off this check…” among ${actions.map((a) => a.title).join(' | ')}`);
   assert.equal(actions.filter((a) => /^Turn off/.test(a.title)).length, 1, 'one entry, whatever the number of checks here');
@@ -194,7 +203,10 @@ describe('Case Review extension in VS Code', function () {
       const period = find(document.uri, 'tor-period', 'ends before it starts');
       assert.ok(period);
       assert.equal(period.severity, vscode.DiagnosticSeverity.Warning);
-      assert.deepEqual([period.range.start.line, period.range.start.character, period.range.end.line, period.range.end.character], [14, 34, 14, 64]);
+      assert.deepEqual(
+        [period.range.start.line, period.range.start.character, period.range.end.line, period.range.end.character],
+        [14, 34, 14, 64],
+      );
       assert.equal(document.getText(period.range), '31 August 2020 to 1 March 2019');
 
       const placeholder = find(document.uri, 'template-placeholder', '[insert date]');
@@ -317,12 +329,31 @@ describe('Case Review extension in VS Code', function () {
       const actions = await codeActions(document, before[0]!.range);
       const fixAll = actions.find((a) => a.title === `Fix all ${before.length} problems like this in this file`);
       await applyAction(document, fixAll);
-      assert.deepEqual(ours(document.uri).filter((d) => codeOf(d) === 'required-sections').map((d) => d.message), []);
+      assert.deepEqual(
+        ours(document.uri)
+          .filter((d) => codeOf(d) === 'required-sections')
+          .map((d) => d.message),
+        [],
+      );
       const text = document.getText();
-      const headings = ['## 3. Methodology and review process', '## 4. Family involvement', '## 5. Family composition', '## 6. Integrated chronology', '## 11. Conclusions', '## 13. Action plan'];
+      const headings = [
+        '## 3. Methodology and review process',
+        '## 4. Family involvement',
+        '## 5. Family composition',
+        '## 6. Integrated chronology',
+        '## 11. Conclusions',
+        '## 13. Action plan',
+      ];
       const positions = headings.map((h) => text.indexOf(h));
-      assert.ok(positions.every((p) => p > 0), 'every missing section inserted');
-      assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'in the profile’s order');
+      assert.ok(
+        positions.every((p) => p > 0),
+        'every missing section inserted',
+      );
+      assert.deepEqual(
+        [...positions].sort((a, b) => a - b),
+        positions,
+        'in the profile’s order',
+      );
     });
 
     it('fix all mechanical problems of the file (source.fixAll), leaving judgement calls', async () => {
@@ -352,8 +383,15 @@ describe('Case Review extension in VS Code', function () {
       const preferred = actions.filter((a) => a.isPreferred);
       assert.equal(preferred.length, 1);
       assert.equal(preferred[0]!.title, 'Replace with “overview”');
-      const targets = actions.find((a) => a.title === 'Turn off this check…')?.command?.arguments?.[2] as { ruleId: string; line?: unknown; file?: unknown }[];
-      assert.ok(targets.some((t) => t.ruleId === 'front-matter' && t.file), 'for this file');
+      const targets = actions.find((a) => a.title === 'Turn off this check…')?.command?.arguments?.[2] as {
+        ruleId: string;
+        line?: unknown;
+        file?: unknown;
+      }[];
+      assert.ok(
+        targets.some((t) => t.ruleId === 'front-matter' && t.file),
+        'for this file',
+      );
       assert.ok(!targets.some((t) => t.ruleId === 'front-matter' && t.line), 'not for this line: no HTML comment inside YAML');
       await applyAction(typo, preferred[0]);
       assert.equal(typo.lineAt(1).text, 'report-type: overview');
@@ -455,11 +493,20 @@ describe('Case Review extension in VS Code', function () {
 
       const config = vscode.Uri.joinPath(folder(), '.casereviewrc.json');
       await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "reportType": "rapid-review" }\n'));
-      await waitForDiagnostics(document.uri, 'the notes linted once a config applies', (d) => d.some((x) => codeOf(x) === 'template-placeholder'));
+      await waitForDiagnostics(document.uri, 'the notes linted once a config applies', (d) =>
+        d.some((x) => codeOf(x) === 'template-placeholder'),
+      );
       assert.equal(api.stateOf(document.uri)?.reportType, 'rapid-review');
 
-      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "reportType": "rapid-review", "rules": { "template-placeholder": "off" } }\n'));
-      await waitForDiagnostics(document.uri, 'template-placeholder switched off by the config', (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'template-placeholder'));
+      await vscode.workspace.fs.writeFile(
+        config,
+        new TextEncoder().encode('{ "reportType": "rapid-review", "rules": { "template-placeholder": "off" } }\n'),
+      );
+      await waitForDiagnostics(
+        document.uri,
+        'template-placeholder switched off by the config',
+        (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'template-placeholder'),
+      );
 
       await vscode.workspace.fs.delete(config);
       await waitForDiagnostics(document.uri, 'the notes no longer linted', (d) => d.length === 0);
@@ -469,10 +516,16 @@ describe('Case Review extension in VS Code', function () {
 
   describe('Lint workspace', () => {
     it('lints the case reviews among the workspace’s Markdown files, files not open included', async () => {
-      const summary = await vscode.commands.executeCommand<{ files: number; caseReviews: number; problems: number; cancelled: boolean }>('caseReview.lintWorkspace');
+      const summary = await vscode.commands.executeCommand<{ files: number; caseReviews: number; problems: number; cancelled: boolean }>(
+        'caseReview.lintWorkspace',
+      );
       assert.equal(summary.cancelled, false);
       assert.ok(summary.files >= 7, `found ${summary.files} Markdown files`);
-      assert.equal(summary.caseReviews, 9, 'overview, IMR, typo, quick-fix report, two IMRs, northshire notes, broken-config report, board audit');
+      assert.equal(
+        summary.caseReviews,
+        9,
+        'overview, IMR, typo, quick-fix report, two IMRs, northshire notes, broken-config report, board audit',
+      );
       assert.ok(summary.problems > 0);
       assert.ok(ours(fixture('reviews/imr-by-headings.md')).length > 0, 'a file that is not open gets diagnostics');
       assert.deepEqual(ours(fixture('README.md')), []);
@@ -482,7 +535,9 @@ describe('Case Review extension in VS Code', function () {
     it('stops when cancelled', async () => {
       const source = new vscode.CancellationTokenSource();
       source.cancel();
-      const summary = await vscode.commands.executeCommand<{ caseReviews: number; cancelled: boolean }>('caseReview.lintWorkspace', { cancellation: source.token });
+      const summary = await vscode.commands.executeCommand<{ caseReviews: number; cancelled: boolean }>('caseReview.lintWorkspace', {
+        cancellation: source.token,
+      });
       assert.equal(summary.cancelled, true);
       assert.equal(summary.caseReviews, 0);
     });

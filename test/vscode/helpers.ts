@@ -54,14 +54,23 @@ export function waitFor<T>(what: string, check: () => T | undefined, events: vsc
 
 export const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 export const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-export const find = (uri: vscode.Uri, ruleId: string, includes = '') => ours(uri).find((d) => codeOf(d) === ruleId && d.message.includes(includes));
+export const find = (uri: vscode.Uri, ruleId: string, includes = '') =>
+  ours(uri).find((d) => codeOf(d) === ruleId && d.message.includes(includes));
 
 /** The extension's verdict on the document's current version. */
-export function waitForState(api: CaseReviewApi, document: vscode.TextDocument, ok: (state: LintState) => boolean = () => true): Promise<LintState> {
-  return waitFor(`a lint of ${vscode.workspace.asRelativePath(document.uri)} v${document.version}`, () => {
-    const state = api.stateOf(document.uri);
-    return state && state.version === document.version && ok(state) ? state : undefined;
-  }, [api.onDidLint]);
+export function waitForState(
+  api: CaseReviewApi,
+  document: vscode.TextDocument,
+  ok: (state: LintState) => boolean = () => true,
+): Promise<LintState> {
+  return waitFor(
+    `a lint of ${vscode.workspace.asRelativePath(document.uri)} v${document.version}`,
+    () => {
+      const state = api.stateOf(document.uri);
+      return state && state.version === document.version && ok(state) ? state : undefined;
+    },
+    [api.onDidLint],
+  );
 }
 
 export async function open(api: CaseReviewApi, relative: string): Promise<{ document: vscode.TextDocument; state: LintState }> {
@@ -96,10 +105,16 @@ export async function closeAll(): Promise<void> {
 }
 
 export async function codeActions(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind, 100)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind, 100)) ?? []
+  );
 }
 
-export async function applyAction(api: CaseReviewApi, document: vscode.TextDocument, action: vscode.CodeAction | undefined): Promise<LintState> {
+export async function applyAction(
+  api: CaseReviewApi,
+  document: vscode.TextDocument,
+  action: vscode.CodeAction | undefined,
+): Promise<LintState> {
   assert.ok(action, 'the code action is offered');
   assert.ok(action.edit, `“${action.title}” carries an edit`);
   assert.ok(await vscode.workspace.applyEdit(action.edit));

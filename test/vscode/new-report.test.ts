@@ -38,7 +38,10 @@ describe('Case Review: New Report…', function () {
     const headings = text.split('\n').filter((l) => l.startsWith('#'));
     assert.equal(headings[0], '# Individual Management Review: Northshire Health Visiting Service');
     assert.ok(headings.includes('## Introduction'), headings.join(' | '));
-    assert.ok(headings.some((h) => /chronology/i.test(h)), 'a chronology section');
+    assert.ok(
+      headings.some((h) => /chronology/i.test(h)),
+      'a chronology section',
+    );
     assert.match(text, /no involvement with the family or line management of the practitioners/);
     const state = await waitForState(api, document);
     assert.equal(state.linted, true);
@@ -57,7 +60,11 @@ describe('Case Review: New Report…', function () {
     assert.ok(document);
     assert.match(document.getText(), /\nperiod-start: 01\/02\/2020\nperiod-end: 30\/11\/2021\n/);
     await closeAll();
-    for (const [periodStart, periodEnd] of [['31/02/2020', '30/11/2021'], ['01/02/2020', 'banana'], ['30/11/2021', '01/02/2020']]) {
+    for (const [periodStart, periodEnd] of [
+      ['31/02/2020', '30/11/2021'],
+      ['01/02/2020', 'banana'],
+      ['30/11/2021', '01/02/2020'],
+    ]) {
       const none = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('caseReview.newReport', {
         reportType: 'imr',
         child: 'Child K',
@@ -88,8 +95,11 @@ describe('Case Review: New Report…', function () {
     assert.equal(document.uri.path, fixture('board/multi-agency-audit-child-l.md').path);
     const state = await waitForState(api, document, (s) => s.linted);
     assert.equal(state.reportType, 'multi-agency-audit');
-    assert.ok(state.configFile?.includes(".casereviewrc"), state.configFile);
+    assert.ok(state.configFile?.includes('.casereviewrc'), state.configFile);
     const checklist = api.checklist.sections(document);
-    assert.ok(checklist.some((node) => node.section.title === 'Audit scope'), checklist.map((n) => n.section.title).join(' | '));
+    assert.ok(
+      checklist.some((node) => node.section.title === 'Audit scope'),
+      checklist.map((n) => n.section.title).join(' | '),
+    );
   });
 });

@@ -46,16 +46,31 @@ describe('the example report, as an author sees it', function () {
   const example = () => vscode.Uri.joinPath(repo(), 'examples', 'overview-report.md');
 
   it('shows the same findings as the CLI, in the Problems panel, with a quick-fix menu', async () => {
-    const cli = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(repo(), 'out', 'vscode-test', 'example-cli.json')))) as { messages: CliMessage[] }[];
+    const cli = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(repo(), 'out', 'vscode-test', 'example-cli.json'))),
+    ) as { messages: CliMessage[] }[];
     const expected = cli[0]!.messages;
     assert.ok(expected.length >= 10, `the CLI found ${expected.length} findings`);
 
     const document = await vscode.workspace.openTextDocument(example());
     const editor = await vscode.window.showTextDocument(document);
     const diagnostics = await waitForDiagnostics(document.uri, expected.length);
-    const severity = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
+    const severity = {
+      error: vscode.DiagnosticSeverity.Error,
+      warning: vscode.DiagnosticSeverity.Warning,
+      info: vscode.DiagnosticSeverity.Information,
+    };
     const key = (ruleId: string, line: number, column: number, level: vscode.DiagnosticSeverity) => `${ruleId} ${line}:${column} ${level}`;
-    const inEditor = diagnostics.map((d) => key(typeof d.code === 'object' ? String(d.code.value) : String(d.code), d.range.start.line + 1, d.range.start.character + 1, d.severity)).sort();
+    const inEditor = diagnostics
+      .map((d) =>
+        key(
+          typeof d.code === 'object' ? String(d.code.value) : String(d.code),
+          d.range.start.line + 1,
+          d.range.start.character + 1,
+          d.severity,
+        ),
+      )
+      .sort();
     const fromCli = expected.map((m) => key(m.ruleId, m.line, m.column, severity[m.severity])).sort();
     assert.deepEqual(inEditor, fromCli);
 
@@ -67,8 +82,15 @@ describe('the example report, as an author sees it', function () {
     const target = diagnostics.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'was-not-brought') ?? diagnostics[0]!;
     editor.selection = new vscode.Selection(target.range.start, target.range.start);
     editor.revealRange(target.range, vscode.TextEditorRevealType.InCenter);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, target.range);
-    assert.ok(actions.some((a) => a.kind?.value.startsWith('quickfix')), 'the finding offers quick fixes');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      target.range,
+    );
+    assert.ok(
+      actions.some((a) => a.kind?.value.startsWith('quickfix')),
+      'the finding offers quick fixes',
+    );
     await vscode.commands.executeCommand('editor.action.quickFix');
     await pause(2000);
     console.log('CASE_REVIEW_SCREENSHOT quick-fix-menu');

@@ -19,7 +19,8 @@ const written = new Set<string>();
 const AGREED = 'The Health Visiting Service will ask at every contact who lives in the household.';
 const REWORDED = 'The Health Visiting Service should consider asking who lives in the household.';
 
-const RECOMMENDATION_1 = "1. Eastmoor Constabulary will share every domestic abuse notification with Children's Social Care within one working day.";
+const RECOMMENDATION_1 =
+  "1. Eastmoor Constabulary will share every domestic abuse notification with Children's Social Care within one working day.";
 const ACTION_PLAN = `## Action plan
 
 | Recommendation | Action | Lead | Target date |
@@ -64,7 +65,8 @@ const write = (relative: string, text: string) => {
   written.add(relative);
   return vscode.workspace.fs.writeFile(fixture(`${FOLDER}/${relative}`), new TextEncoder().encode(text));
 };
-const consistency = (uri: vscode.Uri, includes: string) => ours(uri).find((d) => codeOf(d) === 'summary-consistency' && d.message.includes(includes));
+const consistency = (uri: vscode.Uri, includes: string) =>
+  ours(uri).find((d) => codeOf(d) === 'summary-consistency' && d.message.includes(includes));
 const reworded = (uri: vscode.Uri) => consistency(uri, 'is reworded from recommendation');
 
 function until(what: string, check: () => boolean): Promise<true> {
@@ -93,7 +95,10 @@ describe('Case Review: executive summary checked against its overview report', f
   });
 
   after(async () => {
-    for (const relative of written) await vscode.workspace.fs.delete(fixture(`${FOLDER}/${relative}`), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    for (const relative of written)
+      await vscode.workspace.fs
+        .delete(fixture(`${FOLDER}/${relative}`), { recursive: true, useTrash: false })
+        .then(undefined, () => undefined);
   });
 
   it('reads the overview named in the front matter, and relints the summary as the overview is edited and reverted', async () => {
@@ -108,20 +113,29 @@ describe('Case Review: executive summary checked against its overview report', f
     // Type in the overview (not saved): the summary is relinted against the unsaved text.
     const open = await vscode.workspace.openTextDocument(overviewUri);
     await vscode.window.showTextDocument(open, { preview: false, viewColumn: vscode.ViewColumn.Beside });
-    const line = open.getText().split('\n').findIndex((l) => l.startsWith('2. '));
+    const line = open
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('2. '));
     const edit = new vscode.WorkspaceEdit();
     edit.replace(overviewUri, new vscode.Range(line, 3, line, open.lineAt(line).text.length), REWORDED);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(open.isDirty, true);
     await until('the reworded recommendation to go once the overview agrees', () => reworded(document.uri) === undefined);
     assert.deepEqual(
-      ours(document.uri).filter((d) => codeOf(d) === 'summary-consistency').map((d) => d.message),
+      ours(document.uri)
+        .filter((d) => codeOf(d) === 'summary-consistency')
+        .map((d) => d.message),
       [],
       'summary and overview agree',
     );
     console.log('CASE_REVIEW_SCREENSHOT summary-consistency-agreed');
 
-    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(overviewUri)), overview(AGREED), 'the overview file was not changed');
+    assert.equal(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(overviewUri)),
+      overview(AGREED),
+      'the overview file was not changed',
+    );
 
     // Revert the overview and close it: the summary is compared with the text on disk again.
     // (revertAndCloseActiveEditor: after other suites, files.revert + closeAllEditors was seen to save the file.)
@@ -129,7 +143,11 @@ describe('Case Review: executive summary checked against its overview report', f
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor('the reworded recommendation after the revert', () => reworded(document.uri), [vscode.languages.onDidChangeDiagnostics]);
     await closeAll();
-    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(overviewUri)), overview(AGREED), 'the overview file was not changed');
+    assert.equal(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(overviewUri)),
+      overview(AGREED),
+      'the overview file was not changed',
+    );
   });
 
   it('relints the summary when the overview changes on disk', async () => {
@@ -139,40 +157,57 @@ describe('Case Review: executive summary checked against its overview report', f
     await write('overview.md', overview(REWORDED));
     await until('the finding to go after the overview was saved with the summary’s wording', () => reworded(document.uri) === undefined);
     await write('overview.md', overview(AGREED));
-    await waitFor('the finding back after the overview changed again', () => reworded(document.uri), [vscode.languages.onDidChangeDiagnostics]);
+    await waitFor('the finding back after the overview changed again', () => reworded(document.uri), [
+      vscode.languages.onDidChangeDiagnostics,
+    ]);
   });
 
   it('says why it could not compare: no file at that path, until the overview is created', async () => {
     await write('summary/missing-overview.md', summary('overveiw.md'));
     const document = await openSummary(api, 'summary/missing-overview.md');
-    const info = await waitFor('the could-not-read info', () => consistency(document.uri, 'could not be read'), [vscode.languages.onDidChangeDiagnostics]);
+    const info = await waitFor('the could-not-read info', () => consistency(document.uri, 'could not be read'), [
+      vscode.languages.onDidChangeDiagnostics,
+    ]);
     assert.equal(info.severity, vscode.DiagnosticSeverity.Information);
-    assert.match(info.message, /could not be read, so recommendations and the action plan were not compared\. Check `overview: overveiw\.md` in the front matter \(no file at that path\)/);
+    assert.match(
+      info.message,
+      /could not be read, so recommendations and the action plan were not compared\. Check `overview: overveiw\.md` in the front matter \(no file at that path\)/,
+    );
     assert.equal(info.range.start.line, 3, 'on the overview: line');
 
     await write('summary/overveiw.md', overview(AGREED));
-    await waitFor('the comparison once the file exists', () => (consistency(document.uri, 'could not') ? undefined : reworded(document.uri)), [vscode.languages.onDidChangeDiagnostics]);
+    await waitFor(
+      'the comparison once the file exists',
+      () => (consistency(document.uri, 'could not') ? undefined : reworded(document.uri)),
+      [vscode.languages.onDidChangeDiagnostics],
+    );
   });
 
   it('compares as soon as the overview is created from the editor, even in a folder made just before', async () => {
     written.add('made-now');
     await write('summary/made-now-summary.md', summary('../made-now/overview.md'));
     const document = await openSummary(api, 'summary/made-now-summary.md');
-    await waitFor('the could-not-read info', () => consistency(document.uri, 'could not be read'), [vscode.languages.onDidChangeDiagnostics]);
+    await waitFor('the could-not-read info', () => consistency(document.uri, 'could not be read'), [
+      vscode.languages.onDidChangeDiagnostics,
+    ]);
     // A file operation of the editor (as the Explorer's New File or Save As), in a folder that did not exist.
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(fixture(`${FOLDER}/made-now/overview.md`), { contents: new TextEncoder().encode(overview(AGREED)) });
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const found = await waitFor('the comparison once the file exists', () => (consistency(document.uri, 'could not') ? undefined : reworded(document.uri)), [
-      vscode.languages.onDidChangeDiagnostics,
-    ]);
+    const found = await waitFor(
+      'the comparison once the file exists',
+      () => (consistency(document.uri, 'could not') ? undefined : reworded(document.uri)),
+      [vscode.languages.onDidChangeDiagnostics],
+    );
     assert.equal(found.range.start.line, 15, 'on recommendation 2 of the summary');
   });
 
   it('does not read an overview outside the workspace folder', async () => {
     await write('summary/outside.md', summary('../../../referenced-outside.md'));
     const document = await openSummary(api, 'summary/outside.md');
-    const info = await waitFor('the outside-the-workspace info', () => consistency(document.uri, 'could not be read'), [vscode.languages.onDidChangeDiagnostics]);
+    const info = await waitFor('the outside-the-workspace info', () => consistency(document.uri, 'could not be read'), [
+      vscode.languages.onDidChangeDiagnostics,
+    ]);
     assert.match(info.message, /outside the workspace folder/);
   });
 });

@@ -49,7 +49,10 @@ describe('Case Review quick fixes for the report rules', function () {
     assert.equal(titles.filter((t) => /^Turn off/.test(t)).length, 1);
     assert.equal(titles.filter((t) => /^Explain/.test(t)).length, 1);
     assert.ok(titles.filter((t) => /^Fix all/.test(t)).length <= 1);
-    assert.ok(!titles.some((t) => /[a-z]+-[a-z]+-?[a-z]*\b/.test(t) && /(?:recommendation|action-plan|template)-/.test(t)), 'no rule ids in titles');
+    assert.ok(
+      !titles.some((t) => /[a-z]+-[a-z]+-?[a-z]*\b/.test(t) && /(?:recommendation|action-plan|template)-/.test(t)),
+      'no rule ids in titles',
+    );
     assert.match(titles[0]!, /^Add /, 'the fixes come first');
     assert.match(titles[titles.length - 1]!, /^Explain this check/);
     const editor = vscode.window.activeTextEditor!;
@@ -67,7 +70,10 @@ describe('Case Review quick fixes for the report rules', function () {
     const text = document.getText();
     const chronology = text.slice(text.indexOf('## Integrated chronology'), text.indexOf('## Analysis'));
     const lines = chronology.split('\n').filter((l) => /^\| \d/.test(l));
-    assert.deepEqual(lines.map((l) => l.split('|')[1]!.trim()), ['3 March 2019', '12 April 2019', '20 May 2019']);
+    assert.deepEqual(
+      lines.map((l) => l.split('|')[1]!.trim()),
+      ['3 March 2019', '12 April 2019', '20 May 2019'],
+    );
     assert.equal(find(document.uri, 'chronology-order'), undefined);
   });
 
@@ -92,7 +98,10 @@ describe('Case Review quick fixes for the report rules', function () {
     const offered = (await codeActions(document, line)).filter((a) => a.title.startsWith('Add the missing SMART parts'));
     assert.equal(offered.length, 1, 'offered once although several rules report the recommendation');
     await fix('recommendation-measure', 'Recommendation 1 ', 'Add the missing SMART parts (by, measure)');
-    const written = document.getText().split('\n').find((l) => l.startsWith('1. '));
+    const written = document
+      .getText()
+      .split('\n')
+      .find((l) => l.startsWith('1. '));
     assert.match(written ?? '', /men in the household\. by: \[insert date\]; measure: \[.*\]\.$/);
     assert.equal(find(document.uri, 'recommendation-measure'), undefined);
   });

@@ -19,7 +19,7 @@ describe('editor test harness (smoke)', () => {
     assert.equal(folders.length, 1, 'exactly one workspace folder is open');
     const expected = process.env.CASE_REVIEW_TEST_WORKSPACE;
     assert.ok(expected, 'CASE_REVIEW_TEST_WORKSPACE is set by the runner');
-    assert.equal(path.resolve(folders[0].uri.fsPath), path.resolve(expected));
+    assert.equal(path.resolve(folders[0]!.uri.fsPath), path.resolve(expected));
   });
 
   it('opens a Markdown document in an editor', async () => {

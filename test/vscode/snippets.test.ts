@@ -24,7 +24,9 @@ describe('Case Review snippets', function () {
     let inserted = 0;
     for (const file of contributed) {
       assert.equal(file.language, 'markdown');
-      const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, file.path)))) as Record<string, Snippet>;
+      const snippets = JSON.parse(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, file.path))),
+      ) as Record<string, Snippet>;
       for (const [name, snippet] of Object.entries(snippets)) {
         const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
         const editor = await vscode.window.showTextDocument(document, { preview: false });
@@ -39,7 +41,8 @@ describe('Case Review snippets', function () {
           const header = lines.findIndex((line) => line.startsWith('|'));
           assert.match(lines[header + 1] ?? '', /^\|(?:\s*:?-{3,}:?\s*\|)+$/, `${name} has a header and alignment row`);
         }
-        if (/row/i.test(name) && /chronology/i.test(name)) assert.match(text, /\|\s*\d{2}\/\d{2}\/\d{4}\s*\|/, `${name} starts with today's date`);
+        if (/row/i.test(name) && /chronology/i.test(name))
+          assert.match(text, /\|\s*\d{2}\/\d{2}\/\d{4}\s*\|/, `${name} starts with today's date`);
         if (/recommendation/i.test(name)) assert.match(text, /\bwill\b.*\bby\b/s, `${name} names an owner's action and a date`);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         inserted++;
@@ -51,12 +54,22 @@ describe('Case Review snippets', function () {
   it('insert, one IMR section after another, a report with every IMR section, its prompt, chronology and action plan', async () => {
     const { api, extension } = await activateApi();
     const imr = BUILT_IN_PROFILES.find((p) => p.id === 'imr')!;
-    const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'imr.code-snippets')))) as Record<string, Snippet>;
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nreport-type: imr\nchild: Child M\nagency: Northshire Police\n---\n\n# Individual Management Review: Northshire Police\n\n' });
+    const snippets = JSON.parse(
+      new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'imr.code-snippets')),
+      ),
+    ) as Record<string, Snippet>;
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content:
+        '---\nreport-type: imr\nchild: Child M\nagency: Northshire Police\n---\n\n# Individual Management Review: Northshire Police\n\n',
+    });
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     try {
       for (const section of imr.sections) {
-        const snippet = Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(`imr-${section.id}`));
+        const snippet = Object.values(snippets).find((s) =>
+          (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(`imr-${section.id}`),
+        );
         assert.ok(snippet, `a snippet for ${section.id}`);
         const end = document.lineAt(document.lineCount - 1).range.end;
         const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
@@ -64,16 +77,29 @@ describe('Case Review snippets', function () {
         await vscode.commands.executeCommand('leaveSnippet');
       }
       const text = document.getText();
-      assert.deepEqual(text.split('\n').filter((l) => l.startsWith('## ')), imr.sections.map((s) => `## ${s.title}`));
+      assert.deepEqual(
+        text.split('\n').filter((l) => l.startsWith('## ')),
+        imr.sections.map((s) => `## ${s.title}`),
+      );
       assert.doesNotMatch(text, /\$\{?\d|\$CURRENT_/, 'every tab stop and variable is resolved');
       const state = await waitForState(api, document, (s) => s.linted);
       assert.equal(state.reportType, 'imr');
       const diagnostics = ours(document.uri);
       assert.ok(!diagnostics.some((d) => codeOf(d) === 'required-sections'), 'no section is missing');
-      assert.equal(diagnostics.filter((d) => codeOf(d) === 'template-placeholder' && d.message.includes('prompt')).length, imr.sections.length, 'each prompt is flagged until answered');
+      assert.equal(
+        diagnostics.filter((d) => codeOf(d) === 'template-placeholder' && d.message.includes('prompt')).length,
+        imr.sections.length,
+        'each prompt is flagged until answered',
+      );
       const checklist = api.checklist.getChildren().map((node) => node.section);
-      assert.deepEqual(checklist.map((s) => s.id), imr.sections.map((s) => s.id));
-      assert.ok(checklist.every((s) => s.state !== 'missing' && s.state !== 'empty'), checklist.map((s) => `${s.id}:${s.state}`).join(' '));
+      assert.deepEqual(
+        checklist.map((s) => s.id),
+        imr.sections.map((s) => s.id),
+      );
+      assert.ok(
+        checklist.every((s) => s.state !== 'missing' && s.state !== 'empty'),
+        checklist.map((s) => `${s.id}:${s.state}`).join(' '),
+      );
       assert.equal(checklist.find((s) => s.id === 'chronology')?.chronologyRows, 1, 'the chronology table has its row');
       assert.equal(checklist.find((s) => s.id === 'recommendations')?.recommendations?.total, 1, 'the SMART recommendation');
       assert.match(text, /^## Action plan\n\n> Prompt: .*\n\n\| Recommendation \| Action \|.*\n\| --- .*\n\| 1 \| \[action\] \|/m);

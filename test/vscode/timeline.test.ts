@@ -22,7 +22,8 @@ const LANES = ['Health visiting', 'GP', 'Police', "Children's social care", 'Hea
 function drawn(handle: TimelineHandle, events: number): Promise<TimelineRendered> {
   return waitFor(
     `the timeline page to draw ${events} events of version ${handle.version}`,
-    () => (handle.rendered && handle.rendered.events === events && handle.rendered.version === handle.version ? handle.rendered : undefined),
+    () =>
+      handle.rendered && handle.rendered.events === events && handle.rendered.version === handle.version ? handle.rendered : undefined,
     [handle.onDidRender],
     30000,
   );
@@ -61,7 +62,10 @@ describe('Case Review: Show Timeline', function () {
     assert.equal(handle.panel.title, 'Timeline: overview-child-f.md');
     assert.deepEqual(handle.data.lanes, LANES);
     assert.equal(handle.data.gapWeeks, 6, 'the default of caseReview.timelineGapWeeks');
-    assert.deepEqual(handle.data.gaps.map((g) => g.weeks), [10, 15]);
+    assert.deepEqual(
+      handle.data.gaps.map((g) => g.weeks),
+      [10, 15],
+    );
     for (const lane of LANES) assert.ok(handle.svg.includes(`>${lane.replace("'", '&#39;')}</text>`), lane);
     assert.match(handle.svg, /<title id="crl-title">Child F: Chronology timeline \(overview-child-f\.md\)<\/title>/);
     assert.match(handle.svg, />15 weeks<\/text>/);
@@ -71,10 +75,14 @@ describe('Case Review: Show Timeline', function () {
     assert.equal(rendered.version, document.version);
     assert.equal(handle.panel.visible, true);
     // The page told its width and the drawing was redrawn to fit it.
-    const width = await waitFor('a drawing as wide as the panel', () => {
-      const w = Number(/^<svg [^>]*? width="(\d+)"/.exec(handle.svg)?.[1]);
-      return w !== 1100 ? w : undefined;
-    }, [handle.onDidRender]);
+    const width = await waitFor(
+      'a drawing as wide as the panel',
+      () => {
+        const w = Number(/^<svg [^>]*? width="(\d+)"/.exec(handle.svg)?.[1]);
+        return w !== 1100 ? w : undefined;
+      },
+      [handle.onDidRender],
+    );
     assert.ok(width >= 480 && width < 1100, `${width} px`);
     await drawn(handle, 12);
 
@@ -123,13 +131,19 @@ describe('Case Review: Show Timeline', function () {
     assert.deepEqual(handle.data.lanes, [...LANES, 'Housing']);
     assert.ok(handle.svg.includes('>Housing</text>'));
     // The new row splits the 15-week gap in two: 6 weeks 6 days (over 6 weeks) and 8 weeks 1 day.
-    assert.deepEqual(handle.data.gaps.map((g) => g.days), [73, 48, 57]);
+    assert.deepEqual(
+      handle.data.gaps.map((g) => g.days),
+      [73, 48, 57],
+    );
     assert.match(handle.svg, />6 weeks 6 days<\/text>/);
 
     await vscode.workspace.getConfiguration('caseReview').update('timelineGapWeeks', 9, vscode.ConfigurationTarget.Global);
     await waitFor('gaps over 9 weeks', () => (handle.data.gapWeeks === 9 ? handle.data : undefined), [handle.onDidRender]);
     await drawn(handle, 13);
-    assert.deepEqual(handle.data.gaps.map((g) => g.weeks), [10]);
+    assert.deepEqual(
+      handle.data.gaps.map((g) => g.weeks),
+      [10],
+    );
     assert.match(handle.svg, /1 gap longer than 9 weeks/);
   });
 
@@ -153,7 +167,12 @@ describe('Case Review: Show Timeline', function () {
     handle.panel.dispose();
     const second = vscode.Uri.file(path.join(os.tmpdir(), `case-review-timeline-${process.pid}-${Date.now()}-2.svg`));
     written.push(second);
-    assert.equal((await vscode.commands.executeCommand<vscode.Uri | undefined>('caseReview.exportTimelineSvg', { target: second, uri: document.uri }))?.toString(), second.toString());
+    assert.equal(
+      (
+        await vscode.commands.executeCommand<vscode.Uri | undefined>('caseReview.exportTimelineSvg', { target: second, uri: document.uri })
+      )?.toString(),
+      second.toString(),
+    );
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(second)), svg);
     assert.equal(document.isDirty, false);
   });

@@ -72,10 +72,12 @@ export async function runExport(argv: readonly string[]): Promise<CommandOutput>
   });
   if (values.help) return { stdout: EXPORT_HELP, stderr: '', code: EXIT.ok };
   if (positionals.length === 0) throw new UsageError('No file given. Try: case-review-lint export report.md --out report.docx');
-  if (positionals.length > 1) throw new UsageError(`Export takes one file at a time; got ${positionals.length} (${positionals.join(', ')}).`);
+  if (positionals.length > 1)
+    throw new UsageError(`Export takes one file at a time; got ${positionals.length} (${positionals.join(', ')}).`);
   const file = positionals[0]!;
   const numbering = values.numbering as NumberingMode;
-  if (!NUMBERING_MODES.includes(numbering)) throw new UsageError(`Unknown numbering “${values.numbering}”; expected ${NUMBERING_MODES.join(', ')}.`);
+  if (!NUMBERING_MODES.includes(numbering))
+    throw new UsageError(`Unknown numbering “${values.numbering}”; expected ${NUMBERING_MODES.join(', ')}.`);
   if (values.marking !== undefined && values['no-marking']) throw new UsageError('Give --marking or --no-marking, not both.');
   const out = values.out ?? join(dirname(file), `${basename(file, extname(file))}.docx`);
   if (extname(out).toLowerCase() !== '.docx') throw new UsageError(`--out must name a .docx file; got “${out}”.`);
@@ -86,7 +88,8 @@ export async function runExport(argv: readonly string[]): Promise<CommandOutput>
     text = readTextFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error);
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error);
     throw new UsageError(`Cannot read “${file}”: ${reason}.`);
   }
 
@@ -96,7 +99,8 @@ export async function runExport(argv: readonly string[]): Promise<CommandOutput>
   const stderr: string[] = parsed.errors.map((e) => `case-review-lint: ${e.file}:${e.line}:${e.column}: config error: ${e.message}\n`);
   const reportType = values['report-type'];
   const types = parsed.config.profiles ? [...reportTypeIds(), ...Object.keys(parsed.config.profiles)] : reportTypeIds();
-  if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
+  if (reportType && !types.includes(reportType))
+    throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
   const config = mergeConfigs(parsed.config, reportType ? { reportType } : {});
 
   // The publication gate: nothing is written while a public report still identifies the family,

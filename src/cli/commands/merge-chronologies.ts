@@ -40,7 +40,8 @@ export function runMergeChronologies(argv: readonly string[]): CommandOutput {
     },
   });
   if (values.help) return { stdout: MERGE_HELP, stderr: '', code: EXIT.ok };
-  if (positionals.length === 0) throw new UsageError('No IMR files given. Try: case-review-lint merge-chronologies imr-police.md imr-health.md --out merged.md');
+  if (positionals.length === 0)
+    throw new UsageError('No IMR files given. Try: case-review-lint merge-chronologies imr-police.md imr-health.md --out merged.md');
   const dateFormat = values['date-format'];
   if (dateFormat !== undefined) {
     const problem = dateFormatError(dateFormat);
@@ -55,10 +56,15 @@ export function runMergeChronologies(argv: readonly string[]): CommandOutput {
   });
   const result = mergeChronologies(inputs, { dateFormat, markSameDay: !values['no-same-day'] });
   const stderr = result.warnings.map((w) => `case-review-lint: warning: ${w}\n`).join('');
-  if (result.rows === 0) return { stdout: '', stderr: `${stderr}case-review-lint: no chronology rows found in ${inputs.length} file(s).\n`, code: EXIT.usage };
+  if (result.rows === 0)
+    return { stdout: '', stderr: `${stderr}case-review-lint: no chronology rows found in ${inputs.length} file(s).\n`, code: EXIT.usage };
   if (!values.out) return { stdout: result.markdown, stderr, code: EXIT.ok };
   if (existsSync(values.out) && !values.force) throw new UsageError(`“${values.out}” exists; use --force to overwrite it.`);
   mkdirSync(dirname(resolve(values.out)), { recursive: true });
   writeFileSync(values.out, result.markdown);
-  return { stdout: `Merged ${result.rows} entries from ${inputs.length} chronologies into ${values.out} (${result.sameDayClusters} same-day group(s) marked).\n`, stderr, code: EXIT.ok };
+  return {
+    stdout: `Merged ${result.rows} entries from ${inputs.length} chronologies into ${values.out} (${result.sameDayClusters} same-day group(s) marked).\n`,
+    stderr,
+    code: EXIT.ok,
+  };
 }

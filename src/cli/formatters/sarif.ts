@@ -124,7 +124,12 @@ function sarifFixes(m: LintMessage, location: { uri: string; uriBaseId?: string 
     }));
 }
 
-export function formatSarif(results: readonly LintResult[], rules: readonly SarifRule[], version: string, options: SarifOptions = {}): string {
+export function formatSarif(
+  results: readonly LintResult[],
+  rules: readonly SarifRule[],
+  version: string,
+  options: SarifOptions = {},
+): string {
   const root = options.root ?? process.cwd();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const rootUri = pathToFileURL(root.endsWith(sep) ? root : `${root}${sep}`).href;

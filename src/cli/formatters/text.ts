@@ -21,7 +21,13 @@ function count(n: number, one: string, many = `${one}s`): string {
 }
 
 export function formatText(results: readonly LintResult[], options: TextOptions | boolean = {}): string {
-  const { color = false, failed = false, notCaseReviews = 0, ignored = 0, quiet = false } = typeof options === 'boolean' ? { color: options } : options;
+  const {
+    color = false,
+    failed = false,
+    notCaseReviews = 0,
+    ignored = 0,
+    quiet = false,
+  } = typeof options === 'boolean' ? { color: options } : options;
   const c = createColors(color);
   const tone: Record<Severity, (text: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
   const lines: string[] = [];

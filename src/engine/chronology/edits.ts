@@ -26,7 +26,8 @@ export function dateEdits(date: ChronologyDate, format: string): TextEdit[] {
   if (date.shorthand && date.to) {
     if (normaliseDate(date.to, format) === date.to.text) return [];
     const text = `${normaliseDate(date.from, format)} – ${normaliseDate(date.to, format)}`;
-    if (text !== date.text.slice(date.from.start - date.start, date.to.end - date.start)) edits.push({ start: date.from.start, end: date.to.end, text });
+    if (text !== date.text.slice(date.from.start - date.start, date.to.end - date.start))
+      edits.push({ start: date.from.start, end: date.to.end, text });
     return edits;
   }
   for (const v of values) {
@@ -117,11 +118,19 @@ export function addChronologyColumns(text: string, chronology: Chronology, missi
       if (index < cells.length) {
         const cell = cells[index]!;
         const piped = text[cell.start] === '|';
-        edits.push({ start: cell.start, end: cell.start, text: piped ? texts.map((t) => `| ${t} `).join('') : texts.map((t) => `${t} | `).join('') });
+        edits.push({
+          start: cell.start,
+          end: cell.start,
+          text: piped ? texts.map((t) => `| ${t} `).join('') : texts.map((t) => `${t} | `).join(''),
+        });
       } else if (index === width && cells.length === width) {
         const last = cells[cells.length - 1]!;
         const piped = text[last.end - 1] === '|';
-        edits.push({ start: last.end, end: last.end, text: piped ? texts.map((t) => ` ${t} |`).join('') : texts.map((t) => ` | ${t}`).join('') });
+        edits.push({
+          start: last.end,
+          end: last.end,
+          text: piped ? texts.map((t) => ` ${t} |`).join('') : texts.map((t) => ` | ${t}`).join(''),
+        });
       }
     });
     const dashes = columns.map(() => '---');

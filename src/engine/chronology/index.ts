@@ -16,7 +16,17 @@ export { normaliseDate, parseChronologyDate, parseTime, type ChronologyDate, typ
 export { agencyFamilies, sourceAgencyFamilies } from './agencies.js';
 export { childContactMatch, isBlankCell, isChildContact, readChildSeen } from './child-seen.js';
 export { addChronologyColumns, applyEdits, dateEdits, normaliseChronologyDates, type TextEdit } from './edits.js';
-export { checkOrder, compareGroups, compareRows, isAnchored, rewriteTableRows, sortChronology, type OrderProblem, type OrderResult, type RowGroup } from './order.js';
+export {
+  checkOrder,
+  compareGroups,
+  compareRows,
+  isAnchored,
+  rewriteTableRows,
+  sortChronology,
+  type OrderProblem,
+  type OrderResult,
+  type RowGroup,
+} from './order.js';
 export { frontMatterPeriod, type ReviewPeriod } from './period.js';
 export { cellContent, findChronologies, mapChronologyColumns } from './table.js';
 export { chronologyTimeline, type TimelineData, type TimelineEvent, type TimelineGap } from './timeline.js';

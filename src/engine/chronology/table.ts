@@ -45,7 +45,12 @@ function isChronologyHeader(columns: Partial<Record<ChronologyColumn, number>>, 
   return has('date') || (has('event') && (has('source') || has('childSeen') || has('action') || has('time')));
 }
 
-function readRows(report: Report, table: TableModel, columns: Partial<Record<ChronologyColumn, number>>, agency: string | undefined): ChronologyRow[] {
+function readRows(
+  report: Report,
+  table: TableModel,
+  columns: Partial<Record<ChronologyColumn, number>>,
+  agency: string | undefined,
+): ChronologyRow[] {
   const rows: ChronologyRow[] = [];
   let lastDayKey = -1;
   let lastMinutes = -1;
@@ -121,7 +126,9 @@ function majorityFormat(rows: readonly ChronologyRow[]): Chronology['dateFormat'
       t.count++;
       const shape = shapeOf(v.pattern);
       t.shapes.set(shape, (t.shapes.get(shape) ?? 0) + 1);
-      const tokens = formatPieces(v.pattern).filter((p) => p.token).map((p) => p.text);
+      const tokens = formatPieces(v.pattern)
+        .filter((p) => p.token)
+        .map((p) => p.text);
       if ((v.day ?? 10) < 10) {
         if (tokens.includes('dd')) t.dayPad++;
         else if (tokens.includes('d')) t.dayBare++;

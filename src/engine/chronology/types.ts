@@ -16,7 +16,16 @@ export type ChronologyColumn = (typeof CHRONOLOGY_COLUMNS)[number];
 export const COLUMN_TITLES: Readonly<Record<ChronologyColumn, string>> = data.titles;
 
 /** Date formats offered by "Normalise chronology dates" (tokens: see `normaliseDate`). */
-export const DATE_FORMATS: readonly string[] = ['dd/mm/yyyy', 'd/m/yyyy', 'dd.mm.yyyy', 'dd-mm-yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'do MMMM yyyy', 'yyyy-mm-dd'];
+export const DATE_FORMATS: readonly string[] = [
+  'dd/mm/yyyy',
+  'd/m/yyyy',
+  'dd.mm.yyyy',
+  'dd-mm-yyyy',
+  'd MMMM yyyy',
+  'd MMM yyyy',
+  'do MMMM yyyy',
+  'yyyy-mm-dd',
+];
 
 /** dated: a date was read; empty: the cell is blank; unknown: “Unknown”, “n/k”; unparsed: text that is not a date. */
 export type DateState = 'dated' | 'empty' | 'unknown' | 'unparsed';

@@ -10,7 +10,20 @@ import data from '../../data/anonymisation.json' with { type: 'json' };
 import type { Found } from './found.js';
 import { tokenize, type Token } from './name-tokens.js';
 import { tagAt } from './nlp-tags.js';
-import { commonWord, CONDITION_WORDS, HONORIFICS, NOT_NAMES, ORGANISATION_WORDS, PLACE_NOUNS, PLACE_PREFIXES, PROFESSIONAL_TITLES, PSEUDONYM_HEADS, RAG_WORDS, wordKey, wordsOf } from './words.js';
+import {
+  commonWord,
+  CONDITION_WORDS,
+  HONORIFICS,
+  NOT_NAMES,
+  ORGANISATION_WORDS,
+  PLACE_NOUNS,
+  PLACE_PREFIXES,
+  PROFESSIONAL_TITLES,
+  PSEUDONYM_HEADS,
+  RAG_WORDS,
+  wordKey,
+  wordsOf,
+} from './words.js';
 
 export type NameDetector = 'caps' | 'nlp' | 'combined';
 
@@ -82,7 +95,8 @@ function analyse(text: string, allowed: ReadonlySet<string>): Analysed {
     const previous = tokens[i - 1];
     const adjacent =
       previous !== undefined && /^[ \t]?\n?[ \t]*$/.test(text.slice(previous.end, token.start)) && !/['\u2019]s?$/.test(previous.text);
-    if (isCandidate(token, allowed) && (current.length === 0 || adjacent) && !(current.length > 0 && token.sentenceInitial)) current.push(token);
+    if (isCandidate(token, allowed) && (current.length === 0 || adjacent) && !(current.length > 0 && token.sentenceInitial))
+      current.push(token);
     else {
       close();
       currentIndex = i;
@@ -96,7 +110,11 @@ function analyse(text: string, allowed: ReadonlySet<string>): Analysed {
 /** Is the token at `index` the letter of a pseudonym ("Mr T", "Child A", "Sibling B")? */
 function pseudonymLetter(tokens: Token[], index: number): boolean {
   const head = tokens[index - 1];
-  return head !== undefined && head.capitalised && (HONORIFICS.has(head.key) || PROFESSIONAL_TITLES.has(head.key) || PSEUDONYM_HEADS.has(head.key) || NOT_NAMES.has(head.key));
+  return (
+    head !== undefined &&
+    head.capitalised &&
+    (HONORIFICS.has(head.key) || PROFESSIONAL_TITLES.has(head.key) || PSEUDONYM_HEADS.has(head.key) || NOT_NAMES.has(head.key))
+  );
 }
 
 interface RunContext {
@@ -207,7 +225,8 @@ function notAPerson(text: string, tokens: Token[], run: Run): boolean {
   if (after && CONDITION_WORDS.has(after.key) && /^[ \t]+$/.test(text.slice(run.end, after.start))) return true;
   // "the Heath Visitor" (a slip for Health), "the Westside Social Worker": one word that qualifies a role.
   const only = run.tokens.length === 1 ? run.tokens[0]! : undefined;
-  if (only && after && ROLE_TAILS.has(after.key) && /^\p{Lu}/u.test(after.text) && /^[ \t]+$/.test(text.slice(run.end, after.start))) return true;
+  if (only && after && ROLE_TAILS.has(after.key) && /^\p{Lu}/u.test(after.text) && /^[ \t]+$/.test(text.slice(run.end, after.start)))
+    return true;
   return run.tokens.every((t) => commonWord(t.text));
 }
 

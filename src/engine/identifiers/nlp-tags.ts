@@ -34,7 +34,20 @@ function personTokens(text: string): Map<number, 'person' | 'other'> {
   return result;
 }
 
-const OTHER_TAGS = ['Place', 'Country', 'City', 'Region', 'Organization', 'Demonym', 'Date', 'Month', 'WeekDay', 'Adjective', 'Verb', 'Adverb'];
+const OTHER_TAGS = [
+  'Place',
+  'Country',
+  'City',
+  'Region',
+  'Organization',
+  'Demonym',
+  'Date',
+  'Month',
+  'WeekDay',
+  'Adjective',
+  'Verb',
+  'Adverb',
+];
 
 /**
  * Tagging is the slow part (compromise reads about 6,000 words a second), so

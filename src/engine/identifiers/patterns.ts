@@ -13,8 +13,7 @@ import { NOT_NAMES, NOT_SCHOOL_NAMES, NOT_STREET_NAMES, ORGANISATION_WORDS, PLAC
 const EMAIL = /(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,6}/g;
 
 // UK postcode: outward code (A9, A99, AA9, AA99, A9A, AA9A) and inward code (9AA).
-const POSTCODE =
-  /(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?) ?[0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
+const POSTCODE = /(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?) ?[0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
 
 // Candidate phone numbers: +44 or a leading 0, then digits with spaces, hyphens or brackets.
 const PHONE = /(?<![\w+])(?:\+44[ ]?(?:\(0\)[ ]?)?|\(?0)\d[\d ()-]{7,14}\d(?!\d)/g;
@@ -42,10 +41,7 @@ const FLAT_ADDRESS = new RegExp(
 );
 
 // "Acacia Avenue" without a house number (only unambiguous street words)
-const STREET_NAME = new RegExp(
-  `(?<![\\p{L}\\p{N}])((?:${NAME_WORD}\\s){1,3})(?:${UNNUMBERED_STREET_WORDS})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+const STREET_NAME = new RegExp(`(?<![\\p{L}\\p{N}])((?:${NAME_WORD}\\s){1,3})(?:${UNNUMBERED_STREET_WORDS})(?![\\p{L}\\p{N}])`, 'gu');
 
 const UNAMBIGUOUS_STREET_WORDS = new Set(data.unnumberedStreetWords.map(wordKey));
 const SCHOOL_WORDS = phraseAlternation(data.schoolWords);
@@ -88,7 +84,11 @@ export function phoneValid(candidate: string): boolean {
   if (digits.length < 10 || digits.length > 11) return false;
   if (!/^0[1235789]/.test(digits)) return false;
   // Too many separators for a phone number ("0 1 2 3 ..."); "+44" and "(0)" do not count.
-  const groups = candidate.replace(/^\+44/, '').replace('(0)', '').split(/[ ()-]+/).filter(Boolean);
+  const groups = candidate
+    .replace(/^\+44/, '')
+    .replace('(0)', '')
+    .split(/[ ()-]+/)
+    .filter(Boolean);
   return groups.length <= 4;
 }
 
@@ -137,7 +137,8 @@ function nearBirthKeyword(text: string, start: number, end: number): boolean {
   const birth = lastMatchEnd(DOB_KEYWORDS, before);
   if (birth >= 0) {
     const between = before.slice(birth);
-    if (!new RegExp(DEATH_KEYWORDS.source, DEATH_KEYWORDS.flags).test(between) && !findDates(between).some((d) => d.precision === 'day')) return true;
+    if (!new RegExp(DEATH_KEYWORDS.source, DEATH_KEYWORDS.flags).test(between) && !findDates(between).some((d) => d.precision === 'day'))
+      return true;
   }
   let after = text.slice(end, end + 25);
   const cut = after.search(/[.!?](?:\s|$)|\n\n/);
@@ -155,7 +156,8 @@ const patternFinds = new ContextMemo<Found[]>();
 /** Every non-name identifier in a text (kept across lints by text and options; read-only). */
 export function findPatternIdentifiers(text: string, options: PatternOptions = {}): Found[] {
   let wordsKey = options.allowedWords ? optionKeys.get(options.allowedWords) : '';
-  if (wordsKey === undefined && options.allowedWords) optionKeys.set(options.allowedWords, (wordsKey = contextKey(JSON.stringify([...options.allowedWords].sort()))));
+  if (wordsKey === undefined && options.allowedWords)
+    optionKeys.set(options.allowedWords, (wordsKey = contextKey(JSON.stringify([...options.allowedWords].sort()))));
   const schools = options.schools ?? NO_SCHOOLS;
   let schoolsKey = schoolKeys.get(schools);
   if (schoolsKey === undefined) schoolKeys.set(schools, (schoolsKey = contextKey(JSON.stringify(schools))));
@@ -176,7 +178,8 @@ function findPatternIdentifiersOnce(text: string, options: PatternOptions): Foun
 
   for (const date of findDates(text)) {
     if (date.precision !== 'day' || !date.valid) continue;
-    if (nearBirthKeyword(text, date.start, date.end) && !overlaps(found, date.start, date.end)) push(found, 'date-of-birth', date.start, date.text);
+    if (nearBirthKeyword(text, date.start, date.end) && !overlaps(found, date.start, date.end))
+      push(found, 'date-of-birth', date.start, date.text);
   }
 
   if (hasDigit) findRecordNumbers(text, found);
@@ -292,10 +295,15 @@ function findRecordNumbers(text: string, found: Found[]) {
 
 /** Cells of a column whose header says what they hold ("Date of birth", "NHS number") are identifiers in themselves. */
 export function identifierColumnKind(header: string): IdentifierKind | undefined {
-  const h = header.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const h = header
+    .toLowerCase()
+    .replace(/[^a-z ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (/^(?:d o b|dob|date of birth|birth date|born)$/.test(h)) return 'date-of-birth';
   if (/\bnhs (?:number|no)\b/.test(h)) return 'nhs-number';
-  if (/\b(?:case|crime|file|record|hospital|patient|client|ni|national insurance|reference) (?:number|no|ref|reference)\b/.test(h)) return 'record-number';
+  if (/\b(?:case|crime|file|record|hospital|patient|client|ni|national insurance|reference) (?:number|no|ref|reference)\b/.test(h))
+    return 'record-number';
   if (/^(?:address|home address|postcode|post code)$/.test(h)) return 'address';
   if (/^(?:school|school attended|nursery)$/.test(h)) return 'school';
   return undefined;

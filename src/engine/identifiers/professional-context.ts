@@ -12,7 +12,10 @@ const SIGNATORY_BEFORE = new RegExp(
 );
 
 /** One earlier name of a list ("Fiona Johnson, "), or a title ("Dr "), at the end of the text before a name. */
-const LISTED_NAME_BEFORE = new RegExp(`(?<![\\p{L}'\u2019-])${NAME_TOKEN}(?:\\s${NAME_TOKEN}){0,3}\\s{0,2}(?:,|\\sand|\\s&)\\s{1,3}$|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\\.?\\s$`, 'u');
+const LISTED_NAME_BEFORE = new RegExp(
+  `(?<![\\p{L}'\u2019-])${NAME_TOKEN}(?:\\s${NAME_TOKEN}){0,3}\\s{0,2}(?:,|\\sand|\\s&)\\s{1,3}$|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\\.?\\s$`,
+  'u',
+);
 
 /**
  * Does the name at [start, end) of `text` stand where professionals are named on
@@ -41,5 +44,8 @@ export function professionalContext(text: string, start: number, end: number): b
   if (!/^\s{0,2}[,(\u2013\u2014-]/.test(after.replace(/^['\u2019]/, ''))) return false;
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
   const phrase = after.slice(next.index + next[0].length - next[1]!.length).match(/^[\p{L} ]{0,60}/u)![0];
-  return phrase.split(/\s+/).slice(0, 5).some((w) => /^\p{Lu}/u.test(w) && ROLE_WORDS.has(wordKey(w)));
+  return phrase
+    .split(/\s+/)
+    .slice(0, 5)
+    .some((w) => /^\p{Lu}/u.test(w) && ROLE_WORDS.has(wordKey(w)));
 }

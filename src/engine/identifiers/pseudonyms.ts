@@ -10,7 +10,10 @@ const INTRODUCED_PSEUDONYMS = new RegExp(
   'gu',
 );
 
-const NOT_REAL_NAME = new RegExp(`(${NAME_TOKEN})\\s?\\((?:not (?:his|her|their|the child's|the child\u2019s) real names?|a pseudonym|pseudonyms?)\\)`, 'gu');
+const NOT_REAL_NAME = new RegExp(
+  `(${NAME_TOKEN})\\s?\\((?:not (?:his|her|their|the child's|the child\u2019s) real names?|a pseudonym|pseudonyms?)\\)`,
+  'gu',
+);
 
 /**
  * Pseudonyms a document introduces as such (lower-case word keys): the name after
@@ -50,7 +53,11 @@ export function pseudonymNames(value: unknown): string[] {
   if (value && typeof value === 'object') {
     // A mapping: pseudonym → description ("Child A: the subject child") or role → pseudonym ("mother: Ms B").
     // A value counts as a pseudonym when every word is capitalised; a description does not make its words allowed.
-    const pseudonymLike = (v: string) => v.trim().split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+    const pseudonymLike = (v: string) =>
+      v
+        .trim()
+        .split(/\s+/)
+        .every((w) => /^[\p{Lu}\p{N}]/u.test(w));
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (typeof v === 'string' && pseudonymLike(v) ? [k, v] : [k]));
   }
   return [];

@@ -36,7 +36,12 @@ export const RAG_WORDS = new Set(lower(data.ragWords));
 export const CONDITION_WORDS = new Set(lower(data.conditionWords));
 const JOINERS = new Set(['of', 'and', 'upon', 'with', 'on', 'the', 'in', 'by']);
 /** Words of UK local authority areas, counties and large towns (src/data/uk-places.json). */
-const PLACE_WORDS = new Set(ukPlaces.places.flatMap((p) => p.match(/\p{L}[\p{L}'\u2019]*/gu) ?? []).map(wordKey).filter((k) => !JOINERS.has(k)));
+const PLACE_WORDS = new Set(
+  ukPlaces.places
+    .flatMap((p) => p.match(/\p{L}[\p{L}'\u2019]*/gu) ?? [])
+    .map(wordKey)
+    .filter((k) => !JOINERS.has(k)),
+);
 
 /** compromise's lexicon, read on first use (the bundles load compromise only when it is first needed: esbuild.js). */
 let lexicon: Record<string, string> | undefined;

@@ -37,7 +37,9 @@ export interface ActionPlan {
 
 /** The innermost section with this role around `offset`. */
 function sectionAt(report: Report, offset: number, role: SectionRole): Section | undefined {
-  return sectionsWithRole(report, role).filter((s) => offset >= s.start && offset < s.end).pop();
+  return sectionsWithRole(report, role)
+    .filter((s) => offset >= s.start && offset < s.end)
+    .pop();
 }
 
 function inChronology(report: Report, offset: number): boolean {
@@ -48,7 +50,10 @@ function isActionPlanTable(report: Report, model: TableModel, columns: Partial<R
   if (model.header.length < 2) return false;
   const has = (c: ColumnId) => columns[c] !== undefined;
   if (sectionAt(report, model.start, 'action-plan')) return true;
-  if (sectionAt(report, model.start, 'recommendations') || recommendationSections(report).some((s) => model.start >= s.start && model.start < s.end)) {
+  if (
+    sectionAt(report, model.start, 'recommendations') ||
+    recommendationSections(report).some((s) => model.start >= s.start && model.start < s.end)
+  ) {
     return has('action') && (has('lead') || has('date') || has('measure'));
   }
   if (inChronology(report, model.start)) return false;
@@ -79,7 +84,9 @@ const GUIDANCE_CELL =
  */
 function isGuidanceRow(row: Row): boolean {
   const filled = row.cells.filter((c) => c.text);
-  const guidance = filled.filter((c) => GUIDANCE_CELL.test(c.text.trim()) || /^(?:red,?\s{1,3}amber,?\s{1,3}(?:or\s{1,3}|and\s{1,3})?green|rag)$/i.test(c.text.trim()));
+  const guidance = filled.filter(
+    (c) => GUIDANCE_CELL.test(c.text.trim()) || /^(?:red,?\s{1,3}amber,?\s{1,3}(?:or\s{1,3}|and\s{1,3})?green|rag)$/i.test(c.text.trim()),
+  );
   return guidance.length >= 2 && guidance.length * 2 > filled.length;
 }
 
@@ -91,7 +98,13 @@ function isGroupHeadingRow(row: Row): boolean {
   const [first, ...rest] = row.cells;
   if (!first?.text || rest.length === 0 || rest.some((c) => c.text)) return false;
   const text = first.text.trim();
-  return /\p{L}/u.test(text) && !/[.;?]$/.test(text) && text.split(/\s+/).length <= 5 && !looksLikeLabelCell(text) && referencesIn(text).length === 0;
+  return (
+    /\p{L}/u.test(text) &&
+    !/[.;?]$/.test(text) &&
+    text.split(/\s+/).length <= 5 &&
+    !looksLikeLabelCell(text) &&
+    referencesIn(text).length === 0
+  );
 }
 
 function readActionPlans(report: Report): ActionPlan[] {
@@ -129,7 +142,12 @@ function readActionPlans(report: Report): ActionPlan[] {
         if (text.length > 40) recommendationText = text;
         refSpan = { start: cells.recommendation.start, end: cells.recommendation.end, text };
       }
-      if (refs.length === 0 && !recommendationText && previous && (!refCell || !refCell.text || SAME_AS_ABOVE.has(refCell.text.trim().toLowerCase()))) {
+      if (
+        refs.length === 0 &&
+        !recommendationText &&
+        previous &&
+        (!refCell || !refCell.text || SAME_AS_ABOVE.has(refCell.text.trim().toLowerCase()))
+      ) {
         refs = previous.refs;
         recommendationText = previous.recommendationText;
       }
@@ -206,7 +224,9 @@ export function actionRowText(plan: ActionPlan | undefined, rec: Recommendation,
 
 /** A whole action plan section with one row per recommendation (when the report has none). */
 export function actionPlanSectionText(report: Report, recs: Recommendation[], level: number, withHeading = true): string {
-  const header = '| Recommendation | Action | Lead agency and officer | Target date | Measure of success | Status (RAG) |\n| --- | --- | --- | --- | --- | --- |';
+  const header =
+    '| Recommendation | Action | Lead agency and officer | Target date | Measure of success | Status ' +
+    '(RAG) |\n| --- | --- | --- | --- | --- | --- |';
   const rows = recs.map((rec) => actionRowText(undefined, rec, analyseRecommendation(report, rec))).join('\n');
   const heading = withHeading ? `${'#'.repeat(Math.min(6, Math.max(1, level)))} Action plan\n\n` : '';
   return `${heading}${header}\n${rows}\n`;

@@ -45,7 +45,12 @@ export function saysCompleted(text: string): boolean {
 export function tableColumns(model: TableModel): Partial<Record<ColumnId, number>> {
   const columns = matchColumns(model.header, COLUMN_SYNONYMS) as Partial<Record<ColumnId, number>>;
   model.header.forEach((cell, index) => {
-    if (columns.reference === undefined && /^(?:#|no\.?|ref\.?)?$/i.test(cell.text.trim()) && index === 0 && !Object.values(columns).includes(index)) {
+    if (
+      columns.reference === undefined &&
+      /^(?:#|no\.?|ref\.?)?$/i.test(cell.text.trim()) &&
+      index === 0 &&
+      !Object.values(columns).includes(index)
+    ) {
       columns.reference = index;
     }
   });

@@ -237,7 +237,16 @@ function walkList(walk: Walk, node: List) {
     const first = plainText(parts[0]!.text);
     const label = matchLabel(first);
     if (label?.kind === 'other') return;
-    if (!label?.word && strictWalk(walk) && !looksLikeRecommendation(paragraphParts(walk.report, item).map((p) => plainText(p.text)).join(' '))) return;
+    if (
+      !label?.word &&
+      strictWalk(walk) &&
+      !looksLikeRecommendation(
+        paragraphParts(walk.report, item)
+          .map((p) => plainText(p.text))
+          .join(' '),
+      )
+    )
+      return;
     const number = label?.number ?? (node.ordered ? String((node.start ?? 1) + index) : undefined);
     newDraft(walk, 'list-item', span.start, span.end, parts, number);
   });
@@ -247,7 +256,9 @@ function walkList(walk: Walk, node: List) {
 function walkTable(walk: Walk, node: Table) {
   const model = readTable(node);
   const columns = tableColumns(model);
-  const textColumn = columns.recommendation ?? (columns.reference !== undefined && (columns.lead !== undefined || columns.date !== undefined) ? columns.action : undefined);
+  const textColumn =
+    columns.recommendation ??
+    (columns.reference !== undefined && (columns.lead !== undefined || columns.date !== undefined) ? columns.action : undefined);
   if (textColumn === undefined) return;
   let previous: Draft | undefined;
   const seen = new Set<string>();
@@ -260,10 +271,17 @@ function walkTable(walk: Walk, node: Table) {
     let label: string | undefined;
     let partStart = cell.start;
     const ref = cellAt(row, columns.reference);
-    if (ref && looksLikeLabelCell(ref.text)) label = ref.text.replace(/^\s{0,8}(?:recommendation|rec\.?)\s{0,8}/i, '').trim().replace(/[.:)]$/, '');
+    if (ref && looksLikeLabelCell(ref.text))
+      label = ref.text
+        .replace(/^\s{0,8}(?:recommendation|rec\.?)\s{0,8}/i, '')
+        .trim()
+        .replace(/[.:)]$/, '');
     if (looksLikeLabelCell(cell.text)) {
       // The recommendation column holds only the number: group the rows of one recommendation.
-      label = cell.text.replace(/^\s{0,8}(?:recommendation|rec\.?)\s{0,8}/i, '').trim().replace(/[.:)]$/, '');
+      label = cell.text
+        .replace(/^\s{0,8}(?:recommendation|rec\.?)\s{0,8}/i, '')
+        .trim()
+        .replace(/[.:)]$/, '');
       const key = recommendationKey(label);
       if (seen.has(key) && previous) {
         previous.end = row.end;
@@ -273,7 +291,14 @@ function walkTable(walk: Walk, node: Table) {
       const action = cellAt(row, columns.action);
       if (!action || !action.text) continue;
       partStart = action.start;
-      const draft = newDraft(walk, 'table-row', row.start, row.end, [{ start: action.start, end: action.end, text: walk.report.text.slice(action.start, action.end) }], label);
+      const draft = newDraft(
+        walk,
+        'table-row',
+        row.start,
+        row.end,
+        [{ start: action.start, end: action.end, text: walk.report.text.slice(action.start, action.end) }],
+        label,
+      );
       draft.table = { model, row, columns };
       previous = draft;
       continue;
@@ -282,7 +307,14 @@ function walkTable(walk: Walk, node: Table) {
       const inText = matchLabel(plainText(cell.text));
       if (inText?.kind === 'recommendation') label = inText.number;
     }
-    const draft = newDraft(walk, 'table-row', row.start, row.end, [{ start: partStart, end: cell.end, text: walk.report.text.slice(partStart, cell.end) }], label);
+    const draft = newDraft(
+      walk,
+      'table-row',
+      row.start,
+      row.end,
+      [{ start: partStart, end: cell.end, text: walk.report.text.slice(partStart, cell.end) }],
+      label,
+    );
     draft.table = { model, row, columns };
     previous = draft;
   }

@@ -11,9 +11,35 @@
  * - labels.ts, cells.ts, phrases.ts, plain-text.ts, sentence-structure.ts: what they share.
  */
 export { trimEndChars, trimStartChars } from '../text.js';
-export { actionPlanSectionText, actionRowText, effectiveCell, findActionPlans, inActionPlanTable, reportDateKey, rowServes, type ActionPlan, type ActionRow } from './action-plans.js';
-export { cellContent, COLUMN_NAMES, COLUMN_SYNONYMS, isNonCommittal, REQUIRED_COLUMNS, saysCompleted, tableColumns, type ColumnId } from './cells.js';
-export { findRecommendations, looksLikeRecommendation, recommendationSections, type ContextOwner, type OwnerVia, type Recommendation } from './find.js';
+export {
+  actionPlanSectionText,
+  actionRowText,
+  effectiveCell,
+  findActionPlans,
+  inActionPlanTable,
+  reportDateKey,
+  rowServes,
+  type ActionPlan,
+  type ActionRow,
+} from './action-plans.js';
+export {
+  cellContent,
+  COLUMN_NAMES,
+  COLUMN_SYNONYMS,
+  isNonCommittal,
+  REQUIRED_COLUMNS,
+  saysCompleted,
+  tableColumns,
+  type ColumnId,
+} from './cells.js';
+export {
+  findRecommendations,
+  looksLikeRecommendation,
+  recommendationSections,
+  type ContextOwner,
+  type OwnerVia,
+  type Recommendation,
+} from './find.js';
 export { matchLabel, paragraphLabel, recommendationKey, referencesIn, type Label } from './labels.js';
 export { findMeasure } from './measures.js';
 export { findOwners, type OwnerHit, type OwnerKind, type OwnerProblem } from './owners.js';

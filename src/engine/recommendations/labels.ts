@@ -54,8 +54,13 @@ export function paragraphLabel(plain: string): Label | undefined {
 
 /** Normalised key of a recommendation number: "R3" and "Recommendation 3" are "3"; "MA2" stays "MA2". */
 export function recommendationKey(number: string): string {
-  const n = number.trim().toUpperCase().replace(/^(?:RECOMMENDATION|REC)\.?\s{0,8}(?:NO\.?\s{0,8})?/, '');
-  return trimEndChars(n, ' \t\n.:)').replace(/^R(?=\d)/, '').replace(/\s+/g, '');
+  const n = number
+    .trim()
+    .toUpperCase()
+    .replace(/^(?:RECOMMENDATION|REC)\.?\s{0,8}(?:NO\.?\s{0,8})?/, '');
+  return trimEndChars(n, ' \t\n.:)')
+    .replace(/^R(?=\d)/, '')
+    .replace(/\s+/g, '');
 }
 
 /** Keys a reference may mean, most specific first: "1.2" → ["1.2", "1"], "3a" → ["3A", "3"]. */
@@ -74,7 +79,8 @@ export function looksLikeLabelCell(text: string): boolean {
 /** References in a cell: "1", "R2", "Recommendation 3", "1, 2 and 4", "1.2". */
 export function referencesIn(text: string): string[] {
   const refs: string[] = [];
-  const pattern = /(?<![\p{L}\p{N}.])(?:(?:recommendations?|recs?\.?)\s{0,8})?(?:no\.?\s{0,8})?([A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)(?![\p{N}])/giu;
+  const pattern =
+    /(?<![\p{L}\p{N}.])(?:(?:recommendations?|recs?\.?)\s{0,8})?(?:no\.?\s{0,8})?([A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)(?![\p{N}])/giu;
   for (const m of text.matchAll(pattern)) {
     if (/^(?:19|20)\d{2}$/.test(m[1]!)) continue;
     refs.push(recommendationKey(m[1]!));

@@ -8,7 +8,23 @@ import { PhraseMatcher, tokenize } from './phrases.js';
 import type { Span } from './plain-text.js';
 
 const measureCache = new Map<string, PhraseMatcher<true>>();
-const COUNT_NOUNS = new Set(['cases', 'records', 'files', 'families', 'children', 'staff', 'practitioners', 'referrals', 'assessments', 'plans', 'visits', 'contacts', 'audits', 'officers', 'professionals']);
+const COUNT_NOUNS = new Set([
+  'cases',
+  'records',
+  'files',
+  'families',
+  'children',
+  'staff',
+  'practitioners',
+  'referrals',
+  'assessments',
+  'plans',
+  'visits',
+  'contacts',
+  'audits',
+  'officers',
+  'professionals',
+]);
 const PERCENT = /\d{1,3}(?:\.\d{1,2})? ?(?:%|per ?cent)/i;
 
 /** Words saying how success will be evidenced (audit, target, figure, report to the Board, outcome). */

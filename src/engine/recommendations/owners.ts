@@ -100,7 +100,8 @@ interface SentenceOwner extends Span {
   via: 'subject' | 'agent' | 'label';
 }
 
-const OWNER_LABEL = /\b(?:lead(?:\s{1,8}(?:agency|officer|organisation|professional|agencies))?|owner|responsible(?:\s{1,8}(?:agency|officer|person|lead))?|responsibility|accountable(?:\s{1,8}officer)?)\s{0,3}[:–—]\s{0,3}([^.;\n|)]{1,80})/gi;
+const OWNER_LABEL =
+  /\b(?:lead(?:\s{1,8}(?:agency|officer|organisation|professional|agencies))?|owner|responsible(?:\s{1,8}(?:agency|officer|person|lead))?|responsibility|accountable(?:\s{1,8}officer)?)\s{0,3}[:–—]\s{0,3}([^.;\n|)]{1,80})/gi;
 const BY = /(?<![\p{L}\p{N}])by\s{1,3}(?:both\s{1,3})?/giu;
 
 /** The verb before a "by" (skipping one adverb such as "jointly"): "revised" in "revised jointly by". */
@@ -127,7 +128,8 @@ export function ownerInSentences(plain: string, extra: readonly string[], proble
 function ownerInSentencesOnce(plain: string, extra: readonly string[], problems?: OwnerProblem[]): SentenceOwner | undefined {
   for (const m of plain.matchAll(new RegExp(OWNER_LABEL.source, OWNER_LABEL.flags))) {
     const value = m[1]!.trim();
-    if (value && !value.startsWith('[') && !isNonCommittal(value, 'lead')) return { start: m.index, end: m.index + m[0].length, text: m[0], via: 'label' };
+    if (value && !value.startsWith('[') && !isNonCommittal(value, 'lead'))
+      return { start: m.index, end: m.index + m[0].length, text: m[0], via: 'label' };
   }
   for (const sentence of splitSentences(plain)) {
     const s = plain.slice(sentence.start, sentence.end);
@@ -172,7 +174,13 @@ function ownerInSentencesOnce(plain: string, extra: readonly string[], problems?
       const passiveMatch = /to$/.test(a[0]) ? /^\s{1,8}be\s{1,8}(\p{L}[\p{L}-]{0,30})/u.exec(after) : PASSIVE_AFTER.exec(after);
       const passive = passiveMatch !== null && isParticiple(passiveMatch[1]!);
       if (!subject) {
-        if (passive) problems?.push({ start: base + a.index, end: base + a.index + a[0].length + passiveMatch![0].length, text: a[0] + passiveMatch![0], reason: 'passive' });
+        if (passive)
+          problems?.push({
+            start: base + a.index,
+            end: base + a.index + a[0].length + passiveMatch![0].length,
+            text: a[0] + passiveMatch![0],
+            reason: 'passive',
+          });
         continue;
       }
       const hits = findOwners(subject.text, extra).filter((h) => !passive || h.kind === 'body');
@@ -182,7 +190,12 @@ function ownerInSentencesOnce(plain: string, extra: readonly string[], problems?
         return { start: base + subject.start - 0 + hit.start, end: base + subject.start + hit.end, text: hit.text, via: 'subject' };
       }
       if (generic) {
-        problems?.push({ start: base + subject.start + generic.start, end: base + subject.start + generic.end, text: generic.text, reason: 'non-owner' });
+        problems?.push({
+          start: base + subject.start + generic.start,
+          end: base + subject.start + generic.end,
+          text: generic.text,
+          reason: 'non-owner',
+        });
       } else if (passive) {
         const end = a.index + a[0].length + passiveMatch![0].length;
         problems?.push({ start: base + subject.start, end: base + end, text: s.slice(subject.start, end), reason: 'passive' });

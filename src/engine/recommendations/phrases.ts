@@ -27,7 +27,7 @@ export function tokenize(text: string): Token[] {
 
 /** Is the text between two words only spaces, hyphens, slashes or ampersands (not a sentence break)? */
 export function joins(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!' \t\n\r-–/&\''.includes(text[i]!)) return false;
+  for (let i = from; i < to; i++) if (!" \t\n\r-–/&'".includes(text[i]!)) return false;
   return true;
 }
 
@@ -45,7 +45,10 @@ export interface PhraseHit<T> extends Span {
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
 
-  constructor(entries: Iterable<readonly [string, T]>, private readonly plural = false) {
+  constructor(
+    entries: Iterable<readonly [string, T]>,
+    private readonly plural = false,
+  ) {
     const unique = new Map<string, T>();
     for (const [phrase, value] of entries) {
       const key = normalizePhrase(phrase);
@@ -57,7 +60,8 @@ export class PhraseMatcher<T> {
       list.push({ words, value });
       this.byFirst.set(words[0]!, list);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || b.words.join(' ').length - a.words.join(' ').length);
+    for (const list of this.byFirst.values())
+      list.sort((a, b) => b.words.length - a.words.length || b.words.join(' ').length - a.words.join(' ').length);
   }
 
   private same(token: string, word: string, last: boolean): boolean {
@@ -94,7 +98,7 @@ export class PhraseMatcher<T> {
   /** Non-overlapping phrases in a text, left to right. */
   find(text: string, tokens: Token[] = tokenize(text)): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const hit = this.matchAt(text, tokens, i);
       if (hit) {
         hits.push(hit);

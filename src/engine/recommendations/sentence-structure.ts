@@ -10,15 +10,21 @@ export const ANCHOR =
   /(?<![\p{L}\p{N}])(?:should|must|will|shall|would|could|might|can|needs?\s{1,8}to|ought\s{1,8}to|(?:is|are)\s{1,8}(?:(?:asked|requested|expected|invited|required|encouraged|recommended|advised)\s{1,8})?to|ha(?:s|ve)\s{1,8}to)(?![\p{L}\p{N}])/gu;
 export const PASSIVE_AFTER =
   /^\s{1,8}(?:(?:also|then|now|not|further|therefore|jointly|urgently|\p{L}{2,20}ly)\s{1,8}){0,2}(?:be|have\s{1,8}been)\s{1,8}(?:(?:\p{L}{2,20}ly|also|further)\s{1,8}){0,2}(\p{L}[\p{L}-]{0,30})/u;
-export const PASSIVE_THAT = /^\s{0,8}(?:is|are|be|was|were|has\s{1,8}been|have\s{1,8}been)\s{1,8}(?:(?:\p{L}{2,20}ly|also|further)\s{1,8}){0,2}(\p{L}[\p{L}-]{0,30})/u;
+export const PASSIVE_THAT =
+  /^\s{0,8}(?:is|are|be|was|were|has\s{1,8}been|have\s{1,8}been)\s{1,8}(?:(?:\p{L}{2,20}ly|also|further)\s{1,8}){0,2}(\p{L}[\p{L}-]{0,30})/u;
 const IRREGULAR_PARTICIPLES = new Set(
-  'made given sought built taken held set put kept brought taught led run done known seen met sent spent shown told paid undertaken written chosen drawn understood found read heard left lost bought thought sold won shut cut let overseen withdrawn driven'.split(
-    ' ',
-  ),
+  (
+    'made given sought built taken held set put kept brought taught led run done known seen met sent ' +
+    'spent shown told paid undertaken written chosen drawn understood found read heard left lost bought ' +
+    'thought sold won shut cut let overseen withdrawn driven'
+  ).split(' '),
 );
 
 const NOT_PASSIVE = new Set(
-  'able assured satisfied confident responsible accountable clear aware mindful prepared willing ready open alert proactive involved engaged represented sighted'.split(' '),
+  (
+    'able assured satisfied confident responsible accountable clear aware mindful prepared willing ready ' +
+    'open alert proactive involved engaged represented sighted'
+  ).split(' '),
 );
 
 /** Is a word a past participle ("reviewed", "made"), so that "be <word>" is a passive? */
@@ -30,7 +36,8 @@ export function isParticiple(word: string): boolean {
 }
 
 const BOUNDARY = /[,;:()[\]]|(?<![\p{L}\p{N}])(?:that|which|who|whom|whose|where|when|whether|if|unless|because|so)(?![\p{L}\p{N}])/giu;
-const OPENER = /^\s{0,8}(?:with|together|in|alongside|through|via|working|supported|jointly|also|as|following|given|within|before|after|by|from|at|once|during|where|when|having|on|for|to|and|but|or)(?![\p{L}\p{N}])/iu;
+const OPENER =
+  /^\s{0,8}(?:with|together|in|alongside|through|via|working|supported|jointly|also|as|following|given|within|before|after|by|from|at|once|during|where|when|having|on|for|to|and|but|or)(?![\p{L}\p{N}])/iu;
 
 /** The candidate subject of an anchor: the last clause segment before it that does not open with a preposition. */
 export function subjectBefore(text: string, clauseStart: number, anchor: number): Span | undefined {

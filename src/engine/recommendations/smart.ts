@@ -45,7 +45,13 @@ export function recommendationPlain(report: Report, rec: Recommendation): string
 
 /** Judge a recommendation's SMART elements: owner, time bound, measure, main action. */
 export function analyseRecommendation(report: Report, rec: Recommendation, options: AnalysisOptions = {}): SmartAnalysis {
-  const key = JSON.stringify([options.extraOwners ?? [], options.extraNonDates ?? [], options.extraMeasures ?? [], options.extraVagueVerbs ?? [], report.settings.agencies]);
+  const key = JSON.stringify([
+    options.extraOwners ?? [],
+    options.extraNonDates ?? [],
+    options.extraMeasures ?? [],
+    options.extraVagueVerbs ?? [],
+    report.settings.agencies,
+  ]);
   let byOptions = analysisCache.get(rec);
   if (!byOptions) analysisCache.set(rec, (byOptions = new Map()));
   let analysis = byOptions.get(key);
@@ -62,7 +68,8 @@ function analyse(report: Report, rec: Recommendation, options: AnalysisOptions):
   const plain = blankPlaceholders(written);
   const at = <T extends Span>(span: T): T => ({ ...span, start: rec.textStart + span.start, end: rec.textStart + span.end });
   const analysis: SmartAnalysis = { nonDates: [], placeholders: {} };
-  for (const p of placeholderParts(written)) analysis.placeholders[p.part] ??= at({ start: p.index, end: p.index + p.text.length, text: p.text });
+  for (const p of placeholderParts(written))
+    analysis.placeholders[p.part] ??= at({ start: p.index, end: p.index + p.text.length, text: p.text });
   const cells = rec.table ? rec.table : undefined;
   const answered = (cell: Cell | undefined, part: SmartPart): Cell | undefined => {
     if (!cell || !onlyPlaceholders(cell.text)) return cell;
@@ -93,7 +100,8 @@ function analyse(report: Report, rec: Recommendation, options: AnalysisOptions):
   const cellBound = dateCell && dateCell.text ? findTimeBounds(dateCell.text, { cell: true })[0] : undefined;
   const textBound = findTimeBounds(plain)[0];
   if (cellBound && dateCell) analysis.deadline = { ...cellBound, ...cellContent(report, dateCell), via: 'table' };
-  else if (textBound) analysis.deadline = { ...at(textBound), kind: textBound.kind, endKey: textBound.endKey, date: textBound.date, via: 'text' };
+  else if (textBound)
+    analysis.deadline = { ...at(textBound), kind: textBound.kind, endKey: textBound.endKey, date: textBound.date, via: 'text' };
   else if (rec.contextDeadline) analysis.deadline = { ...rec.contextDeadline, via: rec.kind === 'table-row' ? 'table' : 'heading' };
   if (!analysis.deadline) {
     const extra = options.extraNonDates ?? [];
@@ -140,7 +148,7 @@ export function smartScaffold(analysis: SmartAnalysis, always: SmartPart[] = [])
 }
 
 /** Editor data shared by the recommendation-* messages. */
-export function recommendationData(report: Report, rec: Recommendation, analysis: SmartAnalysis): Record<string, unknown> {
+export function recommendationData(_report: Report, rec: Recommendation, analysis: SmartAnalysis): Record<string, unknown> {
   const scaffold = smartScaffold(analysis);
   const data: Record<string, unknown> = {
     recommendation: { number: rec.number, start: rec.start, end: rec.end },
@@ -170,5 +178,10 @@ export function recommendationFixes(report: Report, rec: Recommendation, analysi
     .map((p) => p.split(':')[0]!.trim().toLowerCase())
     .filter(Boolean);
   const title = parts.length > 0 ? `Add the missing SMART parts (${parts.join(', ')})` : 'Add the missing SMART parts';
-  return [insertionFix(title, rec.textStart + written.length, `${closed ? '' : '.'} ${scaffold}.`, { scaffold: true, preferred: !hasReplacement })];
+  return [
+    insertionFix(title, rec.textStart + written.length, `${closed ? '' : '.'} ${scaffold}.`, {
+      scaffold: true,
+      preferred: !hasReplacement,
+    }),
+  ];
 }

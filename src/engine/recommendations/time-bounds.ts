@@ -25,7 +25,8 @@ export interface NonDate extends Span {
   inCell?: boolean;
 }
 
-const NUM = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty[- ]four|thirty|a|an)';
+const NUM =
+  '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty[- ' + ']four|thirty|a|an)';
 const MONTHS_CAP = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const YEAR = '(?:19|20)\\d{2}';
 const FY = `${YEAR}\\s?[/–-]\\s?(?:${YEAR}|\\d{2})`;
@@ -74,7 +75,8 @@ const TIME_PATTERNS: { kind: TimeBound['kind']; pattern: RegExp; cue?: boolean }
   },
   {
     kind: 'relative',
-    pattern: /\bbefore\s{1,8}(?:the\s{1,8})?(?:publication|launch|end|start|beginning|inspection|anniversary|implementation|completion)\b/gi,
+    pattern:
+      /\bbefore\s{1,8}(?:the\s{1,8})?(?:publication|launch|end|start|beginning|inspection|anniversary|implementation|completion)\b/gi,
   },
 ];
 
@@ -90,7 +92,8 @@ const TIME_LABEL =
 
 const HISTORIC_CUES = new Set(timing.historicCues.map((c) => c.toLowerCase()));
 const DEADLINE_CUES = new Set(['by', 'before', 'until', 'within', 'than', 'of']);
-const RANGE_AFTER = /^\s{0,3}(?:to|until|and|–|—|-)\s{0,3}(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)/i;
+const RANGE_AFTER =
+  /^\s{0,3}(?:to|until|and|–|—|-)\s{0,3}(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)/i;
 
 function endKeyOf(kind: TimeBound['kind'], text: string, date?: FoundDate): number | undefined {
   if (date) return date.valid ? dateEndKey(date) : undefined;
@@ -144,7 +147,14 @@ function findTimeBoundsOnce(text: string, options: { cell?: boolean }): TimeBoun
   };
   for (const date of findDates(text)) {
     if (!options.cell && historic(text, date.start, date.end)) continue;
-    add({ start: date.start, end: date.end, text: date.text, kind: date.precision === 'day' ? 'date' : 'month', date, endKey: endKeyOf('date', date.text, date) });
+    add({
+      start: date.start,
+      end: date.end,
+      text: date.text,
+      kind: date.precision === 'day' ? 'date' : 'month',
+      date,
+      endKey: endKeyOf('date', date.text, date),
+    });
   }
   for (const { kind, pattern } of TIME_PATTERNS) {
     for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
@@ -158,7 +168,13 @@ function findTimeBoundsOnce(text: string, options: { cell?: boolean }): TimeBoun
         add({ start, end: end + word[0].length, text: m[0] + word[0], kind });
         continue;
       }
-      if (kind === 'quarter' && !/\d{4}/.test(m[0]) && !options.cell && !/\b(?:by|in|before|end\s{1,8}of|during|from|until)\s{1,8}(?:the\s{1,8})?$/i.test(text.slice(Math.max(0, start - 16), start))) continue;
+      if (
+        kind === 'quarter' &&
+        !/\d{4}/.test(m[0]) &&
+        !options.cell &&
+        !/\b(?:by|in|before|end\s{1,8}of|during|from|until)\s{1,8}(?:the\s{1,8})?$/i.test(text.slice(Math.max(0, start - 16), start))
+      )
+        continue;
       add({ start, end, text: m[0], kind, endKey: endKeyOf(kind, m[0]) });
     }
   }
@@ -170,14 +186,21 @@ function findTimeBoundsOnce(text: string, options: { cell?: boolean }): TimeBoun
     const of = OF_CLAUSE.exec(after);
     if (of) {
       const event = KNOWN_EVENTS.startOf(after.slice(of[0].length));
-      if (event) add({ start, end: end + of[0].length + event.end, text: text.slice(start, end + of[0].length + event.end), kind: 'relative' });
+      if (event)
+        add({ start, end: end + of[0].length + event.end, text: text.slice(start, end + of[0].length + event.end), kind: 'relative' });
       continue;
     }
     if (/^(?:month|year)/.test(unit) || m[2] || options.cell) add({ start, end, text: m[0], kind: 'relative' });
   }
   for (const m of text.matchAll(new RegExp(PERIOD_AFTER.source, PERIOD_AFTER.flags))) {
     const event = KNOWN_EVENTS.startOf(text.slice(m.index + m[0].length));
-    if (event) add({ start: m.index, end: m.index + m[0].length + event.end, text: text.slice(m.index, m.index + m[0].length + event.end), kind: 'relative' });
+    if (event)
+      add({
+        start: m.index,
+        end: m.index + m[0].length + event.end,
+        text: text.slice(m.index, m.index + m[0].length + event.end),
+        kind: 'relative',
+      });
   }
   for (const m of text.matchAll(new RegExp(TIME_LABEL.source, TIME_LABEL.flags))) {
     const value = m[1]!.trim();
@@ -188,8 +211,16 @@ function findTimeBoundsOnce(text: string, options: { cell?: boolean }): TimeBoun
     // "Mar-13", "Sept 13", "Jan '14": a month and a two-digit year, as spreadsheets write them.
     const short = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]{0,6}[ -]'?(\d{2})\b/i.exec(text);
     if (short) {
-      const month = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(short[1]!.toLowerCase().slice(0, 3)) + 1;
-      add({ start: short.index, end: short.index + short[0].length, text: short[0], kind: 'month', endKey: monthEndKey(2000 + Number(short[2]), month) });
+      const month =
+        ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(short[1]!.toLowerCase().slice(0, 3)) +
+        1;
+      add({
+        start: short.index,
+        end: short.index + short[0].length,
+        text: short[0],
+        kind: 'month',
+        endKey: monthEndKey(2000 + Number(short[2]), month),
+      });
     }
     const bare = new RegExp(
       `^\\s*(?:(?:by|before|end\\s+of|by\\s+end\\s+of|by\\s+the\\s+end\\s+of)\\s+)?(?:${YEAR}|(?:${MONTHS_CAP})|${NUM}\\s+(?:calendar\\s+)?(?:months?|years?|weeks?))\\s*$`,
@@ -206,7 +237,10 @@ function nonDateMatcher(extra: readonly string[]): PhraseMatcher<NonDate['kind']
   const key = extra.join('\u0000');
   let matcher = nonDateCache.get(key);
   if (!matcher) {
-    matcher = new PhraseMatcher<NonDate['kind']>([...extra.map((p) => [p, 'vague'] as const), ...timing.nonDates.map((n) => [n.phrase, n.kind as NonDate['kind']] as const)]);
+    matcher = new PhraseMatcher<NonDate['kind']>([
+      ...extra.map((p) => [p, 'vague'] as const),
+      ...timing.nonDates.map((n) => [n.phrase, n.kind as NonDate['kind']] as const),
+    ]);
     nonDateCache.set(key, matcher);
   }
   return matcher;

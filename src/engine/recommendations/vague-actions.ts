@@ -24,19 +24,32 @@ interface VerbForm {
 }
 
 const VERB_FORMS: VerbForm[] = vague.verbs.flatMap((v) =>
-  v.forms.map((form) => ({ verb: v.verb, form, exemptWithResult: v.exemptWithResult, vagueResultOnly: Boolean((v as { vagueResultOnly?: boolean }).vagueResultOnly), instead: v.instead })),
+  v.forms.map((form) => ({
+    verb: v.verb,
+    form,
+    exemptWithResult: v.exemptWithResult,
+    vagueResultOnly: Boolean((v as { vagueResultOnly?: boolean }).vagueResultOnly),
+    instead: v.instead,
+  })),
 );
 
 const RESULT_CLAUSES = new PhraseMatcher(vague.resultClauses.map((p) => [p, true] as const));
 const VAGUE_RESULTS = new PhraseMatcher(vague.vagueResults.map((p) => [p, true] as const));
-const ADVERBS = /^(?:\s{0,3}(?:also|then|now|further|therefore|jointly|urgently|immediately|continue\s{1,3}to|seek\s{1,3}to|aim\s{1,3}to|,|\p{L}{2,20}ly)(?![\p{L}\p{N}])){0,4}\s{0,3}/u;
+const ADVERBS =
+  /^(?:\s{0,3}(?:also|then|now|further|therefore|jointly|urgently|immediately|continue\s{1,3}to|seek\s{1,3}to|aim\s{1,3}to|,|\p{L}{2,20}ly)(?![\p{L}\p{N}])){0,4}\s{0,3}/u;
 const verbCache = new Map<string, PhraseMatcher<VerbForm>>();
 
 function verbMatcher(extra: readonly string[]): PhraseMatcher<VerbForm> {
   const key = extra.join('\u0000');
   let matcher = verbCache.get(key);
   if (!matcher) {
-    const extraForms = extra.map((e): VerbForm => ({ verb: e, form: e, exemptWithResult: false, vagueResultOnly: false, instead: 'a concrete change and its result' }));
+    const extraForms = extra.map((e): VerbForm => ({
+      verb: e,
+      form: e,
+      exemptWithResult: false,
+      vagueResultOnly: false,
+      instead: 'a concrete change and its result',
+    }));
     matcher = new PhraseMatcher([...extraForms, ...VERB_FORMS].map((f) => [f.form, f] as const));
     verbCache.set(key, matcher);
   }
@@ -44,10 +57,13 @@ function verbMatcher(extra: readonly string[]): PhraseMatcher<VerbForm> {
 }
 
 /** Vague actions written as the subject of a passive: “Consideration should be given…”, “Awareness … should be raised”. */
-const CONSIDERATION = new PhraseMatcher(VERB_FORMS.filter((f) => /^(?:consideration|further consideration|awareness)$/.test(f.form)).map((f) => [f.form, f] as const));
+const CONSIDERATION = new PhraseMatcher(
+  VERB_FORMS.filter((f) => /^(?:consideration|further consideration|awareness)$/.test(f.form)).map((f) => [f.form, f] as const),
+);
 
 /** “use/make use of/utilise <a means, up to eight words> to”, before the verb it serves. */
-const USE_MEANS = /^(?:use|uses|make\s{1,3}use\s{1,3}of|makes\s{1,3}use\s{1,3}of|utilise|utilises|utilize|utilizes)\s{1,3}(?:(?!to\s)[\p{L}\p{N}'’-]+\s{1,3}){1,8}to\s{1,3}/iu;
+const USE_MEANS =
+  /^(?:use|uses|make\s{1,3}use\s{1,3}of|makes\s{1,3}use\s{1,3}of|utilise|utilises|utilize|utilizes)\s{1,3}(?:(?!to\s)[\p{L}\p{N}'’-]+\s{1,3}){1,8}to\s{1,3}/iu;
 
 /** The vague verb (if any) at the start of a predicate. */
 function vagueAt(text: string, at: number, matcher: PhraseMatcher<VerbForm>, sentenceEnd: number): VagueAction | undefined {
@@ -77,7 +93,8 @@ export function findVagueAction(plain: string, extra: readonly string[]): VagueA
   if (!sentence) return undefined;
   const s = plain.slice(0, sentence.end);
   const intro = INTRO.exec(s.slice(sentence.start));
-  const clauseStart = sentence.start + (intro ? intro[0].length : s.slice(sentence.start).length - s.slice(sentence.start).trimStart().length);
+  const clauseStart =
+    sentence.start + (intro ? intro[0].length : s.slice(sentence.start).length - s.slice(sentence.start).trimStart().length);
   // Colon form: "Hospital Trust: review…".
   const colon = /^([^:.;]{2,80}):\s/.exec(s.slice(clauseStart));
   const start = colon && findOwners(colon[1]!).length > 0 ? clauseStart + colon[0].length : clauseStart;
@@ -87,7 +104,11 @@ export function findVagueAction(plain: string, extra: readonly string[]): VagueA
   const anchor = new RegExp(ANCHOR.source, 'u').exec(s.slice(start));
   if (anchor) {
     let at = start + anchor.index + anchor[0].length;
-    const passive = (/to$/.test(anchor[0]) ? /^\s{1,8}be\s{1,8}/u : /^\s{1,8}(?:(?:also|then|now|further|therefore|jointly|urgently|\p{L}{2,20}ly)\s{1,8}){0,2}be\s{1,8}/u).exec(s.slice(at));
+    const passive = (
+      /to$/.test(anchor[0])
+        ? /^\s{1,8}be\s{1,8}/u
+        : /^\s{1,8}(?:(?:also|then|now|further|therefore|jointly|urgently|\p{L}{2,20}ly)\s{1,8}){0,2}be\s{1,8}/u
+    ).exec(s.slice(at));
     if (passive) at += passive[0].length;
     return vagueAt(s, at, forms, sentence.end);
   }

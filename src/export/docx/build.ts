@@ -63,16 +63,23 @@ export function buildDocx(text: string, options: DocxExportOptions = {}): DocxBu
   const facts: [string, string | undefined][] = [
     ['Child', child || undefined],
     ['Agency', stringValue(fm['agency'])],
-    ['Period under review', periodStart && periodEnd ? `${periodStart} to ${periodEnd}` : periodStart ? `from ${periodStart}` : periodEnd ? `to ${periodEnd}` : undefined],
+    [
+      'Period under review',
+      periodStart && periodEnd
+        ? `${periodStart} to ${periodEnd}`
+        : periodStart
+          ? `from ${periodStart}`
+          : periodEnd
+            ? `to ${periodEnd}`
+            : undefined,
+    ],
     ['Report date', displayDate(stringValue(fm['report-date']) ?? stringValue(fm['date']))],
     ['Version', stringValue(fm['version'])],
   ];
   titlePage.push(new Paragraph({ spacing: { before: 720 } }));
   for (const [label, value] of facts) {
     if (!value) continue;
-    titlePage.push(
-      new Paragraph({ style: 'TitleFact', children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
-    );
+    titlePage.push(new Paragraph({ style: 'TitleFact', children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }));
   }
 
   const markingRun = () => new TextRun({ text: marking ?? '', bold: true });
@@ -90,7 +97,10 @@ export function buildDocx(text: string, options: DocxExportOptions = {}): DocxBu
       children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 })],
     });
   const markingFooter = () => (marking ? [new Paragraph({ style: 'Marking', children: [markingRun()] })] : []);
-  const page = { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } };
+  const page = {
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+  };
   const numbering = numberingOptions(converter.orderedStarts);
 
   const document = new Document({

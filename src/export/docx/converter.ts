@@ -87,7 +87,8 @@ export class Converter {
   ) {
     visit(tree, (node) => {
       if (node.type === 'definition' && !this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node);
-      if (node.type === 'footnoteDefinition' && !this.footnoteDefinitions.has(node.identifier)) this.footnoteDefinitions.set(node.identifier, node);
+      if (node.type === 'footnoteDefinition' && !this.footnoteDefinitions.has(node.identifier))
+        this.footnoteDefinitions.set(node.identifier, node);
     });
   }
 
@@ -130,7 +131,8 @@ export class Converter {
               sections++;
               if (typed) {
                 children = withoutPrefix(children, typed.length);
-                if (typed.number !== sections) this.warn(node, `section typed as ${typed.number} is numbered ${sections} in the Word document`);
+                if (typed.number !== sections)
+                  this.warn(node, `section typed as ${typed.number} is numbered ${sections} in the Word document`);
               }
               open = { number: sections, typed: typed?.number, paragraphs: 0 };
             }
@@ -144,7 +146,10 @@ export class Converter {
         if (typed || !handNumbered) {
           open.paragraphs++;
           if (typed && (typed.major !== open.number || typed.minor !== open.paragraphs)) {
-            this.warn(node, `paragraph typed as ${typed.major}.${typed.minor} is numbered ${open.number}.${open.paragraphs} in the Word document`);
+            this.warn(
+              node,
+              `paragraph typed as ${typed.major}.${typed.minor} is numbered ${open.number}.${open.paragraphs} in the Word document`,
+            );
           }
           out.push(
             new Paragraph({
@@ -161,7 +166,14 @@ export class Converter {
   }
 
   private heading(node: Heading, children: PhrasingContent[], isNumbered: boolean): Paragraph {
-    const levels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
+    const levels = [
+      HeadingLevel.HEADING_1,
+      HeadingLevel.HEADING_1,
+      HeadingLevel.HEADING_2,
+      HeadingLevel.HEADING_3,
+      HeadingLevel.HEADING_4,
+      HeadingLevel.HEADING_5,
+    ];
     return new Paragraph({
       heading: levels[node.depth - 1] ?? HeadingLevel.HEADING_6,
       numbering: isNumbered ? { reference: SECTIONS_REF, level: 0 } : undefined,

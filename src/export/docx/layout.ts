@@ -81,8 +81,20 @@ export function numberingOptions(orderedStarts: Iterable<number>): INumberingOpt
       {
         reference: SECTIONS_REF,
         levels: [
-          { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT } } } },
-          { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT } } } },
+          {
+            level: 0,
+            format: LevelFormat.DECIMAL,
+            text: '%1.',
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT } } },
+          },
+          {
+            level: 1,
+            format: LevelFormat.DECIMAL,
+            text: '%1.%2',
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT } } },
+          },
         ],
       },
       { reference: BULLETS_REF, levels: bulletLevels() },
@@ -96,22 +108,65 @@ export function documentStyles(): IStylesOptions {
   return {
     default: {
       document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
-      title: { run: { font: FONT, size: 44, bold: true, color: ACCENT }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
-      heading1: { run: { font: FONT, size: 28, bold: true, color: ACCENT }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
-      heading2: { run: { font: FONT, size: 24, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true } },
-      heading3: { run: { font: FONT, size: 22, bold: true, italics: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
+      title: {
+        run: { font: FONT, size: 44, bold: true, color: ACCENT },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } },
+      },
+      heading1: {
+        run: { font: FONT, size: 28, bold: true, color: ACCENT },
+        paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true },
+      },
+      heading2: {
+        run: { font: FONT, size: 24, bold: true, color: ACCENT },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
+      },
+      heading3: {
+        run: { font: FONT, size: 22, bold: true, italics: true, color: ACCENT },
+        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true },
+      },
       heading4: { run: { font: FONT, size: 22, italics: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
       heading5: { run: { font: FONT, size: 22, italics: true }, paragraph: { keepNext: true } },
       heading6: { run: { font: FONT, size: 22, italics: true }, paragraph: { keepNext: true } },
     },
     paragraphStyles: [
-      { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: 30, color: '404040' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 } } },
-      { id: 'TitleFact', name: 'Title Page Detail', basedOn: 'Normal', run: { size: 24 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
-      { id: 'Marking', name: 'Protective Marking', basedOn: 'Normal', run: { bold: true, size: 22, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
+      {
+        id: 'Subtitle',
+        name: 'Subtitle',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 30, color: '404040' },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 } },
+      },
+      {
+        id: 'TitleFact',
+        name: 'Title Page Detail',
+        basedOn: 'Normal',
+        run: { size: 24 },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } },
+      },
+      {
+        id: 'Marking',
+        name: 'Protective Marking',
+        basedOn: 'Normal',
+        run: { bold: true, size: 22, color: '000000' },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } },
+      },
       { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', run: { italics: true, color: '404040' } },
-      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+      {
+        id: 'TableText',
+        name: 'Table Text',
+        basedOn: 'Normal',
+        run: { size: 18 },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+      },
       { id: 'TableHeading', name: 'Table Heading', basedOn: 'TableText', run: { size: 18, bold: true } },
-      { id: 'AfterTable', name: 'After Table', basedOn: 'Normal', run: { size: 12 }, paragraph: { spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO } } },
+      {
+        id: 'AfterTable',
+        name: 'After Table',
+        basedOn: 'Normal',
+        run: { size: 12 },
+        paragraph: { spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO } },
+      },
       { id: 'Code', name: 'Code', basedOn: 'Normal', run: { font: MONO, size: 18 }, paragraph: { spacing: { before: 0, after: 0 } } },
     ],
   };

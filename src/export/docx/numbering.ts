@@ -6,7 +6,8 @@
 import type { Heading, Paragraph as MdParagraph, PhrasingContent, Text } from 'mdast';
 
 /** Sections not numbered unless the author typed a number in front of them. */
-export const UNNUMBERED_SECTION = /^(?:appendix|appendices|annex|annexe|annexes|glossary|references|bibliography|contents|table of contents)\b/i;
+export const UNNUMBERED_SECTION =
+  /^(?:appendix|appendices|annex|annexe|annexes|glossary|references|bibliography|contents|table of contents)\b/i;
 const TYPED_HEADING_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]+/;
 const TYPED_PARAGRAPH_NUMBER = /^(\d{1,3})\.(\d{1,3})\.?[ \t\n]+/;
 
@@ -30,7 +31,10 @@ export function typedHeadingNumber(node: Heading, expected: number): { number?: 
 }
 
 /** A number typed in front of a paragraph ("6.1"), if its first part is the section's number (as Word or as typed). */
-export function typedParagraphNumber(node: MdParagraph, section: OpenSection): { major: number; minor: number; length: number } | undefined {
+export function typedParagraphNumber(
+  node: MdParagraph,
+  section: OpenSection,
+): { major: number; minor: number; length: number } | undefined {
   const first = node.children[0];
   if (!first || first.type !== 'text') return undefined;
   const m = TYPED_PARAGRAPH_NUMBER.exec(first.value);
