@@ -186,7 +186,7 @@ optimising compiler has seen enough of the code: in a fresh process the folder's
 ${f.firstHalfSeconds.toFixed(1)} s of CPU time and the next ${half} (the same sizes) ${f.secondHalfSeconds.toFixed(1)} s. Each worker pays that warm-up again on its
 share of the files, which is why two threads used ${(two.cpuSeconds - one.cpuSeconds).toFixed(1)} s more CPU time than one: on two idle cores they can
 at best take about half of ${two.cpuSeconds.toFixed(1)} s, ${(one.cpuSeconds / (two.cpuSeconds / 2)).toFixed(2)}× the one thread's CPU time of ${one.cpuSeconds.toFixed(1)} s. V8 flags that tier up
-sooner (\`--interrupt-budget\`, \`--maglev\`, \`--always-sparkplug\`, a larger young generation) did not shorten the warm-up.
+sooner (\`--interrupt-budget\`, \`--maglev\`, \`--always-sparkplug\`) or a larger young generation did not shorten it measurably here.
 Hence the default: without \`--jobs\`, files that add up to less than 200 KB are linted in process, one at a time.
 
 How (src/cli/pool.ts, src/cli/lint-file.ts): the worker threads (dist/cli-worker.cjs, the engine without the command
