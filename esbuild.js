@@ -22,7 +22,8 @@ const lazyCompromise = {
   setup(build) {
     build.onResolve({ filter: /^compromise$/ }, async (args) => {
       if (args.pluginData?.real) return undefined;
-      if (args.namespace !== 'lazy-compromise') return { path: 'compromise', namespace: 'lazy-compromise', pluginData: { resolveDir: args.resolveDir } };
+      if (args.namespace !== 'lazy-compromise')
+        return { path: 'compromise', namespace: 'lazy-compromise', pluginData: { resolveDir: args.resolveDir } };
       // The stand-in's own `require`: the real package, as an import would resolve it.
       const real = await build.resolve('compromise', { kind: 'import-statement', resolveDir: args.resolveDir, pluginData: { real: true } });
       return real.errors.length > 0 ? { errors: real.errors } : { path: real.path };
@@ -135,7 +136,9 @@ if (existsSync('test/vscode-web/index.ts')) {
 }
 // The extension-host test suite: an index plus one bundle per *.test.ts, loaded by mocha inside VS Code.
 if (existsSync('test/vscode/index.ts')) {
-  const suites = readdirSync('test/vscode').filter((f) => f.endsWith('.test.ts')).map((f) => `test/vscode/${f}`);
+  const suites = readdirSync('test/vscode')
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `test/vscode/${f}`);
   builds.push({
     ...common,
     entryPoints: ['test/vscode/index.ts', ...suites],
@@ -162,7 +165,11 @@ function writeThirdPartyNotices(metafiles) {
     return text;
   };
   const bundles = metafiles
-    .flatMap((metafile) => Object.keys(metafile.outputs).filter((o) => o.startsWith('dist/') && /\.c?js$/.test(o)).map((output) => ({ output, folders: bundledPackageFolders(metafile, output), legal: takeLegalComments(output) })))
+    .flatMap((metafile) =>
+      Object.keys(metafile.outputs)
+        .filter((o) => o.startsWith('dist/') && /\.c?js$/.test(o))
+        .map((output) => ({ output, folders: bundledPackageFolders(metafile, output), legal: takeLegalComments(output) })),
+    )
     .sort((a, b) => a.output.localeCompare(b.output));
   writeFileSync('dist/THIRD-PARTY-NOTICES.md', noticesMarkdown(bundles));
   mkdirSync('out', { recursive: true });

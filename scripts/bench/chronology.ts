@@ -16,7 +16,15 @@ import { join } from 'node:path';
 const HEAD =
   '---\nreport-type: overview\nchild: Child A\nperiod-start: 01/03/2007\nperiod-end: 03/08/2008\n---\n# Overview report: Child A\n\n## Terms of reference\n\nThe review covers the period from 1 March 2007 to 3 August 2008.\n\n';
 
-const SOURCES = ['GP records', 'Health visitor\u2019s notes', 'Police incident log', 'School records', 'Social care case file', 'Hospital discharge summary', 'Housing file'];
+const SOURCES = [
+  'GP records',
+  'Health visitor\u2019s notes',
+  'Police incident log',
+  'School records',
+  'Social care case file',
+  'Hospital discharge summary',
+  'Housing file',
+];
 const EVENTS = [
   'Home visit by the health visitor; Child A seen asleep, Mother said all was well.',
   'Child A not brought to the immunisation clinic.',
@@ -42,7 +50,9 @@ export function chronologyReport(rows: number): string {
     let when = i % 97 === 50 ? date(Math.min(rows - 1, i + Math.ceil(rows / 17)), rows) : date(i, rows);
     if (i % 131 === 7) when = `c. ${when}`;
     if (i % 211 === 9) when = 'Unknown';
-    lines.push(`| ${when} | ${SOURCES[i % SOURCES.length]} | ${EVENTS[(i * 5) % EVENTS.length]} (${i + 1}) | ${i % 3 === 0 ? 'No' : 'Yes'} |`);
+    lines.push(
+      `| ${when} | ${SOURCES[i % SOURCES.length]} | ${EVENTS[(i * 5) % EVENTS.length]} (${i + 1}) | ${i % 3 === 0 ? 'No' : 'Yes'} |`,
+    );
   }
   return `${HEAD}${lines.join('\n')}\n\n## Analysis\n\nAgencies did not share what they knew about Mr K.\n`;
 }

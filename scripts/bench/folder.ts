@@ -91,7 +91,13 @@ console.log(sums.join(' '));`;
   return [first!, second!];
 }
 
-export async function benchFolder(options: { root: string; work: string; runs: number; count: number; preload: string }): Promise<FolderBench> {
+export async function benchFolder(options: {
+  root: string;
+  work: string;
+  runs: number;
+  count: number;
+  preload: string;
+}): Promise<FolderBench> {
   const { root, work, runs, count, preload } = options;
   const dir = join(work, 'folder');
   const { words, bytes } = writeFolder(dir, count);
@@ -121,8 +127,16 @@ export async function benchFolder(options: { root: string; work: string; runs: n
   const loadAfter = loadavg()[0]!;
   const times: Record<number, Timing> = {};
   for (const jobs of settings) {
-    const lines = readFileSync(rss[jobs]!, 'utf8').trim().split('\n').slice(1).map((line) => line.split(' ').map(Number));
-    times[jobs] = { seconds: median(walls[jobs]!), cpuSeconds: median(lines.map((l) => (l[1] ?? 0) / 1000)), peakMb: median(lines.map((l) => l[0]! / 1024)) };
+    const lines = readFileSync(rss[jobs]!, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(' ').map(Number));
+    times[jobs] = {
+      seconds: median(walls[jobs]!),
+      cpuSeconds: median(lines.map((l) => (l[1] ?? 0) / 1000)),
+      peakMb: median(lines.map((l) => l[0]! / 1024)),
+    };
   }
   const starts: number[] = [];
   for (let i = 0; i < runs; i++) starts.push(await workerStart(join(root, 'dist/cli-worker.cjs')));
@@ -172,8 +186,8 @@ average (CPU time ÷ wall clock), peak memory of the process. Both settings prin
 
 | Threads | Wall clock (CPU) | Cores used | Peak memory | Speed-up |
 | --- | --- | --- | --- | --- |
-${row('1 (\`--jobs 1\`, in process)', one)}
-${row('2 (\`--jobs 2\`, two worker threads)', two)}
+${row('1 (`--jobs 1`, in process)', one)}
+${row('2 (`--jobs 2`, two worker threads)', two)}
 
 Load average (1 min) ${f.load[0].toFixed(1)} before these runs and ${f.load[1].toFixed(1)} after, on ${f.cores} cores. The kernel shares the CPU
 between sessions (autogroup scheduling), not between threads: while other sessions are busy, a process with two threads

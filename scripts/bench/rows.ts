@@ -44,7 +44,12 @@ interface Sample {
 function once(cli: string, args: string[]): Sample {
   writeFileSync(rssFile, '');
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--require', preload, cli, ...args], { cwd: work, env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--require', preload, cli, ...args], {
+    cwd: work,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const wall = performance.now() - started;
   if (r.status === null || r.status > 1) throw new Error(`${cli} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
   const [rss, cpu] = readFileSync(rssFile, 'utf8').trim().split(' ').map(Number);
@@ -60,19 +65,33 @@ function compare(file: string, extra: string[] = []): Sample[][] {
 }
 
 function timings(cli: string, file: string): string {
-  const r = spawnSync(process.execPath, [cli, '--format', 'json', '--timings', file], { cwd: work, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [cli, '--format', 'json', '--timings', file], {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   return r.stderr
     .split('\n')
     .slice(2, 6)
-    .map((l) => l.trim().replace(/\s+/g, ' ').replace(/ [\d.]+%$/, ''))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/\s+/g, ' ')
+        .replace(/ [\d.]+%$/, ''),
+    )
     .filter(Boolean)
     .map((l) => `${l.replace(/ ([\d.]+)$/, (_, ms) => ` ${Math.round(Number(ms))}`)} ms`)
     .join(', ');
 }
 
-const fmt = (s: Sample[]) => `${(median(s.map((x) => x.wall)) / 1000).toFixed(2)} s (${(median(s.map((x) => x.cpu)) / 1000).toFixed(2)} s), ${median(s.map((x) => x.rss)).toFixed(0)} MB`;
+const fmt = (s: Sample[]) =>
+  `${(median(s.map((x) => x.wall)) / 1000).toFixed(2)} s (${(median(s.map((x) => x.cpu)) / 1000).toFixed(2)} s), ${median(s.map((x) => x.rss)).toFixed(0)} MB`;
 
-console.log(`${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+console.log(
+  `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load at start ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}`,
+);
 console.log(`CLIs: ${clis.join(', ')}; ${runs} runs each, alternating, medians: wall (CPU), peak RSS\n`);
 
 const oneLine = join(work, 'one-line.md');
@@ -93,9 +112,15 @@ if (!values['startup-only']) {
       const file = join(work, `${name.replace(/\W+/g, '-')}.md`);
       writeFileSync(file, text);
       const s = compare(file);
-      console.log(`| ${name} (${(text.length / 1024).toFixed(0)} KB) | ${s.map(fmt).join(' | ')} | ${clis.map((cli) => timings(cli, file)).join(' | ')} |`);
+      console.log(
+        `| ${name} (${(text.length / 1024).toFixed(0)} KB) | ${s.map(fmt).join(' | ')} | ${clis.map((cli) => timings(cli, file)).join(' | ')} |`,
+      );
     }
   }
 }
-console.log(`\nload at end ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+console.log(
+  `\nload at end ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}`,
+);
 rmSync(work, { recursive: true, force: true });

@@ -50,7 +50,19 @@ interface Tool {
 
 const TOOLS: Tool[] = [
   { name: 'case-review-lint', args: (f) => [join(root, 'dist/cli.cjs'), '--format', 'json', f] },
-  { name: 'remark + lint-recommended', args: (f) => [join(root, 'node_modules/remark-cli/cli.js'), '--no-config', '--no-ignore', '--no-stdout', '--quiet', '--use', 'remark-preset-lint-recommended', f] },
+  {
+    name: 'remark + lint-recommended',
+    args: (f) => [
+      join(root, 'node_modules/remark-cli/cli.js'),
+      '--no-config',
+      '--no-ignore',
+      '--no-stdout',
+      '--quiet',
+      '--use',
+      'remark-preset-lint-recommended',
+      f,
+    ],
+  },
   { name: 'markdownlint-cli2', args: (f) => [join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), f] },
 ];
 
@@ -60,12 +72,20 @@ function time(tool: Tool, file: string): { seconds: number; cpuSeconds: number; 
   writeFileSync(rssFile, '');
   for (let i = 0; i < runs + 1; i++) {
     const started = performance.now();
-    const r = spawnSync(process.execPath, ['--require', preload, ...tool.args(file)], { cwd: work, env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ['--require', preload, ...tool.args(file)], {
+      cwd: work,
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     const elapsed = (performance.now() - started) / 1000;
     if (r.status === null || r.status > 1) throw new Error(`${tool.name} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
     if (i > 0) times.push(elapsed); // the first run warms the file cache
   }
-  const lines = readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number));
+  const lines = readFileSync(rssFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' ').map(Number));
   const cpu = lines.slice(1).map((l) => (l[1] ?? 0) / 1000);
   const peaks = lines.slice(1).map((l) => l[0]! / 1024);
   // Peak resident memory of each timed run: the median, as for the times, and the largest seen.
@@ -152,7 +172,11 @@ if (sizes.includes(56000)) {
 
 /** Our CLI's `--timings` on one file: the parse and the slowest stages (ms). */
 function stageTimings(file: string, count = 3): string {
-  const r = spawnSync(process.execPath, [join(root, 'dist/cli.cjs'), '--format', 'json', '--timings', file], { cwd: work, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(root, 'dist/cli.cjs'), '--format', 'json', '--timings', file], {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const stages = r.stderr
     .split('\n')
     .map((line) => /^(\S.*?)\s{2,}([\d.]+)\s+[\d.]+%$/.exec(line.trim()))
@@ -175,7 +199,9 @@ const chronologyRows: string[] = [];
 const chronologyTimes: Record<string, number> = {};
 for (const [name, n, text] of [
   ...rowCounts.map((n): [string, number, string] => [`chronology, ${n.toLocaleString('en-GB')} rows`, n, chronologyReport(n)]),
-  ...(rowCounts.includes(10000) ? [['ragged two-column table, 10,000 rows', 10000, raggedChronology(10000)] as [string, number, string]] : []),
+  ...(rowCounts.includes(10000)
+    ? [['ragged two-column table, 10,000 rows', 10000, raggedChronology(10000)] as [string, number, string]]
+    : []),
 ]) {
   const file = join(work, `${name.replace(/\W+/g, '-')}.md`);
   writeFileSync(file, text);
@@ -189,7 +215,10 @@ for (const [name, n, text] of [
 // A folder of reports on one thread and on two (--jobs).
 const folderCount = Number(values.folder);
 const folder: FolderBench | undefined = folderCount > 0 ? await benchFolder({ root, work, runs, count: folderCount, preload }) : undefined;
-if (folder) console.log(`folder of ${folder.reports}: --jobs 1 ${folder.times[1]!.seconds.toFixed(2)} s, --jobs 2 ${folder.times[2]!.seconds.toFixed(2)} s`);
+if (folder)
+  console.log(
+    `folder of ${folder.reports}: --jobs 1 ${folder.times[1]!.seconds.toFixed(2)} s, --jobs 2 ${folder.times[2]!.seconds.toFixed(2)} s`,
+  );
 
 const hostile = Object.entries(pathologicalInputs()).map(([name, text]) => {
   const started = performance.now();
@@ -198,8 +227,13 @@ const hostile = Object.entries(pathologicalInputs()).map(([name, text]) => {
 });
 hostile.sort((a, b) => b.ms - a.ms);
 
-const ratio110 = sizes.includes(110000) && sizes.includes(56000) ? measured[110000]!['case-review-lint']!.seconds / measured[56000]!['case-review-lint']!.seconds : undefined;
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min): figures taken on a busy machine are only indicative`;
+const ratio110 =
+  sizes.includes(110000) && sizes.includes(56000)
+    ? measured[110000]!['case-review-lint']!.seconds / measured[56000]!['case-review-lint']!.seconds
+    : undefined;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average at the end ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ')} (1/5/15 min): figures taken on a busy machine are only indicative`;
 /** The issue's targets, each with the measured figure and whether it is met. */
 function targets(): string {
   const at = (size: number) => (sizes.includes(size) ? measured[size] : undefined);
@@ -210,25 +244,35 @@ function targets(): string {
     const ours = m56['case-review-lint']!;
     const ratio = ours.seconds / m56['remark + lint-recommended']!.seconds;
     const vsMdl = ours.seconds / m56['markdownlint-cli2']!.seconds;
-    lines.push(`- Full CLI lint of the 56k-word report no slower than remark (ratio ≤ 1.0): ${ratio.toFixed(2)}, ${mark(ratio <= 1)}; well under markdownlint-cli2: ${vsMdl.toFixed(2)}, ${mark(vsMdl < 0.8)}.`);
-    lines.push(`- Relint after a one-character edit in the 56k-word report under 50 ms (median): ${relints[56000]!.relintMs.toFixed(0)} ms, ${mark(relints[56000]!.relintMs < 50)}.`);
+    lines.push(
+      `- Full CLI lint of the 56k-word report no slower than remark (ratio ≤ 1.0): ${ratio.toFixed(2)}, ${mark(ratio <= 1)}; well under markdownlint-cli2: ${vsMdl.toFixed(2)}, ${mark(vsMdl < 0.8)}.`,
+    );
+    lines.push(
+      `- Relint after a one-character edit in the 56k-word report under 50 ms (median): ${relints[56000]!.relintMs.toFixed(0)} ms, ${mark(relints[56000]!.relintMs < 50)}.`,
+    );
   }
   if (ratio110 !== undefined) lines.push(`- 110k words at most 2.2× the 56k-word time: ${ratio110.toFixed(2)}×, ${mark(ratio110 <= 2.2)}.`);
   const peak = Math.max(...sizes.map((size) => measured[size]!['case-review-lint']!.peakMb));
   const maxPeak = Math.max(...sizes.map((size) => measured[size]!['case-review-lint']!.maxPeakMb));
-  lines.push(`- Peak memory under 250 MB: ${peak.toFixed(0)} MB at most (median of the runs' peaks; the largest single run ${maxPeak.toFixed(0)} MB), ${mark(peak < 250)}${maxPeak >= 250 ? ', with single runs above it' : ''}.`);
+  lines.push(
+    `- Peak memory under 250 MB: ${peak.toFixed(0)} MB at most (median of the runs' peaks; the largest single run ${maxPeak.toFixed(0)} MB), ${mark(peak < 250)}${maxPeak >= 250 ? ', with single runs above it' : ''}.`,
+  );
   const more: string[] = [];
   if (m56) {
     const vsMdl = m56['case-review-lint']!.seconds / m56['markdownlint-cli2']!.seconds;
     more.push(`- 56k-word report at most 1.0× markdownlint-cli2 (whole process): ${vsMdl.toFixed(2)}×, ${mark(vsMdl <= 1)}.`);
   }
   const startRatio = startup['case-review-lint']!.seconds / startup['markdownlint-cli2']!.seconds;
-  more.push(`- Start-up on a one-line file at most 1.0× markdownlint-cli2's: ${startup['case-review-lint']!.seconds.toFixed(2)} s against ${startup['markdownlint-cli2']!.seconds.toFixed(2)} s, ${startRatio.toFixed(2)}×, ${mark(startRatio <= 1)}.`);
+  more.push(
+    `- Start-up on a one-line file at most 1.0× markdownlint-cli2's: ${startup['case-review-lint']!.seconds.toFixed(2)} s against ${startup['markdownlint-cli2']!.seconds.toFixed(2)} s, ${startRatio.toFixed(2)}×, ${mark(startRatio <= 1)}.`,
+  );
   const c1 = chronologyTimes['chronology, 1,000 rows'];
   const c4 = chronologyTimes['chronology, 4,000 rows'];
   if (c1 !== undefined && c4 !== undefined) {
     const perRow = c4 / 4 / c1;
-    more.push(`- 4,000-row chronology under 2 s: ${c4.toFixed(2)} s, ${mark(c4 < 2)}; its time per row at most 2× the 1,000-row chronology's: ${perRow.toFixed(2)}×, ${mark(perRow <= 2)}.`);
+    more.push(
+      `- 4,000-row chronology under 2 s: ${c4.toFixed(2)} s, ${mark(c4 < 2)}; its time per row at most 2× the 1,000-row chronology's: ${perRow.toFixed(2)}×, ${mark(perRow <= 2)}.`,
+    );
   }
   const ragged = chronologyTimes['ragged two-column table, 10,000 rows'];
   if (ragged !== undefined) more.push(`- 10,000-row table under 5 s: ${ragged.toFixed(2)} s, ${mark(ragged < 5)}.`);
@@ -241,7 +285,8 @@ function targets(): string {
  * the changed build; whole process, medians), kept for comparison with the figures above them.
  */
 const BEFORE = {
-  startup: 'Before these changes the CLI took 0.58 s on a one-line file (0.66 s CPU, 107 MB); after, 0.32 s (0.32 s CPU, 76 MB), measured alternately (below).',
+  startup:
+    'Before these changes the CLI took 0.58 s on a one-line file (0.66 s CPU, 107 MB); after, 0.32 s (0.32 s CPU, 76 MB), measured alternately (below).',
   rows: `Before and after issue 20's changes, measured on the same 2-core machine (AMD EPYC, Node v20.20.2, 2026-12-05), alternating the
 build of the session's start with the changed build, whole process, medians of 5 runs (the old build on 10,000 rows: 1 run
 after a warm-up, a minute and a half each); wall clock, CPU time in brackets, peak memory. The machine was shared with other
@@ -314,7 +359,10 @@ household-members then reuse, and the first table rule reads the tables.
 
 | Stage | ms per relint |
 | --- | --- |
-${stages.filter(([, ms]) => ms >= 1).map(([stage, ms]) => `| ${stage} | ${ms.toFixed(1)} |`).join('\n')}
+${stages
+  .filter(([, ms]) => ms >= 1)
+  .map(([stage, ms]) => `| ${stage} | ${ms.toFixed(1)} |`)
+  .join('\n')}
 
 Why the whole-process ratio to remark stays above 1: both parse with micromark, and the parse alone is most of remark's
 time; ours then runs 31 rules, several of them on every sentence (who is mentioned, child focus, names for
@@ -361,8 +409,12 @@ followed by one that could be a delimiter row. Both give micromark's tree exactl
 test/slow/table-rows.test.ts compare them on generated documents, random edits of reports and the hostile inputs).
 The tables of a report are found without walking into paragraphs.
 
-${folder ? `${folderSection(folder)}
-` : ''}## The name finder (anonymisation)
+${
+  folder
+    ? `${folderSection(folder)}
+`
+    : ''
+}## The name finder (anonymisation)
 
 Its cost, in process on the 56k-word report (JIT warm, every kept result cleared before each lint; median of 7 lints,
 the middle of three such runs, alternating the builds): 154 ms before the English word list and the other accuracy

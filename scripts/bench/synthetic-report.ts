@@ -16,11 +16,64 @@ function random(seed: number): () => number {
   };
 }
 
-const AGENCIES = ['Health Visiting Service', 'GP practice', 'Children\u2019s Social Care', 'Northshire Police', 'Castleford Primary School', 'Hospital Trust', 'Housing Department', 'CAMHS'];
-const SUBJECTS = ['The health visitor', 'The GP', 'The allocated social worker', 'The school nurse', 'Police officers', 'The duty social worker', 'Mother', 'Mr K', 'The maternal grandmother', 'Child A', 'Child B', 'The nursery manager'];
-const VERBS = ['visited the family and recorded', 'noted', 'discussed with a manager', 'shared with the GP', 'did not share', 'assessed', 'referred to Children\u2019s Social Care', 'recorded in the chronology', 'asked Mother about', 'observed'];
-const OBJECTS = ['concerns about the household', 'Child A\u2019s weight and feeding', 'a bruise on Child B\u2019s cheek', 'Mother\u2019s low mood after the birth', 'an unknown man at the address', 'missed immunisation appointments', 'the condition of the flat', 'Child A\u2019s development', 'the risk of domestic abuse', 'the family\u2019s housing arrangements'];
-const QUALIFIERS = ['at the time', 'during the home visit', 'in line with the procedure then in force', 'without speaking to the children', 'after the strategy discussion', 'when the family moved address', 'before the case conference', 'in spring 2008'];
+const AGENCIES = [
+  'Health Visiting Service',
+  'GP practice',
+  'Children\u2019s Social Care',
+  'Northshire Police',
+  'Castleford Primary School',
+  'Hospital Trust',
+  'Housing Department',
+  'CAMHS',
+];
+const SUBJECTS = [
+  'The health visitor',
+  'The GP',
+  'The allocated social worker',
+  'The school nurse',
+  'Police officers',
+  'The duty social worker',
+  'Mother',
+  'Mr K',
+  'The maternal grandmother',
+  'Child A',
+  'Child B',
+  'The nursery manager',
+];
+const VERBS = [
+  'visited the family and recorded',
+  'noted',
+  'discussed with a manager',
+  'shared with the GP',
+  'did not share',
+  'assessed',
+  'referred to Children\u2019s Social Care',
+  'recorded in the chronology',
+  'asked Mother about',
+  'observed',
+];
+const OBJECTS = [
+  'concerns about the household',
+  'Child A\u2019s weight and feeding',
+  'a bruise on Child B\u2019s cheek',
+  'Mother\u2019s low mood after the birth',
+  'an unknown man at the address',
+  'missed immunisation appointments',
+  'the condition of the flat',
+  'Child A\u2019s development',
+  'the risk of domestic abuse',
+  'the family\u2019s housing arrangements',
+];
+const QUALIFIERS = [
+  'at the time',
+  'during the home visit',
+  'in line with the procedure then in force',
+  'without speaking to the children',
+  'after the strategy discussion',
+  'when the family moved address',
+  'before the case conference',
+  'in spring 2008',
+];
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -79,7 +132,9 @@ export function syntheticReport(targetWords: number, seed = 7, options: { datedS
     '| Date | Agency | Source | Event | Child seen |\n| --- | --- | --- | --- | --- |',
   ];
   for (let i = 0; i < chronologyRows; i++) {
-    parts.push(`| ${date(rand, 2007, i, chronologyRows)} | ${AGENCIES[i % AGENCIES.length]} | Records | ${sentence(rand, dated)} | ${rand() < 0.6 ? 'Yes' : 'No'} |`);
+    parts.push(
+      `| ${date(rand, 2007, i, chronologyRows)} | ${AGENCIES[i % AGENCIES.length]} | Records | ${sentence(rand, dated)} | ${rand() < 0.6 ? 'Yes' : 'No'} |`,
+    );
   }
   parts.push('');
   const fixedWords = parts.join('\n').split(/\s+/).length + recommendations * 60 + recommendations * 25;
@@ -94,18 +149,28 @@ export function syntheticReport(targetWords: number, seed = 7, options: { datedS
       parts.push(`${p}\n`);
     }
   }
-  parts.push('## 8. The child\u2019s lived experience\n', `Child A\u2019s wishes and feelings were rarely recorded; she was seen alone twice. ${paragraph(rand, 6, dated)}\n`);
+  parts.push(
+    '## 8. The child\u2019s lived experience\n',
+    `Child A\u2019s wishes and feelings were rarely recorded; she was seen alone twice. ${paragraph(rand, 6, dated)}\n`,
+  );
   parts.push('## 9. Equality and diversity\n', `${paragraph(rand, 4, dated)}\n`);
   parts.push('## 10. Findings\n', `${paragraph(rand, 8, dated)}\n`);
   parts.push('## 11. Conclusions\n', `${paragraph(rand, 5, dated)}\n`);
   parts.push('## 12. Recommendations\n');
   for (let r = 1; r <= recommendations; r++) {
     const agency = AGENCIES[r % AGENCIES.length];
-    parts.push(`${r}. The ${agency} will introduce a written procedure so that two consecutive missed appointments for a child under five trigger a call to the health visitor within two working days, by 31 March 2010; the safeguarding lead will audit 20 cases and report compliance to the Board.`);
+    parts.push(
+      `${r}. The ${agency} will introduce a written procedure so that two consecutive missed appointments for a child under five trigger a call to the health visitor within two working days, by 31 March 2010; the safeguarding lead will audit 20 cases and report compliance to the Board.`,
+    );
   }
-  parts.push('\n## 13. Action plan\n', '| Rec | Action | Lead | Target date | Measure of success | Status |\n| --- | --- | --- | --- | --- | --- |');
+  parts.push(
+    '\n## 13. Action plan\n',
+    '| Rec | Action | Lead | Target date | Measure of success | Status |\n| --- | --- | --- | --- | --- | --- |',
+  );
   for (let r = 1; r <= recommendations; r++) {
-    parts.push(`| ${r} | Write and implement the procedure | Safeguarding lead, ${AGENCIES[r % AGENCIES.length]} | 31/03/2010 | Audit of 20 cases reported to the Board | Amber |`);
+    parts.push(
+      `| ${r} | Write and implement the procedure | Safeguarding lead, ${AGENCIES[r % AGENCIES.length]} | 31/03/2010 | Audit of 20 cases reported to the Board | Amber |`,
+    );
   }
   const text = `${parts.join('\n')}\n`;
   return { text, words: text.split(/\s+/).filter(Boolean).length, chronologyRows, recommendations };

@@ -5,7 +5,7 @@
  * and its outcome are plain data that can be posted between threads.
  */
 import { writeFileSync } from 'node:fs';
-import { type CaseReviewRule, fixAll, type FixAllResult, type LintConfig, type LintResult, lintText } from '../index.js';
+import { type AnyCaseReviewRule, fixAll, type FixAllResult, type LintConfig, type LintResult, lintText } from '../index.js';
 import { gateLines, gateRefuses, publicationGate } from '../export/gate.js';
 import { looksLikeCaseReviewFile } from './case-review-test.js';
 
@@ -45,7 +45,7 @@ export type FileOutcome =
       timings?: Record<string, number>;
     };
 
-export function lintFile(job: FileJob, extraRules: readonly CaseReviewRule<any>[] = []): FileOutcome {
+export function lintFile(job: FileJob, extraRules: readonly AnyCaseReviewRule[] = []): FileOutcome {
   const { file, config } = job;
   let text = job.text;
   if (!job.lintAnyway && !looksLikeCaseReviewFile(text, config, job.configApplies)) return { linted: false };

@@ -126,7 +126,9 @@ export function runInWorkers<J, O>(options: PoolOptions<J, O>): Promise<number> 
         }
         feed(worker);
       });
-      worker.on('error', (error: Error & { code?: string }) => lost(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : error.message));
+      worker.on('error', (error: Error & { code?: string }) =>
+        lost(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : error.message),
+      );
       worker.on('exit', (code) => lost(worker, `its worker thread stopped (exit code ${code})`));
       return worker;
     };

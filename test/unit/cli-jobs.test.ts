@@ -123,7 +123,10 @@ describe('case-review-lint --jobs: several files at a time on worker threads', f
       'the README is not a case review; the others in command-line (sorted) order',
     );
     const byFile = Object.fromEntries(results.map((r) => [r.file, r.messages]));
-    assert.ok(byFile['imr.md']!.some((m) => m.ruleId === 'chronology-order'), 'the chronology is out of order');
+    assert.ok(
+      byFile['imr.md']!.some((m) => m.ruleId === 'chronology-order'),
+      'the chronology is out of order',
+    );
     assert.ok(!byFile['board/imr.md']!.some((m) => m.ruleId === 'chronology-order'), 'the board’s config turns chronology-order off');
     assert.ok(
       byFile['executive-summary.md']!.some((m) => m.ruleId === 'summary-consistency' && /leaves out recommendation/.test(m.message)),
@@ -163,7 +166,10 @@ describe('case-review-lint --jobs: several files at a time on worker threads', f
       const lines = two.stderr.trim().split('\n');
       assert.match(lines[0]!, /^case-review-lint: broken\.md: cannot be read: ENOENT/);
       assert.match(lines[1]!, /^case-review-lint: binary\.md: not linted: it holds a NUL byte/);
-      assert.deepEqual((JSON.parse(two.stdout) as { file: string }[]).map((r) => r.file), ['a.md', 'c.md']);
+      assert.deepEqual(
+        (JSON.parse(two.stdout) as { file: string }[]).map((r) => r.file),
+        ['a.md', 'c.md'],
+      );
     } finally {
       rmSync(sub, { recursive: true, force: true });
     }
@@ -174,7 +180,12 @@ describe('case-review-lint --jobs: several files at a time on worker threads', f
       const r = run([`--jobs=${bad}`, '--format', 'json', '.'], dir);
       assert.equal(r.code, 2);
       assert.equal(r.stdout, '');
-      assert.match(r.stderr, new RegExp(`^case-review-lint: --jobs needs a whole number of 1 or more \\(how many files to lint at a time\\), not “${bad.replace('.', '\\.')}”\\.\\nRun “case-review-lint --help” for usage\\.\\n$`));
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^case-review-lint: --jobs needs a whole number of 1 or more \\(how many files to lint at a time\\), not “${bad.replace('.', '\\.')}”\\.\\nRun “case-review-lint --help” for usage\\.\\n$`,
+        ),
+      );
     });
   }
 });

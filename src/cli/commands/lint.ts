@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CaseReviewRule, type LintResult, mergeConfigs, reportTypeIds, ruleDocUrl, rules } from '../../index.js';
+import { type AnyCaseReviewRule, type LintResult, mergeConfigs, reportTypeIds, ruleDocUrl, rules } from '../../index.js';
 import { ConfigResolver, loadConfigFile } from '../../node/config-files.js';
 import { docsBaseUrl, packageRoot } from '../../node/package-root.js';
 import { readReferencedDocuments } from '../../node/referenced-documents.js';
@@ -84,7 +84,7 @@ export interface CommandOutput {
 }
 
 /** Lint in this process, one file at a time (the API the tests and a board's own rules use). */
-export function runLint(argv: readonly string[], version: string, extraRules: readonly CaseReviewRule<any>[] = []): CommandOutput {
+export function runLint(argv: readonly string[], version: string, extraRules: readonly AnyCaseReviewRule[] = []): CommandOutput {
   const plan = planLint(argv);
   const entries: FileEntry[] = [];
   for (const entry of prepareFiles(plan, entries)) lintInProcess(entry, extraRules);
@@ -143,8 +143,8 @@ export async function lintCommand(argv: readonly string[], version: string): Pro
 
 /**
  * Below this much text in all, the files are linted in process unless `--jobs` says otherwise: each worker
- * thread costs about a second of CPU time before its first lint is at full speed (loading the bundle, the
- * natural-language model, the first lint's compilation), more than it saves on a few short reports.
+ * thread loads, compiles and optimises the lint's code for itself (half a second of CPU time before its first
+ * lint is done, more over its first reports: docs/performance.md), more than it saves on a few short reports.
  */
 const MIN_BYTES_FOR_THREADS = 200_000;
 
@@ -186,7 +186,7 @@ interface FileEntry {
   failure?: string;
 }
 
-function lintInProcess(entry: FileEntry, extraRules: readonly CaseReviewRule<any>[] = []): void {
+function lintInProcess(entry: FileEntry, extraRules: readonly AnyCaseReviewRule[] = []): void {
   try {
     entry.outcome = lintFile(entry.job!, extraRules);
   } catch (error) {
@@ -223,23 +223,45 @@ function planLint(argv: readonly string[]) {
   const format = values.format!;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format “${format}”; expected text, json or sarif.`);
   const jobs = values.jobs;
-  if (jobs !== undefined && (!/^\d{1,6}$/.test(jobs) || Number(jobs) < 1)) throw new UsageError(`--jobs needs a whole number of 1 or more (how many files to lint at a time), not “${jobs}”.`);
+  if (jobs !== undefined && (!/^\d{1,6}$/.test(jobs) || Number(jobs) < 1))
+    throw new UsageError(`--jobs needs a whole number of 1 or more (how many files to lint at a time), not “${jobs}”.`);
   if (positionals.length === 0) throw new UsageError('No files given. Try: case-review-lint report.md');
   if (values.config) {
     const parsed = loadConfigFile(resolve(values.config));
-    if (parsed.errors.some((e) => e.message.startsWith('cannot be read: ENOENT'))) throw new UsageError(`Config file not found: “${values.config}”.`);
+    if (parsed.errors.some((e) => e.message.startsWith('cannot be read: ENOENT')))
+      throw new UsageError(`Config file not found: “${values.config}”.`);
   }
   const maxWarnings = values['max-warnings'];
-  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not “${maxWarnings}”.`);
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings))
+    throw new UsageError(`--max-warnings needs a whole number of 0 or more, not “${maxWarnings}”.`);
   const readsStdin = positionals.includes('-');
-  if (values['stdin-filename'] !== undefined && !readsStdin) throw new UsageError('--stdin-filename names the report read from standard input: give “-” too.');
-  if (readsStdin && values.fix === true) throw new UsageError('--fix cannot write back to standard input; --fix-dry-run says what it would change.');
+  if (values['stdin-filename'] !== undefined && !readsStdin)
+    throw new UsageError('--stdin-filename names the report read from standard input: give “-” too.');
+  if (readsStdin && values.fix === true)
+    throw new UsageError('--fix cannot write back to standard input; --fix-dry-run says what it would change.');
   const known = reportTypeIds();
   const resolver = new ConfigResolver(values.config ? resolve(values.config) : undefined);
-  const selection = selectFiles(positionals.filter((p) => p !== '-'), process.cwd(), resolver);
+  const selection = selectFiles(
+    positionals.filter((p) => p !== '-'),
+    process.cwd(),
+    resolver,
+  );
   const stdinName = values['stdin-filename'] ?? '<stdin>';
-  const files = [...(readsStdin ? [{ path: stdinName, explicit: true, stdin: true }] : []), ...selection.files.map((f) => ({ ...f, stdin: false }))];
-  return { values, format, maxWarnings, jobs: jobs === undefined ? undefined : Number(jobs), known, resolver, selection, files, base: docsBaseUrl() };
+  const files = [
+    ...(readsStdin ? [{ path: stdinName, explicit: true, stdin: true }] : []),
+    ...selection.files.map((f) => ({ ...f, stdin: false })),
+  ];
+  return {
+    values,
+    format,
+    maxWarnings,
+    jobs: jobs === undefined ? undefined : Number(jobs),
+    known,
+    resolver,
+    selection,
+    files,
+    base: docsBaseUrl(),
+  };
 }
 
 /**
@@ -262,11 +284,16 @@ function* prepareFiles(plan: LintPlan, entries: FileEntry[]): Generator<FileEntr
       continue;
     }
     const { file: configFile, parsed } = resolver.forDocument(file);
-    for (const e of resolver.takeErrors(configFile)) entry.problems.push(`${e.file}:${e.line}:${e.column}: config error: ${e.message} (linting continues with defaults for that setting)`);
+    for (const e of resolver.takeErrors(configFile))
+      entry.problems.push(`${e.file}:${e.line}:${e.column}: config error: ${e.message} (linting continues with defaults for that setting)`);
     const reportType = values['report-type'];
     const types = parsed.config.profiles ? [...known, ...Object.keys(parsed.config.profiles)] : known;
-    if (reportType && !types.includes(reportType)) throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
-    const config = { ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }), ...readReferencedDocuments(text, file) };
+    if (reportType && !types.includes(reportType))
+      throw new UsageError(`Unknown report type “${reportType}”; expected one of ${types.join(', ')}.`);
+    const config = {
+      ...mergeConfigs(parsed.config, { docsBaseUrl: base, ...(reportType ? { reportType } : {}) }),
+      ...readReferencedDocuments(text, file),
+    };
     entry.job = {
       file,
       text,
@@ -283,7 +310,13 @@ function* prepareFiles(plan: LintPlan, entries: FileEntry[]): Generator<FileEntr
 }
 
 /** The report, notes and exit code of a run, from its entries in command-line order. */
-function lintOutput(plan: LintPlan, entries: readonly FileEntry[], version: string, extraRules: readonly CaseReviewRule<any>[] = [], threads = 1): CommandOutput {
+function lintOutput(
+  plan: LintPlan,
+  entries: readonly FileEntry[],
+  version: string,
+  extraRules: readonly AnyCaseReviewRule[] = [],
+  threads = 1,
+): CommandOutput {
   const { values, format, maxWarnings, selection, base } = plan;
   /** Files found in folders or by globs that do not look like case reviews (not linted without --all). */
   let notCaseReviews = 0;
@@ -326,17 +359,24 @@ function lintOutput(plan: LintPlan, entries: readonly FileEntry[], version: stri
   const tooManyWarnings = maxWarnings !== undefined && warnings > Number(maxWarnings);
   if (tooManyWarnings) problemsNotes.push(`${warnings} warning${warnings === 1 ? '' : 's'} found; --max-warnings allows ${maxWarnings}.`);
   const identifierGate = identifierFiles.length > 0;
-  const identifierReport = identifierFiles
-    .map(
-      ({ file, lines }) =>
-        `case-review-lint: --fail-on-identifiers: ${file} still has ${lines.length === 1 ? '1 name or identifier' : `${lines.length} names or identifiers`}:\n` +
-        lines.map((m) => `  ${file}:${m.line}:${m.column}  ${m.message}\n`).join(''),
-    )
-    .join('') + (identifierGate ? `${GATE_ADVICE}\n` : '');
+  const identifierReport =
+    identifierFiles
+      .map(
+        ({ file, lines }) =>
+          `case-review-lint: --fail-on-identifiers: ${file} still has ${lines.length === 1 ? '1 name or identifier' : `${lines.length} names or identifiers`}:\n` +
+          lines.map((m) => `  ${file}:${m.line}:${m.column}  ${m.message}\n`).join(''),
+      )
+      .join('') + (identifierGate ? `${GATE_ADVICE}\n` : '');
   const code = problems.length > 0 ? EXIT.usage : hasErrors || identifierGate || tooManyWarnings ? EXIT.errors : EXIT.ok;
   // --quiet: errors only, in every format (warnings were counted above for --max-warnings).
-  const shown = values.quiet === true ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
-  const color = useColour({ flag: values.color, env: process.env, isTTY: process.stdout.isTTY === true, toFile: values.output !== undefined });
+  const shown =
+    values.quiet === true ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
+  const color = useColour({
+    flag: values.color,
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+    toFile: values.output !== undefined,
+  });
   const stdout =
     format === 'json'
       ? formatJson(shown)
@@ -344,7 +384,10 @@ function lintOutput(plan: LintPlan, entries: readonly FileEntry[], version: stri
         ? formatSarif(shown, sarifRules, version)
         : formatText(shown, { color, failed: code !== EXIT.ok, notCaseReviews, ignored: selection.ignored, quiet: values.quiet === true });
   const stderr =
-    notes.join('') + identifierReport + [...problems, ...problemsNotes].map((p) => `case-review-lint: ${p}\n`).join('') + (timings ? formatTimings(timings, results.length, threads) : '');
+    notes.join('') +
+    identifierReport +
+    [...problems, ...problemsNotes].map((p) => `case-review-lint: ${p}\n`).join('') +
+    (timings ? formatTimings(timings, results.length, threads) : '');
   return { stdout, stderr, code, outputFile: values.output };
 }
 
