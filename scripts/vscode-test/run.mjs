@@ -251,7 +251,11 @@ process.on('exit', () => {
 // cleans up: ignore write errors on our own output.
 process.stdout.on('error', () => {});
 process.stderr.on('error', () => {});
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.on(signal, () => {
     if (interrupted) return;
     interrupted = true;
@@ -351,9 +355,12 @@ async function installVsix(vsix, dirs, env) {
   log(`installing ${path.basename(vsix)}`);
   const args = [
     CODE_SERVER_ENTRY,
-    '--extensions-dir', dirs.extensions,
-    '--user-data-dir', dirs.userData,
-    '--install-extension', vsix,
+    '--extensions-dir',
+    dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
+    '--install-extension',
+    vsix,
     '--force',
   ];
   try {
@@ -388,10 +395,14 @@ function writeStubExtension(dir) {
 async function startCodeServer({ port, dirs, workspace, env, verbose }) {
   const args = [
     CODE_SERVER_ENTRY,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--extensions-dir', dirs.extensions,
-    '--user-data-dir', dirs.userData,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--extensions-dir',
+    dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -449,7 +460,6 @@ function webTestsPath(file) {
   if (!file.endsWith('.cjs.js')) throw new Error(`--web needs a tests bundle named *.cjs.js (see test/vscode-web/index.ts), got ${file}`);
   return file.slice(0, -'.js'.length);
 }
-
 
 async function runInCodeServer(options) {
   if (!isFile(CODE_SERVER_ENTRY)) {
@@ -582,8 +592,7 @@ async function runInCodeServer(options) {
     ...(options.web ? [['extensionDevelopmentKind', 'web']] : []),
   ];
   const url =
-    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}` +
-    `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}` + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   log(`opening the workbench, running ${path.relative(process.cwd(), options.testsPath) || options.testsPath}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 

@@ -1,8 +1,10 @@
 /**
  * Entry point of the desktop extension (package.json `main`, bundled to
  * dist/extension.cjs): the extension of extension.ts plus what needs Node —
- * lints in a worker thread (dist/lint-worker.cjs) and the “lint workspace” task,
- * which runs the bundled CLI. The web build (browser.ts) leaves both out.
+ * lints in a worker thread (dist/lint-worker.cjs, started as this bundle begins
+ * to evaluate: lint-worker-prestart.ts), config files looked for through Node's
+ * file system, and the “lint workspace” task, which runs the bundled CLI. The web
+ * build (browser.ts) leaves these out. See docs/editor-performance.md.
  */
 // First, in this order (imports evaluate in order): note when the bundle starts to evaluate, start the lint worker.
 import { startupTimeline } from '../models/startup-timeline.js';

@@ -97,7 +97,9 @@ class InProcessRunner extends InProcessLintRunner implements ExtensionLintRunner
 export function activateWith(context: vscode.ExtensionContext, node: NodeFeatures): CaseReviewApi {
   startupTimeline.mark('activate-start');
   const output = vscode.window.createOutputChannel('Case Review Lint');
-  const runner: ExtensionLintRunner = node.createLintRunner?.(context, (line) => output.appendLine(`[${new Date().toISOString()}] ${line}`), startupTimeline) ?? new InProcessRunner();
+  const runner: ExtensionLintRunner =
+    node.createLintRunner?.(context, (line) => output.appendLine(`[${new Date().toISOString()}] ${line}`), startupTimeline) ??
+    new InProcessRunner();
   // The worker loads its bundle on its own thread while the rest of activation and the first document's settings are read.
   runner.start?.();
   const overrides = new Overrides(context.workspaceState);
@@ -121,7 +123,11 @@ export function activateWith(context: vscode.ExtensionContext, node: NodeFeature
   context.subscriptions.push(childFocus);
 
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider({ language: MARKDOWN }, new CaseReviewCodeActions(controller), CaseReviewCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      { language: MARKDOWN },
+      new CaseReviewCodeActions(controller),
+      CaseReviewCodeActions.metadata,
+    ),
 
     vscode.workspace.onDidOpenTextDocument((document) => void controller.lintDocument(document)),
     vscode.workspace.onDidChangeTextDocument((event) => {
@@ -133,7 +139,12 @@ export function activateWith(context: vscode.ExtensionContext, node: NodeFeature
       if (event.closed.length === 0) return;
       const shown = shownUris();
       for (const tab of event.closed) {
-        const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : tab.input instanceof vscode.TabInputTextDiff ? tab.input.modified : undefined;
+        const uri =
+          tab.input instanceof vscode.TabInputText
+            ? tab.input.uri
+            : tab.input instanceof vscode.TabInputTextDiff
+              ? tab.input.modified
+              : undefined;
         if (uri && !shown.has(uri.toString())) controller.clear(uri);
       }
     }),

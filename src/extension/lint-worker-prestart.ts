@@ -23,7 +23,8 @@ import { startupTimeline } from '../models/startup-timeline.js';
 
 /** The report to lint ahead: the active editor's, else the last opened, whose front matter names a report type. */
 function reportToLintAhead(): vscode.TextDocument | undefined {
-  const isReport = (d: vscode.TextDocument) => d.languageId === 'markdown' && d.uri.scheme === 'file' && frontMatterNamesReportType(d.getText());
+  const isReport = (d: vscode.TextDocument) =>
+    d.languageId === 'markdown' && d.uri.scheme === 'file' && frontMatterNamesReportType(d.getText());
   const active = vscode.window.activeTextEditor?.document;
   if (active && isReport(active)) return active;
   return [...vscode.workspace.textDocuments].reverse().find(isReport);
@@ -45,7 +46,9 @@ function firstRequest(bundle: string): WorkerRequest {
         text: report.getText(),
         filePath: report.uri.fsPath,
         // Plain data: the values VS Code gives cannot be sent to a worker as they are.
-        settings: JSON.parse(JSON.stringify({ rules: section.get('rules'), defaultReportType: section.get('defaultReportType'), child: section.get('child') })) as Speculation['settings'],
+        settings: JSON.parse(
+          JSON.stringify({ rules: section.get('rules'), defaultReportType: section.get('defaultReportType'), child: section.get('child') }),
+        ) as Speculation['settings'],
         docsBaseUrl: extensionUri.toString(),
       },
     };

@@ -12,7 +12,15 @@ import { TextIndex } from '../models/positions.js';
 import { ReferencedDocuments, type ReferencedTexts } from './referenced-documents.js';
 import { frontMatterNamesReportType } from '../models/report-front-matter.js';
 import { combineConfig, configFromSettings, delaySetting, normalizeEnable, type ExtensionSettings } from '../models/settings.js';
-import { type Classification, classify, decideLint, describeSource, NOT_A_CASE_REVIEW, reportTypeTitle, type LintReason } from '../models/when-to-lint.js';
+import {
+  type Classification,
+  classify,
+  decideLint,
+  describeSource,
+  NOT_A_CASE_REVIEW,
+  reportTypeTitle,
+  type LintReason,
+} from '../models/when-to-lint.js';
 import { InProcessLintRunner, type LintRunner } from '../lint-worker/runner.js';
 import type { LintOutcome } from '../lint-worker/protocol.js';
 import { lintConfigOf, NO_REFERENCED_TEXTS } from '../lint-worker/job-config.js';
@@ -58,10 +66,22 @@ export interface LintEntry {
 interface EarlyLint {
   config: Partial<LintConfig>;
   outcome: Promise<LintOutcome | undefined>;
+  /** The quick pass's findings, once they came (shown only when the early lint fits). */
+  partial?: LintOutcome;
+  onPartial?: (partial: LintOutcome) => void;
 }
 
 export const MARKDOWN = 'markdown';
-const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'debug', 'vscode-scm', 'comment', 'walkThroughSnippet', 'vscode-chat-code-block']);
+const SKIPPED_SCHEMES = new Set([
+  'git',
+  'gitfs',
+  'output',
+  'debug',
+  'vscode-scm',
+  'comment',
+  'walkThroughSnippet',
+  'vscode-chat-code-block',
+]);
 
 export class LintController implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('case-review');
@@ -244,7 +264,14 @@ export class LintController implements vscode.Disposable {
     this.timeline?.mark('first-lint-prepared');
     // Discard: a newer lint started, the document changed, or it was closed meanwhile.
     if (this.generations.get(key) !== generation || document.isClosed || document.version !== version) return undefined;
-    return this.finish(document.uri, text, version, prepared, () => this.generations.get(key) === generation && !document.isClosed && document.version === version, early);
+    return this.finish(
+      document.uri,
+      text,
+      version,
+      prepared,
+      () => this.generations.get(key) === generation && !document.isClosed && document.version === version,
+      early,
+    );
   }
 
   /**
@@ -263,10 +290,14 @@ export class LintController implements vscode.Disposable {
     if (documentReferences(text, filePathOf(uri)).length > 0) return undefined;
     const config = this.lintConfig(configFromSettings(settings).config, undefined, override, NO_REFERENCED_TEXTS);
     this.timeline?.mark('first-lint-sent');
-    const outcome = this.runner.lint(uri.toString(), { text, filePath: filePathOf(uri), config, summaries: true });
+    const early: EarlyLint = { config, outcome: Promise.resolve(undefined) };
+    early.outcome = this.runner.lint(uri.toString(), { text, filePath: filePathOf(uri), config, summaries: true }, (partial) => {
+      early.partial = partial;
+      early.onPartial?.(partial);
+    });
     // Not awaited when it does not fit: its failure then reaches no one.
-    outcome.catch(() => undefined);
-    return { config, outcome };
+    early.outcome.catch(() => undefined);
+    return early;
   }
 
   /** The configuration a lint runs with (see job-config.ts). */
@@ -335,7 +366,8 @@ export class LintController implements vscode.Disposable {
     const fromSettings = configFromSettings(settings);
     for (const problem of fromSettings.problems) this.logOnce(problem);
     const [found, referenced] = await Promise.all([this.lookup.forDocument(uri), this.referenced.read(uri, filePathOf(uri), text, track)]);
-    for (const [path, problem] of Object.entries(referenced.documentErrors)) this.logOnce(`${displayPath(uri)}: cannot read the referenced document ${path}: ${problem}`);
+    for (const [path, problem] of Object.entries(referenced.documentErrors))
+      this.logOnce(`${displayPath(uri)}: cannot read the referenced document ${path}: ${problem}`);
     return { settings, fromSettings: fromSettings.config, found, override: this.overrides.get(uri), referenced };
   }
 
@@ -361,24 +393,46 @@ export class LintController implements vscode.Disposable {
     if (!decision.lint) {
       this.entries.delete(key);
       this.diagnostics.delete(uri);
-      const state: LintState = { uri: key, version, linted: false, reason: decision.reason, problems: 0, configFile, description: notLintedText(decision.reason) };
+      const state: LintState = {
+        uri: key,
+        version,
+        linted: false,
+        reason: decision.reason,
+        problems: 0,
+        configFile,
+        description: notLintedText(decision.reason),
+      };
       return this.record(key, state);
     }
     const config = this.lintConfig(prepared.fromSettings, prepared.found?.parsed.config, decision.reportType, prepared.referenced);
     // The early lint's result holds when no config file applies and the configuration came out the same.
     const earlyFits = early !== undefined && prepared.found === undefined && JSON.stringify(early.config) === JSON.stringify(config);
     if (!earlyFits) this.timeline?.mark('first-lint-sent');
-    const outcome = await (earlyFits ? early.outcome : this.runner.lint(key, { text, filePath: filePathOf(uri), config, summaries: version !== undefined }));
+    const index = new TextIndex(text);
+    // A quick pass's findings (the worker's first lint, quick-pass.ts) are shown until the whole lint's replace them.
+    const showPartial = (partial: LintOutcome) => {
+      if (!current()) return;
+      this.diagnostics.set(
+        uri,
+        partial.result.messages.map((m) => toDiagnostic(m, index)),
+      );
+      this.timeline?.mark('first-diagnostics');
+    };
+    if (earlyFits && early.partial) showPartial(early.partial);
+    else if (earlyFits) early.onPartial = showPartial;
+    const outcome = await (earlyFits
+      ? early.outcome
+      : this.runner.lint(key, { text, filePath: filePathOf(uri), config, summaries: version !== undefined }, showPartial));
     // Cancelled (a newer lint of this document replaced it) or stale (the document moved on).
     if (!outcome || !current()) return undefined;
     const { result, checklist, childFocus } = outcome;
     this.recordFirst(outcome);
-    const index = new TextIndex(text);
     this.diagnostics.set(
       uri,
       result.messages.map((m) => toDiagnostic(m, index)),
     );
     this.timeline?.mark('first-diagnostics');
+    this.timeline?.mark('first-complete-diagnostics');
     if (version !== undefined) this.entries.set(key, { version, text, config, result, index, checklist, childFocus });
     else this.entries.delete(key);
     const title = reportTypeTitle(result.reportType, config);
@@ -428,7 +482,13 @@ export class LintController implements vscode.Disposable {
 }
 
 /** All decideLint needs to know of a document whose front matter has a `report-type:` key (the rest is not read). */
-const NAMED_IN_FRONT_MATTER: Classification = { hasReportTypeKey: true, type: '', source: 'front-matter', confidence: 1, matchedSections: 0 };
+const NAMED_IN_FRONT_MATTER: Classification = {
+  hasReportTypeKey: true,
+  type: '',
+  source: 'front-matter',
+  confidence: 1,
+  matchedSections: 0,
+};
 
 function notLintedText(reason: LintReason): string {
   switch (reason) {

@@ -76,7 +76,8 @@ const CHECKING = '$(sync~spin) Checking report…';
 
 export function statusText(state: LintState | undefined, longLint = false): { text: string; tooltip: string } {
   if (!state) return { text: CHECKING, tooltip: 'Case Review Lint is checking this file. What it finds will show in the Problems panel.' };
-  if (longLint && state.linted) return { text: CHECKING, tooltip: `Case Review Lint is checking your latest changes to this ${state.reportTypeTitle ?? 'report'}.` };
+  if (longLint && state.linted)
+    return { text: CHECKING, tooltip: `Case Review Lint is checking your latest changes to this ${state.reportTypeTitle ?? 'report'}.` };
   if (!state.linted) {
     return {
       text: '$(circle-slash) Not a case review',

@@ -12,20 +12,22 @@
 import { Worker } from 'node:worker_threads';
 import type { WorkerRequest } from './protocol.js';
 
-/** The listeners a runner attaches to its worker. */
+/** The listeners a runner attaches to its worker; a kept message comes with the time it arrived (performance.now()). */
 export interface WorkerListeners {
-  message(message: unknown): void;
+  message(message: unknown, arrived?: number): void;
   error(error: Error): void;
   exit(code: number): void;
 }
 
-type Kept = { [K in keyof WorkerListeners]: [K, ...Parameters<WorkerListeners[K]>] }[keyof WorkerListeners];
+type Kept = ['message', unknown, number] | ['error', Error] | ['exit', number];
+
+const now = (): number => performance.now();
 
 export class PrestartedWorker {
   private readonly worker: Worker | undefined;
   private readonly kept: Kept[] = [];
-  private readonly keepers: { [K in keyof WorkerListeners]: WorkerListeners[K] } = {
-    message: (message) => this.kept.push(['message', message]),
+  private readonly keepers: WorkerListeners = {
+    message: (message) => this.kept.push(['message', message, now()]),
     error: (error) => this.kept.push(['error', error]),
     exit: (code) => this.kept.push(['exit', code]),
   };
@@ -63,10 +65,10 @@ export class PrestartedWorker {
     worker.on('message', listeners.message);
     worker.on('error', listeners.error);
     worker.on('exit', listeners.exit);
-    for (const [event, value] of this.kept.splice(0)) {
-      if (event === 'message') listeners.message(value);
-      else if (event === 'error') listeners.error(value);
-      else listeners.exit(value);
+    for (const kept of this.kept.splice(0)) {
+      if (kept[0] === 'message') listeners.message(kept[1], kept[2]);
+      else if (kept[0] === 'error') listeners.error(kept[1]);
+      else listeners.exit(kept[1]);
     }
     return worker;
   }

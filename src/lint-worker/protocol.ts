@@ -37,9 +37,18 @@ export type WorkerRequest =
   | { type: 'speculate'; key: string; speculation: Speculation };
 
 export type WorkerReply =
+  /** The quick pass's findings (quick-pass.ts), before the job's result. */
+  | { type: 'partial'; id: number; outcome: LintOutcome }
+  /** A speculation's quick pass: the findings for the editor's job of that document when it is the same job (`fingerprint`). */
+  | { type: 'speculation-partial'; key: string; fingerprint: string; outcome: LintOutcome }
   | { type: 'result'; id: number; outcome: LintOutcome }
   | { type: 'error'; id: number; error: string }
   /** Sent once, when the worker has evaluated its bundle and can take jobs. */
   | { type: 'ready' }
   /** The warm-up or speculation is done (`ms`: how long it took), or failed (which costs nothing but itself). */
   | { type: 'warmed'; ms: number };
+
+/** What makes two jobs give the same outcome. */
+export function jobFingerprint(job: LintJob): string {
+  return JSON.stringify([job.text, job.filePath, job.config, job.documents, job.summaries]);
+}

@@ -7,8 +7,11 @@
 import { DocumentLinter } from './document-linter.js';
 import type { LintJob, LintOutcome } from './protocol.js';
 export interface LintRunner {
-  /** Lint a document's text; undefined when a newer job for the same document replaced this one first. */
-  lint(key: string, job: LintJob): Promise<LintOutcome | undefined>;
+  /**
+   * Lint a document's text; undefined when a newer job for the same document replaced this one first.
+   * `onPartial` may get findings of a quick first pass before (quick-pass.ts; the worker thread's first lint only).
+   */
+  lint(key: string, job: LintJob, onPartial?: (outcome: LintOutcome) => void): Promise<LintOutcome | undefined>;
   /** The document closed: cancel its waiting job and drop its cached parse. */
   forget(key: string): void;
   dispose(): void;
@@ -32,4 +35,3 @@ export class InProcessLintRunner implements LintRunner {
 
   dispose(): void {}
 }
-

@@ -7,19 +7,26 @@
  *   and the editor's stale guard drops its result if the document moved on;
  * - if the worker cannot start, crashes or rejects a job, the job is linted in
  *   process instead and the failure is reported through `onProblem`; after
- *   three crashes the runner stays in process.
+ *   three crashes the runner stays in process;
+ * - the worker may be one started before the runner (`prestarted`: the desktop
+ *   extension starts it as its bundle loads), else it is started by the first
+ *   job or by `start()`, which also has it warm up;
+ * - while the worker's first lint runs, `onPartial` gets the findings of its
+ *   quick first pass (quick-pass.ts), or of the quick pass of a speculation
+ *   that was this very job (worker-loop.ts).
  *
  * Node-only (worker_threads); the browser build lints in process.
  */
 import { Worker } from 'node:worker_threads';
 import type { PrestartedWorker, WorkerListeners } from './prestarted-worker.js';
-import type { LintJob, LintOutcome, WorkerReply, WorkerRequest } from './protocol.js';
+import { jobFingerprint, type LintJob, type LintOutcome, type WorkerReply, type WorkerRequest } from './protocol.js';
 import { InProcessLintRunner, type LintRunner } from './runner.js';
 
 interface Pending {
   id: number;
   key: string;
   job: LintJob;
+  onPartial?: (outcome: LintOutcome) => void;
   resolve(outcome: LintOutcome | undefined): void;
   reject(error: unknown): void;
 }
@@ -33,7 +40,9 @@ export interface WorkerRunnerOptions {
   /** A worker already started (and warming up) for this runner: used instead of starting one, the first time. */
   prestarted?: PrestartedWorker;
   /** Where the worker's start-up goes: when it is started, ready for jobs and warmed up, and how long the warm-up took. */
-  timeline?: { mark(step: 'worker-start' | 'worker-ready' | 'worker-warmed'): void; took(what: 'warm-up-or-speculation', ms: number): void;
+  timeline?: {
+    mark(step: 'worker-start' | 'worker-ready' | 'speculation-quick-pass' | 'worker-warmed', at?: number): void;
+    took(what: 'warm-up-or-speculation', ms: number): void;
     note(what: 'prestarted-worker-used', value: boolean): void;
   };
 }
@@ -48,6 +57,8 @@ export class WorkerLintRunner implements LintRunner {
   /** Waiting jobs, at most one per document, in arrival order. */
   private readonly waiting = new Map<string, Pending>();
   private readonly fallback = new InProcessLintRunner();
+  /** Quick passes of the worker's speculations, by document, until that document's first job. */
+  private readonly speculationPartials = new Map<string, { fingerprint: string; outcome: LintOutcome }>();
   private disposed = false;
 
   constructor(private readonly options: WorkerRunnerOptions) {}
@@ -73,8 +84,12 @@ export class WorkerLintRunner implements LintRunner {
     }
   }
 
-  lint(key: string, job: LintJob): Promise<LintOutcome | undefined> {
+  lint(key: string, job: LintJob, onPartial?: (outcome: LintOutcome) => void): Promise<LintOutcome | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
+    const speculated = this.speculationPartials.get(key);
+    this.speculationPartials.delete(key);
+    // The worker's speculation was this job: its quick pass is this job's (its whole lint answers the job, worker-loop.ts).
+    if (speculated && onPartial && speculated.fingerprint === jobFingerprint(job)) queueMicrotask(() => onPartial(speculated.outcome));
     if (!this.usesWorker) return this.fallback.lint(key, job);
     return new Promise((resolve, reject) => {
       const replaced = this.waiting.get(key);
@@ -82,12 +97,13 @@ export class WorkerLintRunner implements LintRunner {
         this.waiting.delete(key);
         replaced.resolve(undefined);
       }
-      this.waiting.set(key, { id: this.nextId++, key, job, resolve, reject });
+      this.waiting.set(key, { id: this.nextId++, key, job, onPartial, resolve, reject });
       this.pump();
     });
   }
 
   forget(key: string): void {
+    this.speculationPartials.delete(key);
     const waiting = this.waiting.get(key);
     if (waiting) {
       this.waiting.delete(key);
@@ -164,30 +180,44 @@ export class WorkerLintRunner implements LintRunner {
   private adopt(worker: Worker): WorkerListeners {
     this.worker = worker;
     return {
-      message: (reply) => this.onReply(reply as WorkerReply),
+      message: (reply, arrived) => this.onReply(reply as WorkerReply, arrived),
       error: (error) => this.onCrash(worker, `lint worker failed: ${error.stack ?? error.message}`),
       exit: (code) => this.onCrash(worker, `lint worker exited (code ${code})`),
     };
   }
 
-  private onReply(reply: WorkerReply): void {
+  /** `arrived`: when a reply kept by the prestarted worker came (the timeline's times are the replies' own). */
+  private onReply(reply: WorkerReply, arrived?: number): void {
     if (reply.type === 'ready') {
-      this.options.timeline?.mark('worker-ready');
+      this.options.timeline?.mark('worker-ready', arrived);
+      return;
+    }
+    if (reply.type === 'speculation-partial') {
+      this.options.timeline?.mark('speculation-quick-pass', arrived);
+      // For the document's job if it is already asked for (sent or waiting), else kept for it.
+      const asked = [this.running, this.waiting.get(reply.key)].find(
+        (p) => p?.key === reply.key && jobFingerprint(p.job) === reply.fingerprint,
+      );
+      if (asked) asked.onPartial?.(reply.outcome);
+      else this.speculationPartials.set(reply.key, { fingerprint: reply.fingerprint, outcome: reply.outcome });
       return;
     }
     if (reply.type === 'warmed') {
-      this.options.timeline?.mark('worker-warmed');
+      this.options.timeline?.mark('worker-warmed', arrived);
       this.options.timeline?.took('warm-up-or-speculation', reply.ms);
       return;
     }
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
+    if (reply.type === 'partial') {
+      pending.onPartial?.(reply.outcome);
+      return;
+    }
     this.running = undefined;
     if (reply.type === 'result') {
       this.completedInWorker++;
       pending.resolve(reply.outcome);
-    }
-    else {
+    } else {
       this.problem(`lint worker: ${reply.error}; linting in process`);
       this.lintInProcess(pending);
     }

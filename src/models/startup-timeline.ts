@@ -20,7 +20,9 @@ export type StartupStep =
   | 'worker-start'
   /** The worker thread evaluated its bundle and is ready for jobs. */
   | 'worker-ready'
-  /** The worker linted its warm-up sample (src/lint-worker/warm-up.ts). */
+  /** The quick pass of the worker's speculation came (src/lint-worker/quick-pass.ts, worker-loop.ts). */
+  | 'speculation-quick-pass'
+  /** The worker linted its warm-up sample (src/lint-worker/warm-up.ts), or its speculation whole. */
   | 'worker-warmed'
   /** The first lint of a document was asked for. */
   | 'first-lint-requested'
@@ -30,8 +32,10 @@ export type StartupStep =
   | 'first-lint-sent'
   /** The runner gave back the first findings. */
   | 'first-lint-result'
-  /** The first diagnostics were published. */
+  /** The first diagnostics were published (a quick pass's, quick-pass.ts, or the whole lint's). */
   | 'first-diagnostics'
+  /** The first whole lint's diagnostics were published. */
+  | 'first-complete-diagnostics'
   /** The first checklist and child-focus summaries arrived. */
   | 'first-summaries';
 

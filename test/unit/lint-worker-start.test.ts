@@ -6,17 +6,20 @@
  * Speed itself is measured by the editor test (test/vscode/first-lint.test.ts).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { lintText } from '../../src/index.js';
+import { lintText, rules } from '../../src/index.js';
 import { DocumentLinter } from '../../src/lint-worker/document-linter.js';
 import { lintConfigOf, NO_REFERENCED_TEXTS, speculativeJob, type Speculation } from '../../src/lint-worker/job-config.js';
 import { PrestartedWorker } from '../../src/lint-worker/prestarted-worker.js';
-import type { LintJob } from '../../src/lint-worker/protocol.js';
+import { jobFingerprint, type LintJob, type LintOutcome, type WorkerReply } from '../../src/lint-worker/protocol.js';
 import { WARM_UP_REPORT } from '../../src/lint-worker/warm-up.js';
 import { WorkerLintRunner } from '../../src/lint-worker/worker-runner.js';
+import { WorkerLoop } from '../../src/lint-worker/worker-loop.js';
+import { LANGUAGE_MODEL_RULES, quickPassConfig } from '../../src/lint-worker/quick-pass.js';
 import { frontMatterNamesReportType } from '../../src/models/report-front-matter.js';
 import { configFromSettings } from '../../src/models/settings.js';
 import { StartupTimeline } from '../../src/models/startup-timeline.js';
@@ -80,6 +83,97 @@ describe('the editor’s first lint: speculation and warm-up', () => {
   });
 });
 
+/** A worker loop whose replies are collected and whose “when idle” tasks wait until `idle()`. */
+function loop() {
+  const replies: WorkerReply[] = [];
+  const tasks: { run: () => void; cancelled: boolean }[] = [];
+  const worker = new WorkerLoop(
+    (reply) => replies.push(reply),
+    (run) => {
+      const task = { run, cancelled: false };
+      tasks.push(task);
+      return () => (task.cancelled = true);
+    },
+  );
+  const idle = () => tasks.splice(0).forEach((task) => task.cancelled || task.run());
+  const types = () => replies.map((r) => r.type);
+  return { worker, replies, tasks, idle, types };
+}
+
+const plainJob = (text: string): LintJob => ({ text, filePath: 'report.md', config: {}, summaries: true });
+
+describe('the editor’s first lint: the worker’s quick first pass', function () {
+  this.timeout(60000);
+
+  it('a cold worker sends the quick pass’s findings first, then the whole lint’s; then only whole lints', () => {
+    const { worker, replies, types } = loop();
+    worker.handle({ type: 'lint', id: 1, key: 'a', job: plainJob(example) });
+    assert.deepEqual(types(), ['partial', 'result']);
+    const [partial, result] = replies as [Extract<WorkerReply, { type: 'partial' }>, Extract<WorkerReply, { type: 'result' }>];
+    assert.deepEqual(partial.outcome.result, lintText(example, { filePath: 'report.md', config: quickPassConfig({}) }));
+    assert.equal(partial.outcome.checklist, undefined, 'no summaries in the quick pass');
+    assert.deepEqual(result.outcome.result, lintText(example, { filePath: 'report.md' }));
+    assert.ok(result.outcome.checklist);
+    worker.handle({ type: 'lint', id: 2, key: 'b', job: plainJob(example) });
+    assert.deepEqual(types(), ['partial', 'result', 'result']);
+  });
+
+  it('a cold worker sends a speculation’s quick pass at once, for its job; the job that comes before the whole lint gets the speculation’s outcome', () => {
+    const { worker, replies, tasks, types } = loop();
+    worker.handle({ type: 'speculate', key: 'a', speculation });
+    assert.deepEqual(types(), ['speculation-partial'], 'the whole lint waits until the worker is idle');
+    const job = speculativeJob(speculation);
+    const partial = replies[0] as Extract<WorkerReply, { type: 'speculation-partial' }>;
+    assert.equal(partial.key, 'a');
+    assert.equal(partial.fingerprint, jobFingerprint(job));
+    assert.deepEqual(partial.outcome.result, lintText(job.text, { filePath: job.filePath, config: quickPassConfig(job.config) }));
+    worker.handle({ type: 'lint', id: 1, key: 'a', job });
+    assert.deepEqual(types(), ['speculation-partial', 'warmed', 'result']);
+    assert.equal(tasks[0]!.cancelled, true);
+    const result = replies[2] as Extract<WorkerReply, { type: 'result' }>;
+    assert.equal(result.outcome.took?.speculated, true);
+    assert.deepEqual(result.outcome.result, lintText(job.text, { filePath: job.filePath, config: job.config }));
+  });
+
+  it('when the worker is idle the speculation is linted whole, and its job takes the outcome without a quick pass', () => {
+    const { worker, replies, idle, types } = loop();
+    worker.handle({ type: 'speculate', key: 'a', speculation });
+    idle();
+    assert.deepEqual(types(), ['speculation-partial', 'warmed']);
+    worker.handle({ type: 'lint', id: 1, key: 'a', job: speculativeJob(speculation) });
+    assert.deepEqual(types(), ['speculation-partial', 'warmed', 'result']);
+    assert.equal((replies[2] as Extract<WorkerReply, { type: 'result' }>).outcome.took?.speculated, true);
+  });
+
+  it('a job the speculation was not made for drops it', () => {
+    const { worker, replies, tasks, types } = loop();
+    worker.handle({ type: 'speculate', key: 'a', speculation });
+    worker.handle({ type: 'lint', id: 1, key: 'b', job: plainJob(example) });
+    assert.equal(tasks[0]!.cancelled, true);
+    assert.deepEqual(types(), ['speculation-partial', 'partial', 'result'], 'still cold: a quick pass first');
+    assert.notEqual((replies[2] as Extract<WorkerReply, { type: 'result' }>).outcome.took?.speculated, true);
+  });
+
+  it('the quick pass leaves out exactly what loads the language model (in the bundle, which loads it on first use)', () => {
+    const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    const names = 'Darren Mitchell visited Sarah Okonkwo at 14 Acacia Avenue; Mother said Mr K had left.';
+    const script = `
+      const engine = require(${JSON.stringify(join(root, 'dist/engine.cjs'))});
+      const loaded = () => globalThis[Symbol.for('case-review-lint.compromise-loaded')] === true;
+      const texts = [require('fs').readFileSync(${JSON.stringify(join(root, 'examples/overview-report.md'))}, 'utf8'), ${JSON.stringify(`# Review\n\n${names}\n`)}];
+      for (const text of texts) engine.lintText(text, { config: ${JSON.stringify(quickPassConfig({}))} });
+      const quick = loaded();
+      for (const text of texts) engine.lintText(text);
+      console.log(JSON.stringify({ quick, whole: loaded() }));`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), { quick: false, whole: true });
+    const ids = new Set(rules.map((rule) => rule.meta.id));
+    for (const id of LANGUAGE_MODEL_RULES) assert.ok(ids.has(id), `${id} is a rule`);
+  });
+});
+
 describe('the editor’s first lint: a front matter that names the report type', () => {
   it('is found without parsing the document', () => {
     assert.equal(frontMatterNamesReportType('---\nreport-type: overview\n---\n# Title\n'), true);
@@ -117,7 +211,18 @@ describe('the editor’s first lint: a worker started before its runner', functi
   let runner: WorkerLintRunner | undefined;
   let problems: string[] = [];
   // The worker runs the bundled script, as in the extension (built here from the source).
-  before(() => esbuild.build({ entryPoints: [resolve(root, 'src/lint-worker/worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'error', define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" } }));
+  before(() =>
+    esbuild.build({
+      entryPoints: [resolve(root, 'src/lint-worker/worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: script,
+      logLevel: 'error',
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    }),
+  );
   beforeEach(() => (problems = []));
   afterEach(() => runner?.dispose());
   after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -133,8 +238,12 @@ describe('the editor’s first lint: a worker started before its runner', functi
     assert.equal(timeline.snapshot().facts['prestarted-worker-used'], true);
     await stepReached(timeline, 'worker-warmed');
     assert.ok(timeline.has('worker-ready'));
+    assert.ok(timeline.has('speculation-quick-pass'));
     const job = speculativeJob(speculation);
-    const outcome = await runner.lint('a', job);
+    const partials: LintOutcome[] = [];
+    const outcome = await runner.lint('a', job, (partial) => partials.push(partial));
+    assert.equal(partials.length, 1, 'the speculation’s quick pass, for its job');
+    assert.deepEqual(partials[0]!.result, lintText(job.text, { filePath: job.filePath, config: quickPassConfig(job.config) }));
     assert.equal(outcome?.took?.speculated, true, 'the speculation’s outcome');
     assert.deepEqual(outcome?.result, lintText(job.text, { filePath: job.filePath, config: job.config }));
     assert.equal(runner.completedInWorker, 1);
@@ -163,7 +272,10 @@ describe('the editor’s first lint: a worker started before its runner', functi
     runner = new WorkerLintRunner({ script, prestarted, onProblem: (p) => problems.push(p) });
     const outcome = await runner.lint('a', { text: example, filePath: 'report.md', config: {} });
     assert.deepEqual(outcome?.result, lintText(example, { filePath: 'report.md' }));
-    assert.ok(problems.some((p) => p.includes('lint worker')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('lint worker')),
+      problems.join('\n'),
+    );
     assert.equal(runner.usesWorker, true, 'one failure does not stop the worker');
   });
 });

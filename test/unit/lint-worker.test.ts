@@ -20,7 +20,18 @@ describe('lint runners', function () {
   const tmp = mkdtempSync(join(tmpdir(), 'crl-worker-'));
   const script = join(tmp, 'lint-worker.cjs');
   // The worker runs the bundled script, as in the extension (built here from the source).
-  before(() => esbuild.build({ entryPoints: [resolve(root, 'src/lint-worker/worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'error', define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" } }));
+  before(() =>
+    esbuild.build({
+      entryPoints: [resolve(root, 'src/lint-worker/worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: script,
+      logLevel: 'error',
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    }),
+  );
   beforeEach(() => (problems = []));
   afterEach(() => runner?.dispose());
   after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -62,7 +73,10 @@ describe('lint runners', function () {
     runner = new WorkerLintRunner({ script: resolve(root, 'does-not-exist.cjs'), onProblem: (p) => problems.push(p) });
     const outcome = await runner.lint('a', job(example));
     assert.deepEqual(outcome?.result, lintText(example, { filePath: 'report.md' }));
-    assert.ok(problems.some((p) => p.includes('lint worker')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('lint worker')),
+      problems.join('\n'),
+    );
     // After three failed starts the runner stops trying.
     for (let i = 0; i < 3; i++) await runner.lint('a', job('# x\n'));
     assert.equal(runner.usesWorker, false);

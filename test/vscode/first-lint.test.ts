@@ -67,12 +67,14 @@ describe('Case Review: the first lint after opening a report', function () {
     }
 
     const diagnosticsAt = await arrived;
+    // The first may be a quick pass's (without the checks that need the language model), then the whole lint's.
     const diagnostics = ours(uri);
     assert.ok(diagnostics.length > 0, 'the example has findings');
     const state = await waitForState(api, document);
     assert.ok(state.linted, 'the example is linted as a case review');
     assert.equal(state.reportType, 'overview');
-    assert.equal(state.problems, diagnostics.length);
+    assert.equal(ours(uri).length, state.problems, 'then all the findings');
+    assert.ok(diagnostics.length <= state.problems);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const done = api.statusBar();
     assert.ok(done && !done.text.includes('sync~spin'), `the status bar no longer says checking: ${done?.text}`);
@@ -85,9 +87,14 @@ describe('Case Review: the first lint after opening a report', function () {
       checkingShown: checking !== undefined,
       openToShownMs: round(shown - opening),
       openToFirstDiagnosticsMs: round(diagnosticsAt - opening),
-      diagnostics: diagnostics.length,
+      firstDiagnostics: diagnostics.length,
+      openToCompleteDiagnosticsMs: since(timeline.steps['first-complete-diagnostics']),
+      diagnostics: state.problems,
       stepsSinceOpenMs: Object.fromEntries(Object.entries(timeline.steps).map(([step, at]) => [step, since(at)])),
-      activationMs: timeline.steps['activate-start'] !== undefined && timeline.steps['activate-end'] !== undefined ? round(timeline.steps['activate-end'] - timeline.steps['activate-start']) : undefined,
+      activationMs:
+        timeline.steps['activate-start'] !== undefined && timeline.steps['activate-end'] !== undefined
+          ? round(timeline.steps['activate-end'] - timeline.steps['activate-start'])
+          : undefined,
       durationsMs: Object.fromEntries(Object.entries(timeline.durations).map(([what, ms]) => [what, round(ms)])),
       facts: timeline.facts,
       extensionHostUptimeAtOpenMs: round(opening),

@@ -8,8 +8,14 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateApi, closeAll, codeOf, openUntitled, ours, root, waitForState } from './helpers.js';
 
-const example = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root(), '..', '..', '..', 'examples', 'overview-report.md')));
-const snapshot = (uri: vscode.Uri) => ours(uri).map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character} ${d.message}`).sort();
+const example = async () =>
+  new TextDecoder().decode(
+    await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root(), '..', '..', '..', 'examples', 'overview-report.md')),
+  );
+const snapshot = (uri: vscode.Uri) =>
+  ours(uri)
+    .map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character} ${d.message}`)
+    .sort();
 
 describe('Case Review: linting in a worker thread', function () {
   this.timeout(120000);
@@ -31,7 +37,11 @@ describe('Case Review: linting in a worker thread', function () {
     // Five edits without waiting: each schedules a lint; all but the last are cancelled or dropped.
     for (let i = 0; i < 5; i++) {
       const edit = new vscode.WorkspaceEdit();
-      edit.insert(document.uri, new vscode.Position(document.lineCount, 0), `\nAgencies should consider reviewing procedures as appropriate (${i}).\n`);
+      edit.insert(
+        document.uri,
+        new vscode.Position(document.lineCount, 0),
+        `\nAgencies should consider reviewing procedures as appropriate (${i}).\n`,
+      );
       assert.ok(await vscode.workspace.applyEdit(edit));
     }
     const state = await waitForState(api, document, (s) => s.linted);
