@@ -7,6 +7,9 @@
  * few files a test writes to disk are in a temporary folder it deletes.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CaseReviewApi } from '../../src/extension/extension.js';
 import type { LintState } from '../../src/extension/linter.js';
@@ -372,6 +375,34 @@ describe('Case Review extension in VS Code', function () {
       assert.ok(fixed >= 2, `fixed ${fixed}`);
       await waitForState(document);
       assert.equal(find(document.uri, 'tor-period', 'ends before it starts'), undefined);
+    });
+
+    it('“Fix all” gives the same text as the command line’s --fix (one fix function for both)', async () => {
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension);
+      // Two copies beside the report, so both find the same configuration: the command line fixes one,
+      // the editor the other (the fixture itself is left alone).
+      const folder = dirname(document.uri.fsPath);
+      const forCli = join(folder, 'fix-all-cli.tmp.md');
+      const forEditor = join(folder, 'fix-all-editor.tmp.md');
+      writeFileSync(forCli, overviewText);
+      writeFileSync(forEditor, overviewText);
+      try {
+        const cli = spawnSync(process.execPath, [join(extension.extensionPath, 'dist', 'cli.cjs'), '--fix', forCli], { encoding: 'utf8' });
+        assert.ok(cli.status === 0 || cli.status === 1, `the command line ran: ${cli.stderr}`);
+        const fixedByCli = readFileSync(forCli, 'utf8');
+        assert.notEqual(fixedByCli, overviewText, 'the command line fixed something');
+        const copy = await vscode.workspace.openTextDocument(vscode.Uri.file(forEditor));
+        await vscode.window.showTextDocument(copy, { preview: false });
+        await waitForState(copy);
+        await vscode.commands.executeCommand<number>('caseReview.fixAll', copy.uri);
+        await waitForState(copy);
+        assert.equal(copy.getText(), fixedByCli);
+        await closeAll();
+      } finally {
+        rmSync(forCli, { force: true });
+        rmSync(forEditor, { force: true });
+      }
     });
 
     it('fix a misspelt report type in the front matter', async () => {
