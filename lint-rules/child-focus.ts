@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { hasRole, type SectionRole } from '../src/engine/section-roles.js';
+import { FRAMING_ROLES, hasRole, type SectionRole } from '../src/engine/section-roles.js';
 import type { Section } from '../src/engine/outline.js';
 import type { Report } from '../src/engine/report.js';
 import { bodyStart, childLexicon, describeFocus, focusOfRange, wordsAndMentions, type FocusFigures } from '../src/engine/child.js';
@@ -12,22 +12,6 @@ interface Options {
 
 /** Profile sections that analyse practice or narrate it. */
 const PRACTICE_ROLES: SectionRole[] = ['analysis', 'lessons', 'chronology'];
-/** Profile sections that are about the review itself, not the practice: never judged here. */
-const EXCLUDED_ROLES: SectionRole[] = [
-  'introduction',
-  'terms-of-reference',
-  'methodology',
-  'family-involvement',
-  'family-composition',
-  'panel',
-  'context',
-  'recommendations',
-  'action-plan',
-  'glossary',
-  'decision',
-  'core-data',
-  'learning-event',
-];
 /** Heading words of a practice section that no profile section matched (“Health visiting involvement”). */
 const PRACTICE_HEADINGS = [
   'analysis',
@@ -157,7 +141,7 @@ The GP did not share the prescription with the health visitor.
       const known = judged.get(section.index);
       if (known !== undefined) return known;
       let result = false;
-      if (!section.isTitle && !hasRole(report, section, ...EXCLUDED_ROLES)) {
+      if (!section.isTitle && !hasRole(report, section, ...FRAMING_ROLES)) {
         const parent = parentOf(report, section);
         result = isPracticeHeading(report, section, options.headings) || (parent !== undefined && !parent.isTitle && isPractice(parent));
       }

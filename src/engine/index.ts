@@ -9,7 +9,15 @@ export { IncrementalParser } from './incremental-parse.js';
 export { parseConfigText, mergeConfigs, CONFIG_FILE_NAMES, type ConfigError, type ParsedConfig, type RuleInfo } from './config.js';
 export { resolveProfiles, BUILT_IN_PROFILES } from './profiles.js';
 export { parseProfileFile, profileFileRequests, withProfileFiles, type ProfileFileRead, type ProfileFileRequest } from './profile-files.js';
-export { hasRole, profileSectionsWithRole, roleOf, SECTION_ROLES, sectionsWithRole, type SectionRole } from './section-roles.js';
+export {
+  FRAMING_ROLES,
+  hasRole,
+  profileSectionsWithRole,
+  roleOf,
+  SECTION_ROLES,
+  sectionsWithRole,
+  type SectionRole,
+} from './section-roles.js';
 export { buildReport, type Report } from './report.js';
 export { completeConfig, ruleDocUrl, DEFAULT_SETTINGS } from './settings.js';
 export { readControlComments, isSuppressed } from './message-control.js';

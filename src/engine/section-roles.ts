@@ -36,6 +36,23 @@ export type SectionRole = keyof typeof SECTION_ROLES;
 
 export const SECTION_ROLE_NAMES = Object.keys(SECTION_ROLES) as SectionRole[];
 
+/** Roles of sections about the review itself (its frame), not the practice it analyses: child focus never judges them. */
+export const FRAMING_ROLES: readonly SectionRole[] = [
+  'introduction',
+  'terms-of-reference',
+  'methodology',
+  'family-involvement',
+  'family-composition',
+  'panel',
+  'context',
+  'recommendations',
+  'action-plan',
+  'glossary',
+  'decision',
+  'core-data',
+  'learning-event',
+];
+
 export function isSectionRole(value: unknown): value is SectionRole {
   return typeof value === 'string' && Object.hasOwn(SECTION_ROLES, value);
 }

@@ -5,25 +5,17 @@
  * reference, method, family composition, recommendations, action plan…) that
  * are about the child, and the sections child-focus flags.
  */
-import { childFocusOfText, describeFocus, type FocusFigures, type LintConfig, type LintMessage, type SectionFocus } from '../index.js';
+import {
+  childFocusOfText,
+  describeFocus,
+  FRAMING_ROLES,
+  roleOf,
+  type FocusFigures,
+  type LintConfig,
+  type LintMessage,
+  type SectionFocus,
+} from '../index.js';
 import type { Root } from 'mdast';
-
-/** Sections that frame the review rather than analyse practice (as the child-focus rule). */
-export const FRAMING_SECTION_IDS = new Set([
-  'introduction',
-  'terms-of-reference',
-  'methodology',
-  'family-involvement',
-  'family-composition',
-  'panel',
-  'context',
-  'recommendations',
-  'action-plan',
-  'glossary',
-  'decision',
-  'core-data',
-  'learning-event',
-]);
 
 export interface ChildFocusItem {
   title: string;
@@ -55,8 +47,12 @@ export interface ChildFocusSummary {
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
+/** Not a section that frames the review (the child-focus rule's test; roles read from the section ids). */
 function isAnalysis(section: SectionFocus): boolean {
-  return !section.matches.some((id) => FRAMING_SECTION_IDS.has(id));
+  return !section.matches.some((id) => {
+    const role = roleOf({ id });
+    return role !== undefined && FRAMING_ROLES.includes(role);
+  });
 }
 
 export function childFocusSummary(
