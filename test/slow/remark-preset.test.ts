@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { findingKey, makeRemarkProject, OVERVIEW, SUMMARY } from '../support/remark-project.js';
+import { type Finding, findingKey, makeRemarkProject, OVERVIEW, SUMMARY } from '../support/remark-project.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -35,18 +35,7 @@ describe('remark preset', function () {
       cwd: project,
       encoding: 'utf8',
     });
-    const fromCli = (
-      JSON.parse(ours.stdout)[0].messages as {
-        line: number;
-        column: number;
-        endLine: number;
-        endColumn: number;
-        severity: string;
-        ruleId: string;
-      }[]
-    )
-      .map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId}`)
-      .sort();
+    const fromCli = (JSON.parse(ours.stdout)[0].messages as Finding[]).map(findingKey).sort();
 
     assert.ok(fromCli.length >= 5, `our CLI found ${fromCli.length} findings`);
     assert.deepEqual(fromRemark, fromCli, remark.stderr.slice(0, 2000));

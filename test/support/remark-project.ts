@@ -19,7 +19,8 @@ export function makeRemarkProject(): string {
   return project;
 }
 
-interface Finding {
+/** What findingKey reads of a finding (the CLI's JSON and remark's messages both have it). */
+export interface Finding {
   line: number;
   column: number;
   endLine: number;

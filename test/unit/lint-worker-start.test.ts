@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
 import { lintText, rules } from '../../src/index.js';
 import { DocumentLinter } from '../../src/lint-worker/document-linter.js';
 import { lintConfigOf, NO_REFERENCED_TEXTS, speculativeJob, type Speculation } from '../../src/lint-worker/job-config.js';
@@ -18,6 +17,7 @@ import { PrestartedWorker } from '../../src/lint-worker/prestarted-worker.js';
 import { jobFingerprint, type LintJob, type LintOutcome, type WorkerReply } from '../../src/lint-worker/protocol.js';
 import { WARM_UP_REPORT } from '../../src/lint-worker/warm-up.js';
 import { WorkerLintRunner } from '../../src/lint-worker/worker-runner.js';
+import { buildWorkerBundle } from '../support/worker-bundle.js';
 import { WorkerLoop } from '../../src/lint-worker/worker-loop.js';
 import { LANGUAGE_MODEL_RULES, quickPassConfig } from '../../src/lint-worker/quick-pass.js';
 import { frontMatterNamesReportType } from '../../src/models/report-front-matter.js';
@@ -211,18 +211,7 @@ describe('the editor’s first lint: a worker started before its runner', functi
   let runner: WorkerLintRunner | undefined;
   let problems: string[] = [];
   // The worker runs the bundled script, as in the extension (built here from the source).
-  before(() =>
-    esbuild.build({
-      entryPoints: [resolve(root, 'src/lint-worker/worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: script,
-      logLevel: 'error',
-      define: { 'import.meta.url': '__importMetaUrl' },
-      banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    }),
-  );
+  before(() => buildWorkerBundle(script));
   beforeEach(() => (problems = []));
   afterEach(() => runner?.dispose());
   after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
 import { lintText } from '../../src/index.js';
 import { WorkerLintRunner } from '../../src/lint-worker/worker-runner.js';
+import { buildWorkerBundle } from '../support/worker-bundle.js';
 import { InProcessLintRunner } from '../../src/lint-worker/runner.js';
 import { computeChecklist } from '../../src/models/checklist-model.js';
 import { childFocusSummary } from '../../src/models/child-focus-model.js';
@@ -20,18 +20,7 @@ describe('lint runners', function () {
   const tmp = mkdtempSync(join(tmpdir(), 'crl-worker-'));
   const script = join(tmp, 'lint-worker.cjs');
   // The worker runs the bundled script, as in the extension (built here from the source).
-  before(() =>
-    esbuild.build({
-      entryPoints: [resolve(root, 'src/lint-worker/worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: script,
-      logLevel: 'error',
-      define: { 'import.meta.url': '__importMetaUrl' },
-      banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    }),
-  );
+  before(() => buildWorkerBundle(script));
   beforeEach(() => (problems = []));
   afterEach(() => runner?.dispose());
   after(() => rmSync(tmp, { recursive: true, force: true }));
